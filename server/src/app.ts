@@ -1,0 +1,57 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import type { Db } from './core/db.js';
+import { errorHandler } from './http/error-handler.js';
+import { mountRoutes, defineRoute, type AnyRoute } from './http/route.js';
+import { buildOpenApi } from './http/openapi.js';
+import { rateLimit } from './http/rate-limit.js';
+import { authRoutes, sessionMiddleware } from './auth/auth.routes.js';
+import { organisationRoutes } from './organisation/organisation.routes.js';
+import { procedureRoutes } from './procedures/procedures.routes.js';
+import { dossierRoutes } from './dossiers/dossiers.routes.js';
+import { taskRoutes } from './tasks/tasks.routes.js';
+import type { LiveUpdates } from './realtime/live-updates.js';
+
+export interface AppDeps {
+  db: Db;
+  live: LiveUpdates;
+}
+
+/** The Koa app: one error handler, the session, then the feature routes. */
+export function createApp({ db, live }: AppDeps): Koa {
+  const app = new Koa({ proxy: process.env.TRUST_PROXY === 'true' });
+  const routes: AnyRoute[] = [
+    ...authRoutes(db),
+    ...organisationRoutes(db),
+    ...procedureRoutes(db),
+    ...dossierRoutes(db, live),
+    ...taskRoutes(db, live),
+  ];
+  const openapi = buildOpenApi(routes);
+  routes.push(
+    defineRoute({
+      method: 'get',
+      path: '/api/openapi.json',
+      summary: 'This OpenAPI document',
+      tag: 'meta',
+      access: 'public',
+      handler: (ctx) => {
+        ctx.body = openapi;
+      },
+    }),
+  );
+  const router = new Router();
+  router.use('/api/public', rateLimit(60, 60_000));
+  mountRoutes(router, routes);
+
+  app.on('error', (err: Error, ctx?: Koa.Context) => {
+    console.error(`[http] ${ctx ? `${ctx.method} ${ctx.path}` : ''}`, err);
+  });
+  app.use(errorHandler);
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '3mb', encoding: 'utf-8' }));
+  app.use(sessionMiddleware(db));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}

@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const departments = pgTable('departments', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  agencyCode: text('agency_code').notNull(),
+  agencyName: text('agency_name'),
+  parentCode: text('parent_code'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  fullName: text('full_name').notNull(),
+  roles: text('roles').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+export const userDepartments = pgTable(
+  'user_departments',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.departmentCode] })],
+);
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  expiresAt: instant('expires_at').notNull(),
+});
+
+export const procedures = pgTable('procedures', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  currentVersion: integer('current_version').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+export const procedureVersions = pgTable(
+  'procedure_versions',
+  {
+    id: serial('id').primaryKey(),
+    procedureCode: text('procedure_code')
+      .notNull()
+      .references(() => procedures.code),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    durationDays: integer('duration_days').notNull(),
+    formSchema: jsonb('form_schema').notNull(),
+    metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
+    bpmn: text('bpmn').notNull(),
+    /** bpmn-engine's serialized moddle context: parsed once at deploy, never again per command. */
+    sourceContext: jsonb('source_context').notNull(),
+    /** What the runtime needs of each user task and end event, read from the diagram at deploy. */
+    steps: jsonb('steps').notNull(),
+    checksum: text('checksum').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('procedure_versions_code_version').on(t.procedureCode, t.version)],
+);
+
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    procedureVersionId: integer('procedure_version_id')
+      .notNull()
+      .references(() => procedureVersions.id),
+    procedureCode: text('procedure_code').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    receivingDepartment: text('receiving_department')
+      .notNull()
+      .references(() => departments.code),
+    applicant: jsonb('applicant').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    /** The dossier's variables: intake form data merged with each completed step's payload. */
+    data: jsonb('data').notNull(),
+    status: smallint('status').notNull(),
+    channel: text('channel').notNull(),
+    lookupSecretHash: text('lookup_secret_hash').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    dueAt: instant('due_at').notNull(),
+    finishedAt: instant('finished_at'),
+    receivedBy: uuid('received_by').references(() => users.id),
+    /** bpmn-engine getState() without the BPMN source and without the variables (kept in `data`). */
+    engineState: jsonb('engine_state').notNull(),
+    engineVersion: integer('engine_version').notNull().default(1),
+    currentDepartments: text('current_departments').array().notNull().default(sql`'{}'::text[]`),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('dossiers_status_received').on(t.status, t.receivedAt),
+    index('dossiers_procedure').on(t.procedureCode, t.receivedAt),
+    index('dossiers_applicant_name_lower').on(sql`lower(${t.applicantName}) text_pattern_ops`),
+  ],
+);
+
+export const dossierSequences = pgTable(
+  'dossier_sequences',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    /** bpmn-engine's execution id of the waiting activity: one row per activation. */
+    executionId: text('execution_id').notNull().unique(),
+    elementId: text('element_id').notNull(),
+    name: text('name').notNull(),
+    departmentCodes: text('department_codes').array().notNull(),
+    role: text('role'),
+    status: text('status', { enum: ['open', 'claimed', 'completed', 'cancelled'] }).notNull(),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    outcome: text('outcome'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    claimedAt: instant('claimed_at'),
+    completedAt: instant('completed_at'),
+    completedBy: uuid('completed_by').references(() => users.id),
+    dueAt: instant('due_at'),
+  },
+  (t) => [
+    index('tasks_open_by_department')
+      .using('gin', t.departmentCodes)
+      .where(sql`status in ('open', 'claimed')`),
+    index('tasks_open_by_assignee').on(t.assigneeId).where(sql`status = 'claimed'`),
+    index('tasks_dossier').on(t.dossierId),
+  ],
+);
+
+/** The control slip: every reception, handoff and decision, appended and never updated. */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    type: text('type').notNull(),
+    at: instant('at').notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorName: text('actor_name'),
+    stepId: text('step_id'),
+    stepName: text('step_name'),
+    fromDepartment: text('from_department'),
+    toDepartments: text('to_departments').array(),
+    outcome: text('outcome'),
+    details: jsonb('details'),
+  },
+  (t) => [index('dossier_events_dossier').on(t.dossierId, t.id)],
+);
+
+export type Department = typeof departments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type ProcedureVersion = typeof procedureVersions.$inferSelect;
+export type Dossier = typeof dossiers.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type DossierEvent = typeof dossierEvents.$inferSelect;

@@ -1,0 +1,152 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../core/db.js';
+import { dossierEvents, dossiers, tasks, type Dossier, type ProcedureVersion, type Task } from '../db/schema.js';
+import { runEngine, type EngineCommand, type EngineRun } from '../engine/runtime.js';
+import { sourceContextFor } from '../engine/definitions.js';
+import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
+import { addWorkingTime } from '../calendar/working-time.js';
+import { openTasksOf } from '../tasks/tasks.repository.js';
+import type { SessionUser } from '../auth/roles.js';
+import { DossierStatus } from './statuses.js';
+
+/** What a command changed; the task changes are announced to live clients after commit. */
+export interface CommandResult {
+  created: Task[];
+  closed: Task[];
+  status: number;
+}
+
+export interface CommandContext {
+  tx: Tx;
+  dossier: Dossier;
+  version: ProcedureVersion;
+  actor: SessionUser;
+  now: Date;
+}
+
+/**
+ * Runs the engine for one command on a locked dossier and writes everything that follows from
+ * it in the caller's transaction: engine state, the tasks now open, closed tasks, dossier status
+ * and the control-slip events of the handoff.
+ */
+export async function applyEngineCommand(
+  ctx: CommandContext,
+  command: EngineCommand,
+  completed: { task: Task; outcome: string | null } | null,
+): Promise<CommandResult> {
+  const { tx, dossier, version, now } = ctx;
+  const steps = version.steps as ProcedureSteps;
+  const run = await runEngine(
+    dossier.id,
+    sourceContextFor(version.id, version.sourceContext),
+    dossier.engineState,
+    // The completion's outcome is a variable of this command's conditions, not dossier data.
+    { ...(dossier.data as Record<string, unknown>), outcome: completed?.outcome ?? null },
+    command,
+  );
+  const changes = await syncTasks(ctx, run, steps, completed?.task ?? null);
+  const status = statusAfter(run, steps, dossier.status, completed !== null);
+  const currentDepartments = [...new Set(changes.open.flatMap((t) => t.departmentCodes))];
+  await tx
+    .update(dossiers)
+    .set({
+      engineState: run.state,
+      engineVersion: dossier.engineVersion + 1,
+      status,
+      currentDepartments,
+      finishedAt: run.completed ? now : null,
+      updatedAt: now,
+    })
+    .where(eq(dossiers.id, dossier.id));
+  await recordHandoff(ctx, completed, changes.created, run, steps, status);
+  return { created: changes.created, closed: changes.closed, status };
+}
+
+async function syncTasks(ctx: CommandContext, run: EngineRun, steps: ProcedureSteps, completedTask: Task | null) {
+  const { tx, dossier, now } = ctx;
+  const before = await openTasksOf(tx, dossier.id);
+  const waitingIds = new Set(run.waiting.map((w) => w.executionId));
+  const known = new Set(before.map((t) => t.executionId));
+  const vanished = before.filter((t) => !waitingIds.has(t.executionId) && t.id !== completedTask?.id);
+  let closed: Task[] = [];
+  if (vanished.length) {
+    closed = await tx
+      .update(tasks)
+      .set({ status: 'cancelled', completedAt: now })
+      .where(inArray(tasks.id, vanished.map((t) => t.id)))
+      .returning();
+  }
+  const fresh = run.waiting.filter((w) => !known.has(w.executionId));
+  const created = fresh.length
+    ? await tx
+        .insert(tasks)
+        .values(fresh.map((w) => newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now)))
+        .returning()
+    : [];
+  const open = [...before.filter((t) => waitingIds.has(t.executionId)), ...created];
+  return { created, closed, open };
+}
+
+function newTaskRow(dossierId: string, executionId: string, step: StepSpec, now: Date) {
+  return {
+    dossierId,
+    executionId,
+    elementId: step.id,
+    name: step.name,
+    departmentCodes: step.departments,
+    role: step.role,
+    status: 'open' as const,
+    createdAt: now,
+    dueAt: step.budget ? addWorkingTime(now, step.budget.amount, step.budget.unit) : null,
+  };
+}
+
+function statusAfter(run: EngineRun, steps: ProcedureSteps, previous: number, afterCompletion: boolean): number {
+  if (run.completed) {
+    const lastEvent = run.eventsReached.at(-1);
+    return (lastEvent && steps.eventStatuses[lastEvent]) || DossierStatus.RESULT_RETURNED;
+  }
+  const marked = run.waiting.map((w) => steps.userTasks[w.elementId]?.status).find((s) => s != null);
+  if (marked) return marked;
+  if (!afterCompletion) return previous;
+  return DossierStatus.PROCESSING;
+}
+
+async function recordHandoff(
+  ctx: CommandContext,
+  completed: { task: Task; outcome: string | null } | null,
+  created: Task[],
+  run: EngineRun,
+  steps: ProcedureSteps,
+  status: number,
+): Promise<void> {
+  const { tx, dossier, actor, now } = ctx;
+  const toDepartments = [...new Set(created.flatMap((t) => t.departmentCodes))];
+  const base = { dossierId: dossier.id, at: now, actorId: actor.id, actorName: actor.fullName };
+  const rows: (typeof dossierEvents.$inferInsert)[] = [];
+  if (completed) {
+    rows.push({
+      ...base,
+      type: 'step_completed',
+      stepId: completed.task.elementId,
+      stepName: completed.task.name,
+      fromDepartment: completed.task.departmentCodes[0] ?? null,
+      toDepartments,
+      outcome: completed.outcome,
+      details: { taskId: completed.task.id, nextSteps: created.map((t) => t.name) },
+    });
+  } else {
+    rows.push({
+      ...base,
+      type: 'received',
+      fromDepartment: dossier.receivingDepartment,
+      toDepartments,
+      details: { nextSteps: created.map((t) => t.name) },
+    });
+  }
+  if (run.completed) {
+    const endId = run.eventsReached.at(-1) ?? null;
+    rows.push({ ...base, type: 'finished', stepId: endId, details: { status, endEventStatus: endId ? steps.eventStatuses[endId] ?? null : null } });
+  }
+  await tx.insert(dossierEvents).values(rows);
+}

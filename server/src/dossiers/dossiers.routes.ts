@@ -1,0 +1,69 @@
+import type { Db } from '../core/db.js';
+import { defineRoute } from '../http/route.js';
+import type { SessionUser } from '../auth/roles.js';
+import type { LiveUpdates } from '../realtime/live-updates.js';
+import {
+  DossierDetail,
+  DossierListQuery,
+  DossierPage,
+  LookupQuery,
+  LookupResult,
+  ReceiveDossierBody,
+  ReceivedDossier,
+} from './dossiers.schema.js';
+import { getDossier, listDossiers, lookupDossier, receiveDossier } from './dossiers.service.js';
+
+const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
+
+export function dossierRoutes(db: Db, live: LiveUpdates) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers',
+      summary: 'Receive a dossier at the desk: code, promised date and lookup secret',
+      tag: 'dossiers',
+      access: ['receptionist'],
+      body: ReceiveDossierBody,
+      responses: { 201: ReceivedDossier },
+      handler: async (ctx, { body }) => {
+        ctx.status = 201;
+        ctx.body = await receiveDossier(db, live, body, ctx.state.user as SessionUser);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/dossiers',
+      summary: 'Search dossiers by status, procedure, department, overdue, code or applicant name',
+      tag: 'dossiers',
+      access: STAFF,
+      query: DossierListQuery,
+      responses: { 200: DossierPage },
+      handler: async (ctx, { query }) => {
+        ctx.body = await listDossiers(db, query);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/dossiers/:code',
+      summary: 'A dossier with its open tasks and control-slip events',
+      tag: 'dossiers',
+      access: STAFF,
+      responses: { 200: DossierDetail },
+      handler: async (ctx, { params }) => {
+        ctx.body = await getDossier(db, params.code!);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/public/lookup',
+      summary: 'Citizen lookup by code and secret: status and dates, no personal data',
+      tag: 'public',
+      access: 'public',
+      query: LookupQuery,
+      responses: { 200: LookupResult },
+      handler: async (ctx, { query }) => {
+        ctx.body = await lookupDossier(db, query);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,106 @@
+import { Type } from '@sinclair/typebox';
+import { ProcedureCode } from '../procedures/procedures.schema.js';
+
+export const Applicant = Type.Object(
+  {
+    fullName: Type.String({ minLength: 1, maxLength: 200 }),
+    idNumber: Type.String({ pattern: '^[0-9A-Za-z]{6,20}$', description: 'CCCD / passport number' }),
+    phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 .-]{8,20}$' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    address: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Channel = Type.Union([Type.Literal('in_person'), Type.Literal('online'), Type.Literal('post')]);
+
+export const ReceiveDossierBody = Type.Object(
+  {
+    procedureCode: ProcedureCode,
+    applicant: Applicant,
+    data: Type.Object({}, { additionalProperties: true, description: 'validated against the procedure form schema' }),
+    channel: Channel,
+    departmentCode: Type.Optional(Type.String({ description: 'receiving department, when the receptionist has several' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReceivedDossier = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  code: Type.String(),
+  lookupSecret: Type.String({ description: 'shown once; only its hash is stored' }),
+  status: Type.Integer(),
+  receivedAt: Type.String({ format: 'date-time' }),
+  dueAt: Type.String({ format: 'date-time' }),
+});
+
+export const DossierListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+    procedure: Type.Optional(Type.String({ maxLength: 100 })),
+    department: Type.Optional(Type.String({ maxLength: 100 })),
+    overdue: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'code prefix or applicant name' })),
+    page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+const TaskView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  elementId: Type.String(),
+  departmentCodes: Type.Array(Type.String()),
+  status: Type.String(),
+  assigneeId: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const DossierSummary = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  procedureCode: Type.String(),
+  applicantName: Type.String(),
+  status: Type.Integer(),
+  receivedAt: Type.String({ format: 'date-time' }),
+  dueAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  currentDepartments: Type.Array(Type.String()),
+});
+
+export const DossierPage = Type.Object({
+  items: Type.Array(DossierSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export const DossierDetail = Type.Intersect([
+  DossierSummary,
+  Type.Object({
+    applicant: Applicant,
+    data: Type.Unknown(),
+    channel: Type.String(),
+    procedureVersion: Type.Integer(),
+    openTasks: Type.Array(TaskView),
+    events: Type.Array(Type.Unknown()),
+  }),
+]);
+
+export const LookupQuery = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 60 }), secret: Type.String({ minLength: 1, maxLength: 60 }) },
+  { additionalProperties: false },
+);
+
+export const LookupResult = Type.Object({
+  code: Type.String(),
+  procedureName: Type.String(),
+  status: Type.Integer(),
+  statusText: Type.String(),
+  receivedAt: Type.String({ format: 'date-time' }),
+  dueAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  currentSteps: Type.Array(Type.Object({ name: Type.String(), departments: Type.Array(Type.String()) })),
+});

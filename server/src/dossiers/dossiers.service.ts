@@ -1,0 +1,188 @@
+import type { Static } from '@sinclair/typebox';
+import { and, asc, count, desc, eq, inArray, lt, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../core/db.js';
+import { departments, dossierEvents, dossiers, procedureVersions, tasks, type Dossier } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import type { SessionUser } from '../auth/roles.js';
+import { addWorkingTime } from '../calendar/working-time.js';
+import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';
+import { validateFormData } from '../procedures/form-schemas.js';
+import type { LiveUpdates } from '../realtime/live-updates.js';
+import { applyEngineCommand } from './dossier-commands.js';
+import { nextDossierCode } from './dossier-code.js';
+import { hashLookupSecret, lookupSecretMatches, newLookupSecret } from './lookup-secret.js';
+import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
+import type { DossierListQuery, LookupQuery, ReceiveDossierBody } from './dossiers.schema.js';
+
+/**
+ * Receives a dossier at the desk: validates its data against the procedure's form, gives it a
+ * code and a promised date, starts its process and routes it to the first departments, all in
+ * one transaction.
+ */
+export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<typeof ReceiveDossierBody>, actor: SessionUser) {
+  const version = await findCurrentVersion(db, input.procedureCode);
+  if (!version) throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` }]);
+  validateFormData(version.id, version.formSchema as object, input.data);
+  const department = receivingDepartment(actor, input.departmentCode);
+  const secret = newLookupSecret();
+  const now = new Date();
+  const { dossier, changes } = await db.transaction(async (tx) => {
+    const code = await nextDossierCode(tx, department.agencyCode, now);
+    const [dossier] = await tx
+      .insert(dossiers)
+      .values({
+        code,
+        procedureVersionId: version.id,
+        procedureCode: version.procedureCode,
+        agencyCode: department.agencyCode,
+        receivingDepartment: department.code,
+        applicant: input.applicant,
+        applicantName: input.applicant.fullName,
+        data: input.data,
+        status: DossierStatus.RECEIVED,
+        channel: input.channel,
+        lookupSecretHash: hashLookupSecret(secret),
+        receivedAt: now,
+        dueAt: addWorkingTime(now, version.durationDays, 'days'),
+        receivedBy: actor.id,
+        engineState: {},
+      })
+      .returning();
+    const changes = await applyEngineCommand({ tx, dossier: dossier!, version, actor, now }, { kind: 'start' }, null);
+    return { dossier: dossier!, changes };
+  });
+  live.tasksChanged(changes);
+  return {
+    id: dossier.id,
+    code: dossier.code,
+    lookupSecret: secret,
+    status: changes.status,
+    receivedAt: dossier.receivedAt.toISOString(),
+    dueAt: dossier.dueAt.toISOString(),
+  };
+}
+
+function receivingDepartment(actor: SessionUser, code: string | undefined) {
+  const department = code ? actor.departments.find((d) => d.code === code) : actor.departments[0];
+  if (!department) {
+    throw code
+      ? errors.forbidden(`You do not belong to department ${code}`)
+      : errors.forbidden('You belong to no department, so you cannot receive dossiers');
+  }
+  return department;
+}
+
+export async function listDossiers(db: Db, query: Static<typeof DossierListQuery>) {
+  const where: SQL[] = [];
+  if (query.status) where.push(eq(dossiers.status, query.status));
+  if (query.procedure) where.push(eq(dossiers.procedureCode, query.procedure));
+  if (query.department) where.push(sql`${dossiers.currentDepartments} @> array[${query.department}]::text[]`);
+  if (query.overdue === true) where.push(and(isNull(dossiers.finishedAt), lt(dossiers.dueAt, new Date()))!);
+  if (query.q) {
+    const text = query.q.trim();
+    where.push(sql`(${dossiers.code} like ${text.toUpperCase() + '%'} or lower(${dossiers.applicantName}) like ${'%' + text.toLowerCase() + '%'})`);
+  }
+  const condition = where.length ? and(...where) : undefined;
+  const [items, [total]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(dossiers)
+      .where(condition)
+      .orderBy(desc(dossiers.receivedAt))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(dossiers).where(condition),
+  ]);
+  return { items: items.map(presentSummary), total: total!.n, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getDossier(db: Db, code: string) {
+  const dossier = await findDossierByCode(db, code);
+  const [version, openTasks, events] = await Promise.all([
+    findVersionById(db, dossier.procedureVersionId),
+    db
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.dossierId, dossier.id), inArray(tasks.status, ['open', 'claimed'])))
+      .orderBy(asc(tasks.createdAt)),
+    db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id)).orderBy(asc(dossierEvents.id)),
+  ]);
+  return {
+    ...presentSummary(dossier),
+    applicant: dossier.applicant,
+    data: dossier.data,
+    channel: dossier.channel,
+    procedureVersion: version!.version,
+    openTasks: openTasks.map((t) => ({
+      id: t.id,
+      name: t.name,
+      elementId: t.elementId,
+      departmentCodes: t.departmentCodes,
+      status: t.status,
+      assigneeId: t.assigneeId,
+      createdAt: t.createdAt.toISOString(),
+      dueAt: t.dueAt?.toISOString() ?? null,
+    })),
+    events,
+  };
+}
+
+/** Public lookup: status and dates only, no personal data; a wrong secret looks like an unknown code. */
+export async function lookupDossier(db: Db, query: Static<typeof LookupQuery>) {
+  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, query.code.trim().toUpperCase()));
+  if (!dossier || !lookupSecretMatches(query.secret, dossier.lookupSecretHash)) throw errors.notFound('Dossier');
+  const [version] = await db.select({ name: procedureVersions.name }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
+  const open = await db
+    .select({ name: tasks.name, departmentCodes: tasks.departmentCodes })
+    .from(tasks)
+    .where(and(eq(tasks.dossierId, dossier.id), inArray(tasks.status, ['open', 'claimed'])));
+  const names = await departmentNames(db, open.flatMap((t) => t.departmentCodes));
+  return {
+    code: dossier.code,
+    procedureName: version!.name,
+    status: dossier.status,
+    statusText: STATUS_LABELS_VI[dossier.status] ?? String(dossier.status),
+    receivedAt: dossier.receivedAt.toISOString(),
+    dueAt: dossier.dueAt.toISOString(),
+    finishedAt: dossier.finishedAt?.toISOString() ?? null,
+    currentSteps: open.map((t) => ({ name: t.name, departments: t.departmentCodes.map((c) => names.get(c) ?? c) })),
+  };
+}
+
+export async function findDossierByCode(db: Db, code: string): Promise<Dossier> {
+  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+  if (!dossier) throw errors.notFound(`Dossier ${code}`);
+  return dossier;
+}
+
+async function departmentNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.select({ code: departments.code, name: departments.name }).from(departments).where(inArray(departments.code, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+const summaryColumns = {
+  id: dossiers.id,
+  code: dossiers.code,
+  procedureCode: dossiers.procedureCode,
+  applicantName: dossiers.applicantName,
+  status: dossiers.status,
+  receivedAt: dossiers.receivedAt,
+  dueAt: dossiers.dueAt,
+  finishedAt: dossiers.finishedAt,
+  currentDepartments: dossiers.currentDepartments,
+};
+
+function presentSummary(d: Pick<Dossier, keyof typeof summaryColumns>) {
+  return {
+    id: d.id,
+    code: d.code,
+    procedureCode: d.procedureCode,
+    applicantName: d.applicantName,
+    status: d.status,
+    receivedAt: d.receivedAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    finishedAt: d.finishedAt?.toISOString() ?? null,
+    currentDepartments: d.currentDepartments,
+  };
+}

@@ -1,0 +1,178 @@
+import type { ModdleElement, ParseResult } from 'bpmn-moddle';
+import { ROLES, type Role } from '../auth/roles.js';
+import { feelSyntaxError } from './feel.js';
+
+export interface BpmnProblem {
+  elementId: string | null;
+  message: string;
+}
+
+export interface StepBudget {
+  amount: number;
+  unit: 'days' | 'hours';
+}
+
+/** What the runtime needs to know of one user task, read from the diagram once at deploy. */
+export interface StepSpec {
+  id: string;
+  name: string;
+  departments: string[];
+  role: Role | null;
+  outcomes: string[];
+  editableFields: string[] | null;
+  budget: StepBudget | null;
+  /** National status code the dossier takes while this step waits (e.g. 9 at "return result"). */
+  status: number | null;
+}
+
+export interface ProcedureSteps {
+  userTasks: Record<string, StepSpec>;
+  /** Status a dossier takes when it reaches an end or catch event (e.g. 3 refused, 10 returned). */
+  eventStatuses: Record<string, number>;
+}
+
+const FORBIDDEN_TYPES: Record<string, string> = {
+  'bpmn:ScriptTask': 'Script tasks are not allowed: no JavaScript from a diagram ever runs. Use a user task.',
+  'bpmn:BusinessRuleTask': 'Business rule tasks are not supported yet.',
+};
+
+/**
+ * Reads a parsed diagram: the step specs the runtime needs, and every problem that forbids
+ * deploying it, each with the id of the element at fault.
+ */
+export function inspectDiagram(parsed: ParseResult): { steps: ProcedureSteps; problems: BpmnProblem[] } {
+  const problems: BpmnProblem[] = parsed.warnings.map((w) => ({
+    elementId: w.element?.id ?? null,
+    message: w.message,
+  }));
+  const steps: ProcedureSteps = { userTasks: {}, eventStatuses: {} };
+  const processes = rootProcesses(parsed.rootElement);
+  if (!processes.length) problems.push({ elementId: null, message: 'The diagram has no process' });
+  for (const process of processes) {
+    const laneOf = lanesByNode(process);
+    for (const element of flowElements(process)) inspectElement(element, laneOf, steps, problems);
+  }
+  return { steps, problems };
+}
+
+function inspectElement(
+  element: ModdleElement,
+  laneOf: Map<string, ModdleElement>,
+  steps: ProcedureSteps,
+  problems: BpmnProblem[],
+): void {
+  const id = element.id ?? null;
+  const forbidden = FORBIDDEN_TYPES[element.$type];
+  if (forbidden) problems.push({ elementId: id, message: forbidden });
+  if (element.$type === 'bpmn:UserTask') {
+    steps.userTasks[element.id as string] = userTaskSpec(element, laneOf.get(element.id as string), problems);
+  }
+  if (element.$type === 'bpmn:EndEvent' || element.$type === 'bpmn:IntermediateCatchEvent') {
+    const status = statusOf(element, problems);
+    if (status !== null) steps.eventStatuses[element.id as string] = status;
+  }
+  if (element.$type === 'bpmn:SequenceFlow') inspectCondition(element, problems);
+}
+
+function userTaskSpec(task: ModdleElement, lane: ModdleElement | undefined, problems: BpmnProblem[]): StepSpec {
+  const id = task.id as string;
+  const departments = splitList(task.get('camunda:candidateGroups') ?? task.get('mc:department') ?? lane?.get('mc:department'));
+  if (!departments.length) {
+    problems.push({
+      elementId: id,
+      message: 'User task has no candidate department: set camunda:candidateGroups or mc:department on the task or its lane',
+    });
+  }
+  const roleText = (task.get('mc:role') ?? lane?.get('mc:role') ?? null) as string | null;
+  if (roleText !== null && !(ROLES as readonly string[]).includes(roleText)) {
+    problems.push({ elementId: id, message: `Unknown role "${roleText}"; use one of ${ROLES.join(', ')}` });
+  }
+  const editable = task.get('mc:editableFields');
+  return {
+    id,
+    name: (task.name as string | undefined) ?? id,
+    departments,
+    role: (roleText as Role | null) ?? null,
+    outcomes: splitList(task.get('mc:outcomes')),
+    editableFields: editable === undefined ? null : splitList(editable),
+    budget: parseBudget(task, problems),
+    status: statusOf(task, problems),
+  };
+}
+
+function inspectCondition(flow: ModdleElement, problems: BpmnProblem[]): void {
+  const condition = flow.conditionExpression as ModdleElement | undefined;
+  if (!condition) return;
+  const language = condition.language as string | undefined;
+  const body = (condition.body as string | undefined) ?? '';
+  if (language && language.toLowerCase() !== 'feel') {
+    problems.push({
+      elementId: flow.id ?? null,
+      message: `Script condition in "${language}" is not allowed: write the condition in FEEL`,
+    });
+    return;
+  }
+  if (/\$\{/.test(body)) {
+    problems.push({ elementId: flow.id ?? null, message: 'Condition uses ${...} (JUEL); write it in FEEL, e.g. =amount > 10' });
+    return;
+  }
+  const error = feelSyntaxError(body);
+  if (error) problems.push({ elementId: flow.id ?? null, message: `Condition is not valid FEEL: ${error}` });
+}
+
+function parseBudget(task: ModdleElement, problems: BpmnProblem[]): StepBudget | null {
+  const text = task.get('mc:budget') as string | undefined;
+  if (text === undefined) return null;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(d|h)\s*$/.exec(text);
+  if (!match) {
+    problems.push({ elementId: task.id ?? null, message: `Step budget "${text}" must be like "3d" (working days) or "4h" (working hours)` });
+    return null;
+  }
+  return { amount: Number(match[1]), unit: match[2] === 'd' ? 'days' : 'hours' };
+}
+
+function statusOf(element: ModdleElement, problems: BpmnProblem[]): number | null {
+  const value = element.get('mc:status');
+  if (value === undefined || value === null) return null;
+  const status = Number(value);
+  if (!Number.isInteger(status) || status < 1 || status > 10) {
+    problems.push({ elementId: element.id ?? null, message: `mc:status must be a national status code 1–10, not "${String(value)}"` });
+    return null;
+  }
+  return status;
+}
+
+function rootProcesses(definitions: ModdleElement): ModdleElement[] {
+  const roots = (definitions.rootElements as ModdleElement[] | undefined) ?? [];
+  return roots.filter((r) => r.$type === 'bpmn:Process');
+}
+
+function flowElements(container: ModdleElement): ModdleElement[] {
+  const own = (container.flowElements as ModdleElement[] | undefined) ?? [];
+  return own.flatMap((e) => [e, ...(e.$type === 'bpmn:SubProcess' ? flowElements(e) : [])]);
+}
+
+function lanesByNode(process: ModdleElement): Map<string, ModdleElement> {
+  const result = new Map<string, ModdleElement>();
+  const visit = (laneSets: ModdleElement[] | undefined) => {
+    for (const set of laneSets ?? []) {
+      for (const lane of (set.lanes as ModdleElement[] | undefined) ?? []) {
+        for (const node of (lane.flowNodeRef as ModdleElement[] | undefined) ?? []) {
+          // The innermost lane wins: visit children after setting the parent.
+          if (node.id) result.set(node.id, lane);
+        }
+        visit(lane.childLaneSet ? [lane.childLaneSet as ModdleElement] : undefined);
+      }
+    }
+  };
+  visit(process.laneSets as ModdleElement[] | undefined);
+  return result;
+}
+
+function splitList(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,79 @@
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from './core/config.js';
+import { openDatabase, withAdvisoryLock } from './core/db.js';
+import { startEmbeddedPostgres, type EmbeddedCluster } from './core/embedded-postgres.js';
+import { ensureDatabase } from './core/ensure-database.js';
+import { createApp } from './app.js';
+import { attachSocketUpdates } from './realtime/socket-updates.js';
+import { ensureAdmin } from './seed/admin.js';
+import { seedDemo } from './seed/demo.js';
+import { syncCatalogue } from './procedures/catalogue-sync.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CATALOGUE_DIR = path.join(root, 'processes');
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts everything `npm start` promises: PostgreSQL (embedded unless DATABASE_URL is set),
+ * migrations, the admin user, demo data outside production, the procedure catalogue, the API.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  let cluster: EmbeddedCluster | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    cluster = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), Number(process.env.PG_PORT ?? 54320));
+    await ensureDatabase(cluster.url('postgres'), 'motcua');
+    url = cluster.url('motcua');
+  }
+  const database = await openDatabase(url);
+  const { db } = database;
+  await withAdvisoryLock(database.pool, 'seed', async () => {
+    await ensureAdmin(db, config.adminPassword);
+    if (config.demo) await seedDemo(db);
+    await syncCatalogue(db, CATALOGUE_DIR);
+  });
+  const server = http.createServer();
+  const live = attachSocketUpdates(server, db);
+  server.on('request', createApp({ db, live }).callback());
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await database.close();
+      await cluster?.stop();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const running = await startServer(config);
+  console.log(`Một cửa điện tử: http://localhost:${running.port}${config.demo ? ' (demo data)' : ''}`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

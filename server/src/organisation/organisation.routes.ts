@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import type { Db } from '../core/db.js';
+import { defineRoute } from '../http/route.js';
+import { DepartmentBody, DepartmentSchema, UserBody, UserSchema } from './organisation.schema.js';
+import { createDepartment, createUser, listDepartments, listUsers } from './organisation.service.js';
+
+export function organisationRoutes(db: Db) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/departments',
+      summary: 'Create a department of an agency',
+      tag: 'admin',
+      access: ['admin'],
+      body: DepartmentBody,
+      responses: { 201: DepartmentSchema },
+      handler: async (ctx, { body }) => {
+        ctx.status = 201;
+        ctx.body = await createDepartment(db, body);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/departments',
+      summary: 'List departments',
+      tag: 'admin',
+      access: ['admin'],
+      responses: { 200: Type.Array(DepartmentSchema) },
+      handler: async (ctx) => {
+        ctx.body = await listDepartments(db);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users',
+      summary: 'Create a user with roles and departments',
+      tag: 'admin',
+      access: ['admin'],
+      body: UserBody,
+      responses: { 201: UserSchema },
+      handler: async (ctx, { body }) => {
+        ctx.status = 201;
+        ctx.body = await createUser(db, body);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/users',
+      summary: 'List users',
+      tag: 'admin',
+      access: ['admin'],
+      responses: { 200: Type.Array(UserSchema) },
+      handler: async (ctx) => {
+        ctx.body = await listUsers(db);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,42 @@
+import { Type } from '@sinclair/typebox';
+import { RoleSchema } from '../auth/roles.js';
+
+const Code = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'letters, digits, . _ -' });
+
+export const DepartmentBody = Type.Object(
+  {
+    code: Code,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    agencyCode: Code,
+    agencyName: Type.Optional(Type.String({ maxLength: 200 })),
+    parentCode: Type.Optional(Code),
+  },
+  { additionalProperties: false },
+);
+
+export const DepartmentSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  agencyCode: Type.String(),
+  agencyName: Type.Union([Type.String(), Type.Null()]),
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const UserBody = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-z0-9_.-]{2,50}$' }),
+    password: Type.String({ minLength: 8, maxLength: 200 }),
+    fullName: Type.String({ minLength: 1, maxLength: 200 }),
+    roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
+    departments: Type.Array(Code, { uniqueItems: true, default: [] }),
+  },
+  { additionalProperties: false },
+);
+
+export const UserSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  username: Type.String(),
+  fullName: Type.String(),
+  roles: Type.Array(RoleSchema),
+  departments: Type.Array(Type.String()),
+});

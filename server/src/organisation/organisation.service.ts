@@ -1,0 +1,70 @@
+import type { Static } from '@sinclair/typebox';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../core/db.js';
+import { departments, userDepartments, users } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { DepartmentBody, UserBody } from './organisation.schema.js';
+
+export async function createDepartment(db: Db, input: Static<typeof DepartmentBody>) {
+  if (input.parentCode) await requireDepartments(db, [input.parentCode]);
+  const [row] = await db
+    .insert(departments)
+    .values({ ...input, agencyName: input.agencyName ?? null, parentCode: input.parentCode ?? null })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw errors.conflict('department_exists', `Department ${input.code} already exists`);
+  return presentDepartment(row);
+}
+
+export async function listDepartments(db: Db) {
+  const rows = await db.select().from(departments).orderBy(asc(departments.agencyCode), asc(departments.code));
+  return rows.map(presentDepartment);
+}
+
+export async function createUser(db: Db, input: Static<typeof UserBody>) {
+  await requireDepartments(db, input.departments);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ username: input.username, passwordHash, fullName: input.fullName, roles: input.roles })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw errors.conflict('username_taken', `Username ${input.username} is taken`);
+    if (input.departments.length) {
+      await tx.insert(userDepartments).values(input.departments.map((code) => ({ userId: row.id, departmentCode: code })));
+    }
+    return { id: row.id, username: row.username, fullName: row.fullName, roles: row.roles, departments: input.departments };
+  });
+}
+
+export async function listUsers(db: Db) {
+  const rows = await db.select().from(users).orderBy(asc(users.username));
+  const links = await db.select().from(userDepartments);
+  return rows.map((u) => ({
+    id: u.id,
+    username: u.username,
+    fullName: u.fullName,
+    roles: u.roles,
+    departments: links.filter((l) => l.userId === u.id).map((l) => l.departmentCode),
+  }));
+}
+
+async function requireDepartments(db: Db, codes: string[]): Promise<void> {
+  if (!codes.length) return;
+  const found = await db.select({ code: departments.code }).from(departments).where(inArray(departments.code, codes));
+  const missing = codes.filter((c) => !found.some((f) => f.code === c));
+  if (missing.length) {
+    throw errors.validation(missing.map((code) => ({ path: '/departments', message: `unknown department ${code}` })));
+  }
+}
+
+function presentDepartment(row: typeof departments.$inferSelect) {
+  return { code: row.code, name: row.name, agencyCode: row.agencyCode, agencyName: row.agencyName, parentCode: row.parentCode };
+}
+
+export async function findDepartment(db: Db, code: string) {
+  const [row] = await db.select().from(departments).where(eq(departments.code, code));
+  return row ?? null;
+}

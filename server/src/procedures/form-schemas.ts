@@ -1,0 +1,26 @@
+import type { ValidateFunction } from 'ajv';
+import { ajv, toProblems } from '../http/validation.js';
+import { errors } from '../http/errors.js';
+
+const validators = new Map<number, ValidateFunction>();
+
+/** Compiles a procedure's form schema, or answers 422 saying why it does not compile. */
+export function checkFormSchema(schema: object): void {
+  try {
+    ajv.compile(schema);
+  } catch (err) {
+    throw errors.validation([{ path: '/formSchema', message: `does not compile as JSON Schema: ${(err as Error).message}` }]);
+  }
+}
+
+/** Validates dossier data against a version's form schema (compiled once per version). */
+export function validateFormData(versionId: number, schema: object, data: unknown, path = '/data'): void {
+  let validate = validators.get(versionId);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    validators.set(versionId, validate);
+  }
+  if (!validate(data)) {
+    throw errors.validation(toProblems(validate.errors ?? [], path), 'Dossier data does not match the procedure form');
+  }
+}

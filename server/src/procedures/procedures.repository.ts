@@ -1,0 +1,50 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Queryable } from '../core/db.js';
+import { procedureVersions, procedures, type ProcedureVersion } from '../db/schema.js';
+
+export async function findCurrentVersion(db: Queryable, code: string): Promise<ProcedureVersion | null> {
+  const [row] = await db
+    .select({ version: procedureVersions })
+    .from(procedures)
+    .innerJoin(
+      procedureVersions,
+      and(eq(procedureVersions.procedureCode, procedures.code), eq(procedureVersions.version, procedures.currentVersion)),
+    )
+    .where(eq(procedures.code, code));
+  return row?.version ?? null;
+}
+
+export async function findVersionById(db: Queryable, id: number): Promise<ProcedureVersion | null> {
+  const [row] = await db.select().from(procedureVersions).where(eq(procedureVersions.id, id));
+  return row ?? null;
+}
+
+export async function listCurrentVersions(db: Queryable) {
+  return db
+    .select({
+      code: procedures.code,
+      name: procedures.name,
+      currentVersion: procedures.currentVersion,
+      durationDays: procedureVersions.durationDays,
+    })
+    .from(procedures)
+    .innerJoin(
+      procedureVersions,
+      and(eq(procedureVersions.procedureCode, procedures.code), eq(procedureVersions.version, procedures.currentVersion)),
+    )
+    .orderBy(asc(procedures.code));
+}
+
+export async function listVersions(db: Queryable, code: string) {
+  return db
+    .select({
+      version: procedureVersions.version,
+      name: procedureVersions.name,
+      durationDays: procedureVersions.durationDays,
+      checksum: procedureVersions.checksum,
+      createdAt: procedureVersions.createdAt,
+    })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.procedureCode, code))
+    .orderBy(desc(procedureVersions.version));
+}

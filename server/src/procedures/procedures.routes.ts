@@ -1,0 +1,113 @@
+import { Type } from '@sinclair/typebox';
+import type { Db } from '../core/db.js';
+import type { ProcedureVersion } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import { defineRoute } from '../http/route.js';
+import type { SessionUser } from '../auth/roles.js';
+import { findCurrentVersion, listCurrentVersions, listVersions } from './procedures.repository.js';
+import {
+  CreateProcedureBody,
+  CreateVersionBody,
+  ProcedureDetail,
+  ProcedureSummary,
+  VersionSummary,
+} from './procedures.schema.js';
+import { createProcedure, deployVersion } from './procedures.service.js';
+
+const DEPLOYERS = ['designer', 'admin'] as const;
+
+export function procedureRoutes(db: Db) {
+  const current = async (code: string) => {
+    const version = await findCurrentVersion(db, code);
+    if (!version) throw errors.notFound(`Procedure ${code}`);
+    return version;
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/procedures',
+      summary: 'List procedures with their current version',
+      tag: 'procedures',
+      access: 'signed-in',
+      responses: { 200: Type.Array(ProcedureSummary) },
+      handler: async (ctx) => {
+        ctx.body = await listCurrentVersions(db);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/procedures/:code',
+      summary: 'A procedure: metadata, current version, form schema and steps',
+      tag: 'procedures',
+      access: 'signed-in',
+      responses: { 200: ProcedureDetail },
+      handler: async (ctx, { params }) => {
+        ctx.body = presentVersion(await current(params.code!));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/procedures/:code/bpmn',
+      summary: 'The BPMN XML of the current version',
+      tag: 'procedures',
+      access: 'signed-in',
+      handler: async (ctx, { params }) => {
+        ctx.type = 'application/xml';
+        ctx.body = (await current(params.code!)).bpmn;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/procedures/:code/versions',
+      summary: 'All versions of a procedure, newest first',
+      tag: 'procedures',
+      access: 'signed-in',
+      responses: { 200: Type.Array(VersionSummary) },
+      handler: async (ctx, { params }) => {
+        await current(params.code!);
+        ctx.body = await listVersions(db, params.code!);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/procedures',
+      summary: 'Create a procedure and deploy its first version (422 lists every diagram problem)',
+      tag: 'procedures',
+      access: DEPLOYERS,
+      body: CreateProcedureBody,
+      responses: { 201: ProcedureDetail },
+      handler: async (ctx, { body }) => {
+        const { code, ...input } = body;
+        const user = ctx.state.user as SessionUser;
+        ctx.status = 201;
+        ctx.body = presentVersion(await createProcedure(db, code, input, user.id));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/procedures/:code/versions',
+      summary: 'Deploy a new version; running dossiers finish on theirs',
+      tag: 'procedures',
+      access: DEPLOYERS,
+      body: CreateVersionBody,
+      responses: { 201: ProcedureDetail },
+      handler: async (ctx, { body, params }) => {
+        const user = ctx.state.user as SessionUser;
+        ctx.status = 201;
+        ctx.body = presentVersion(await deployVersion(db, params.code!, body, user.id));
+      },
+    }),
+  ];
+}
+
+function presentVersion(v: ProcedureVersion) {
+  return {
+    code: v.procedureCode,
+    name: v.name,
+    currentVersion: v.version,
+    durationDays: v.durationDays,
+    formSchema: v.formSchema,
+    metadata: v.metadata,
+    steps: v.steps,
+  };
+}

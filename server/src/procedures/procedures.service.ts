@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../core/db.js';
+import { procedureVersions, procedures } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import { compileDiagram } from '../engine/definitions.js';
+import { checkFormSchema } from './form-schemas.js';
+import { findCurrentVersion } from './procedures.repository.js';
+
+export interface VersionInput {
+  bpmn: string;
+  name: string;
+  durationDays: number;
+  formSchema: object;
+  metadata?: object;
+}
+
+/** Creates a procedure with its first version. */
+export async function createProcedure(db: Db, code: string, input: VersionInput, userId: string | null) {
+  const compiled = await prepare(input);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(procedures)
+      .values({ code, name: input.name, currentVersion: 1 })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) throw errors.conflict('procedure_exists', `Procedure ${code} exists; deploy a new version instead`);
+    return tx
+      .insert(procedureVersions)
+      .values(versionRow(code, 1, input, compiled, userId))
+      .returning()
+      .then(([row]) => row!);
+  });
+}
+
+/**
+ * Deploys a new immutable version and makes it current. Dossiers already running keep the
+ * version they started with.
+ */
+export async function deployVersion(db: Db, code: string, patch: Partial<VersionInput> & { bpmn: string }, userId: string | null) {
+  const current = await findCurrentVersion(db, code);
+  if (!current) throw errors.notFound(`Procedure ${code}`);
+  const input: VersionInput = {
+    name: patch.name ?? current.name,
+    durationDays: patch.durationDays ?? current.durationDays,
+    formSchema: patch.formSchema ?? (current.formSchema as object),
+    metadata: patch.metadata ?? (current.metadata as object),
+    bpmn: patch.bpmn,
+  };
+  const compiled = await prepare(input);
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .update(procedures)
+      .set({ currentVersion: sql`${procedures.currentVersion} + 1`, name: input.name })
+      .where(eq(procedures.code, code))
+      .returning();
+    const version = locked!.currentVersion;
+    const [row] = await tx.insert(procedureVersions).values(versionRow(code, version, input, compiled, userId)).returning();
+    return row!;
+  });
+}
+
+async function prepare(input: VersionInput) {
+  checkFormSchema(input.formSchema);
+  return compileDiagram(input.bpmn);
+}
+
+function versionRow(
+  code: string,
+  version: number,
+  input: VersionInput,
+  compiled: Awaited<ReturnType<typeof compileDiagram>>,
+  userId: string | null,
+) {
+  return {
+    procedureCode: code,
+    version,
+    name: input.name,
+    durationDays: input.durationDays,
+    formSchema: input.formSchema,
+    metadata: input.metadata ?? {},
+    bpmn: input.bpmn,
+    sourceContext: compiled.sourceContext,
+    steps: compiled.steps,
+    checksum: checksumOf(input),
+    createdBy: userId,
+  };
+}
+
+/** Identifies a version's content, so a catalogue sync can tell whether anything changed. */
+export function checksumOf(input: VersionInput): string {
+  const canonical = JSON.stringify([input.bpmn, input.name, input.durationDays, input.formSchema, input.metadata ?? {}]);
+  return crypto.createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,46 @@
+import type http from 'node:http';
+import { Server } from 'socket.io';
+import type { Db } from '../core/db.js';
+import type { Task } from '../db/schema.js';
+import { findSessionUser } from '../auth/sessions.repository.js';
+import { SESSION_COOKIE } from '../auth/auth.routes.js';
+import type { LiveUpdates, TaskChangeSet } from './live-updates.js';
+
+/**
+ * socket.io rooms per department (`dept:<code>`) and per user (`user:<id>`); a socket joins the
+ * rooms of the signed-in user found from the session cookie, and nothing else.
+ */
+export function attachSocketUpdates(server: http.Server, db: Db): LiveUpdates {
+  const io = new Server(server, { path: '/socket.io', serveClient: false });
+  io.on('connection', async (socket) => {
+    const token = parseCookie(socket.handshake.headers.cookie ?? '', SESSION_COOKIE);
+    const user = token ? await findSessionUser(db, token).catch(() => null) : null;
+    if (!user) {
+      socket.disconnect(true);
+      return;
+    }
+    await socket.join([`user:${user.id}`, ...user.departments.map((d) => `dept:${d.code}`)]);
+    socket.emit('ready', { userId: user.id });
+  });
+  const emitTask = (event: string, task: Task) => {
+    const rooms = [...task.departmentCodes.map((c) => `dept:${c}`), ...(task.assigneeId ? [`user:${task.assigneeId}`] : [])];
+    io.to(rooms).emit(event, { id: task.id, dossierId: task.dossierId, name: task.name, status: task.status, assigneeId: task.assigneeId });
+  };
+  return {
+    tasksChanged(changes: TaskChangeSet) {
+      for (const task of changes.created) emitTask('task.created', task);
+      for (const task of changes.closed) emitTask('task.closed', task);
+    },
+    taskUpdated(task: Task) {
+      emitTask('task.updated', task);
+    },
+  };
+}
+
+function parseCookie(header: string, name: string): string | null {
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}

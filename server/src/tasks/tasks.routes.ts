@@ -1,0 +1,67 @@
+import type { Db } from '../core/db.js';
+import { defineRoute } from '../http/route.js';
+import { errors } from '../http/errors.js';
+import type { SessionUser } from '../auth/roles.js';
+import type { LiveUpdates } from '../realtime/live-updates.js';
+import { CompleteTaskBody, CompletedTask, InboxPage, InboxQuery } from './tasks.schema.js';
+import { claimTask, listInbox, unclaimTask } from './tasks.service.js';
+import { completeTask } from './complete-task.js';
+
+const WORKERS = ['officer', 'leader', 'receptionist'] as const;
+
+export function taskRoutes(db: Db, live: LiveUpdates) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/tasks',
+      summary: 'The inbox: tasks of my departments (scope=department) or claimed by me (scope=mine)',
+      tag: 'tasks',
+      access: WORKERS,
+      query: InboxQuery,
+      responses: { 200: InboxPage },
+      handler: async (ctx, { query }) => {
+        ctx.body = await listInbox(db, ctx.state.user as SessionUser, query);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/claim',
+      summary: 'Claim a task (409 when someone else has it)',
+      tag: 'tasks',
+      access: WORKERS,
+      handler: async (ctx, { params }) => {
+        ctx.body = await claimTask(db, live, ctx.state.user as SessionUser, uuidParam(params.id));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/unclaim',
+      summary: 'Release a claimed task back to the department',
+      tag: 'tasks',
+      access: WORKERS,
+      handler: async (ctx, { params }) => {
+        ctx.body = await unclaimTask(db, live, ctx.state.user as SessionUser, uuidParam(params.id));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/tasks/:id/complete',
+      summary: 'Complete a task with an outcome and data; the dossier moves to its next step (409 if already done)',
+      tag: 'tasks',
+      access: WORKERS,
+      body: CompleteTaskBody,
+      responses: { 200: CompletedTask },
+      handler: async (ctx, { params, body }) => {
+        ctx.body = await completeTask(db, live, ctx.state.user as SessionUser, uuidParam(params.id), body);
+      },
+    }),
+  ];
+}
+
+/** A malformed id cannot name a task: answer 404 rather than let PostgreSQL reject the uuid. */
+function uuidParam(value: string | undefined): string {
+  if (!value || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+    throw errors.notFound('Task');
+  }
+  return value;
+}

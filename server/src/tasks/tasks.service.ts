@@ -1,0 +1,117 @@
+import type { Static } from '@sinclair/typebox';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../core/db.js';
+import { dossiers, procedureVersions, tasks, type Task } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import type { SessionUser } from '../auth/roles.js';
+import type { LiveUpdates } from '../realtime/live-updates.js';
+import type { InboxQuery } from './tasks.schema.js';
+import { assertMayWork, assertOpen } from './task-access.js';
+import { findTask } from './tasks.repository.js';
+
+/** The inbox: open and claimed tasks of my departments (or claimed by me), soonest due first. */
+export async function listInbox(db: Db, user: SessionUser, query: Static<typeof InboxQuery>) {
+  const where: SQL[] = [inArray(tasks.status, ['open', 'claimed'])];
+  if (query.scope === 'mine') {
+    where.push(eq(tasks.assigneeId, user.id));
+  } else {
+    const codes = query.department ? [query.department] : user.departments.map((d) => d.code);
+    if (query.department && !user.departments.some((d) => d.code === query.department)) {
+      throw errors.forbidden(`You do not belong to department ${query.department}`);
+    }
+    if (!codes.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    where.push(sql`${tasks.departmentCodes} && ${sql.param(codes)}::text[]`);
+    where.push(sql`(${tasks.role} is null or ${tasks.role} = any(${sql.param(user.roles)}::text[]))`);
+  }
+  if (query.procedure) where.push(eq(dossiers.procedureCode, query.procedure));
+  const condition = and(...where);
+  const order = query.sort === 'due' ? [sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt)] : [asc(tasks.createdAt)];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        task: tasks,
+        dossier: {
+          code: dossiers.code,
+          procedureCode: dossiers.procedureCode,
+          applicantName: dossiers.applicantName,
+          receivedAt: dossiers.receivedAt,
+          dueAt: dossiers.dueAt,
+        },
+        outcomes: sql<string[] | null>`${procedureVersions.steps} -> 'userTasks' -> ${tasks.elementId} -> 'outcomes'`,
+      })
+      .from(tasks)
+      .innerJoin(dossiers, eq(dossiers.id, tasks.dossierId))
+      .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+      .where(condition)
+      .orderBy(...order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(tasks).innerJoin(dossiers, eq(dossiers.id, tasks.dossierId)).where(condition),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...presentTask(r.task),
+      outcomes: r.outcomes ?? [],
+      dossier: { ...r.dossier, receivedAt: r.dossier.receivedAt.toISOString(), dueAt: r.dossier.dueAt.toISOString() },
+    })),
+    total: total!.n,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function claimTask(db: Db, live: LiveUpdates, user: SessionUser, id: string) {
+  const task = await db.transaction(async (tx) => {
+    const task = await findTask(tx, id, true);
+    if (!task) throw errors.notFound('Task');
+    assertMayWork(user, task);
+    assertOpen(task);
+    if (task.status === 'claimed') {
+      if (task.assigneeId === user.id) return task;
+      throw errors.conflict('task_claimed', 'Someone else has claimed this task', { assigneeId: task.assigneeId });
+    }
+    const [claimed] = await tx
+      .update(tasks)
+      .set({ status: 'claimed', assigneeId: user.id, claimedAt: new Date() })
+      .where(eq(tasks.id, id))
+      .returning();
+    return claimed!;
+  });
+  live.taskUpdated(task);
+  return presentTask(task);
+}
+
+export async function unclaimTask(db: Db, live: LiveUpdates, user: SessionUser, id: string) {
+  const task = await db.transaction(async (tx) => {
+    const task = await findTask(tx, id, true);
+    if (!task) throw errors.notFound('Task');
+    assertMayWork(user, task);
+    assertOpen(task);
+    if (task.status === 'open') return task;
+    if (task.assigneeId !== user.id && !user.roles.includes('leader')) {
+      throw errors.forbidden('Only the assignee or a leader can release a claimed task');
+    }
+    const [released] = await tx
+      .update(tasks)
+      .set({ status: 'open', assigneeId: null, claimedAt: null })
+      .where(eq(tasks.id, id))
+      .returning();
+    return released!;
+  });
+  live.taskUpdated(task);
+  return presentTask(task);
+}
+
+export function presentTask(t: Task) {
+  return {
+    id: t.id,
+    name: t.name,
+    elementId: t.elementId,
+    status: t.status,
+    departmentCodes: t.departmentCodes,
+    role: t.role,
+    assigneeId: t.assigneeId,
+    createdAt: t.createdAt.toISOString(),
+    dueAt: t.dueAt?.toISOString() ?? null,
+  };
+}

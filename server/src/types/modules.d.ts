@@ -1,0 +1,25 @@
+// Minimal typings for bpmn-io packages that ship none usable under NodeNext.
+declare module 'bpmn-moddle' {
+  export interface ModdleElement {
+    $type: string;
+    id?: string;
+    name?: string;
+    get(name: string): unknown;
+    [key: string]: unknown;
+  }
+  export interface ParseResult {
+    rootElement: ModdleElement;
+    elementsById: Record<string, ModdleElement>;
+    warnings: { message: string; element?: ModdleElement }[];
+    references: unknown[];
+  }
+  export default class BpmnModdle {
+    constructor(packages?: Record<string, object>);
+    fromXML(xml: string): Promise<ParseResult>;
+  }
+}
+
+declare module 'bpmn-elements' {
+  const elements: Record<string, unknown>;
+  export = elements;
+}
