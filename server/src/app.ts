@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import type { Db } from './core/db.js';
 import { errorHandler } from './http/error-handler.js';
+import { errors } from './http/errors.js';
 import { mountRoutes, defineRoute, type AnyRoute } from './http/route.js';
 import { buildOpenApi } from './http/openapi.js';
 import { rateLimit } from './http/rate-limit.js';
@@ -12,6 +13,9 @@ import { procedureRoutes } from './procedures/procedures.routes.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
 import type { LiveUpdates } from './realtime/live-updates.js';
+
+/** Large enough for a big BPMN diagram; anything larger is refused before it is parsed. */
+const BODY_LIMIT = '3mb';
 
 export interface AppDeps {
   db: Db;
@@ -49,7 +53,16 @@ export function createApp({ db, live }: AppDeps): Koa {
     console.error(`[http] ${ctx ? `${ctx.method} ${ctx.path}` : ''}`, err);
   });
   app.use(errorHandler);
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '3mb', encoding: 'utf-8' }));
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: BODY_LIMIT,
+      encoding: 'utf-8',
+      onError: (err) => {
+        throw (err as { status?: number }).status === 413 ? errors.payloadTooLarge(BODY_LIMIT) : errors.invalidJson(err.message);
+      },
+    }),
+  );
   app.use(sessionMiddleware(db));
   app.use(router.routes());
   app.use(router.allowedMethods());

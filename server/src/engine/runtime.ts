@@ -70,7 +70,9 @@ export async function runEngine(
     .filter((api) => api.type === 'bpmn:UserTask')
     .map((api) => ({ executionId: api.executionId, elementId: api.id }));
   const completed = engine.state === 'idle' && !waiting.length;
-  await engine.stop();
+  // The engine is discarded after the command; stopping clears its timers. A finished engine
+  // has nothing to stop and would never answer.
+  if (!completed) await engine.stop();
   return { state, waiting, completed, eventsReached };
 }
 

@@ -5,7 +5,6 @@ interface HttpLikeError {
   status?: number;
   statusCode?: number;
   expose?: boolean;
-  type?: string;
   message?: string;
 }
 
@@ -31,11 +30,6 @@ function toAppError(caught: unknown): AppError {
   if (caught instanceof AppError) return caught;
   const e = (caught ?? {}) as HttpLikeError;
   const status = e.status ?? e.statusCode ?? 500;
-  if (status === 413) return new AppError(413, 'payload_too_large', 'Request body is too large');
-  if (status === 415) return new AppError(415, 'unsupported_media_type', 'Send the request body as application/json');
-  if (status === 400 && e.type?.startsWith('entity.')) {
-    return new AppError(400, 'invalid_body', `Request body cannot be read: ${e.message ?? ''}`.trim());
-  }
   if (status >= 400 && status < 500 && e.expose) return new AppError(status, 'bad_request', e.message ?? 'Bad request');
   return new AppError(500, 'internal', 'Internal server error');
 }

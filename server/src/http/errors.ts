@@ -33,6 +33,4 @@ export const errors = {
   conflict: (code: string, message: string, details: unknown = null) => new AppError(409, code, message, details),
   invalidBpmn: (problems: { elementId: string | null; message: string }[]) =>
     new AppError(422, 'invalid_bpmn', 'The BPMN diagram cannot be deployed', problems),
-  unsupportedMediaType: () =>
-    new AppError(415, 'unsupported_media_type', 'Send the request body as application/json'),
 };

@@ -1,0 +1,50 @@
+import { DEMO_PASSWORD } from '../../server/src/seed/demo.js';
+import { DEMO_ADMIN_PASSWORD } from '../../server/src/core/config.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A signed-in (or anonymous) HTTP client with its own session cookie. */
+export class ApiClient {
+  private cookie: string | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  /** Signs in a demo user (admin with the admin password, others with the demo password). */
+  static async as(baseUrl: string, username: string): Promise<ApiClient> {
+    const client = new ApiClient(baseUrl);
+    const res = await client.post('/api/auth/login', {
+      username,
+      password: username === 'admin' ? DEMO_ADMIN_PASSWORD : DEMO_PASSWORD,
+    });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(res.body)}`);
+    return client;
+  }
+
+  get<T = any>(path: string): Promise<ApiResponse<T>> {
+    return this.request('GET', path);
+  }
+
+  post<T = any>(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request('POST', path, body, headers);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const text = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    return { status: res.status, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
+  }
+}

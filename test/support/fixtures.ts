@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiClient } from './api-client.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Reads a fixture that sits next to the spec using it (`test/server/...`). */
+export function readFixture(relative: string): string {
+  return fs.readFileSync(path.join(here, '..', 'server', relative), 'utf8');
+}
+
+export const PERMIT_FORM = {
+  type: 'object',
+  required: ['area', 'purpose'],
+  properties: {
+    area: { type: 'number', title: 'Diện tích xây dựng (m²)', minimum: 1 },
+    purpose: { type: 'string', title: 'Mục đích sử dụng', minLength: 2 },
+    reviewNote: { type: 'string', title: 'Ý kiến thẩm định' },
+  },
+  additionalProperties: false,
+};
+
+/** Deploys the three-department test diagram as procedure `code` through the API. */
+export async function deployThreeDepartments(designer: ApiClient, code: string) {
+  const res = await designer.post('/api/procedures', {
+    code,
+    name: 'Thủ tục thử nghiệm ba phòng ban',
+    durationDays: 5,
+    formSchema: PERMIT_FORM,
+    bpmn: readFixture('engine/three-departments.bpmn'),
+  });
+  if (res.status !== 201) throw new Error(`deploy failed: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export function intakeBody(procedureCode: string, data: Record<string, unknown>) {
+  return {
+    procedureCode,
+    applicant: { fullName: 'Nguyễn Văn Bình', idNumber: '001099012345', phone: '0912345678' },
+    data,
+    channel: 'in_person',
+  };
+}
