@@ -28,20 +28,38 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let url = config.databaseUrl;
   if (!url) {
     cluster = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), Number(process.env.PG_PORT ?? 54320));
-    await ensureDatabase(cluster.url('postgres'), 'motcua');
     url = cluster.url('motcua');
   }
+  try {
+    if (cluster) await ensureDatabase(cluster.url('postgres'), 'motcua');
+    return await serve(config, url, cluster);
+  } catch (err) {
+    // A server that cannot start must not leave its PostgreSQL running behind it.
+    await cluster?.stop();
+    throw err;
+  }
+}
+
+async function serve(config: Config, url: string, cluster: EmbeddedCluster | null): Promise<RunningServer> {
   const database = await openDatabase(url);
   const { db } = database;
-  await withAdvisoryLock(database.pool, 'seed', async () => {
-    await ensureAdmin(db, config.adminPassword);
-    if (config.demo) await seedDemo(db);
-    await syncCatalogue(db, CATALOGUE_DIR);
-  });
   const server = http.createServer();
-  const live = attachSocketUpdates(server, db);
-  server.on('request', createApp({ db, live }).callback());
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  try {
+    await withAdvisoryLock(database.pool, 'seed', async () => {
+      await ensureAdmin(db, config.adminPassword);
+      if (config.demo) await seedDemo(db);
+      await syncCatalogue(db, CATALOGUE_DIR);
+    });
+    const live = attachSocketUpdates(server, db);
+    server.on('request', createApp({ db, live }).callback());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, resolve);
+    });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const port = (server.address() as { port: number }).port;
   return {
     port,

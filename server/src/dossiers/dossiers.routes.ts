@@ -10,8 +10,9 @@ import {
   LookupResult,
   ReceiveDossierBody,
   ReceivedDossier,
+  ReceiptSecret,
 } from './dossiers.schema.js';
-import { getDossier, listDossiers, lookupDossier, receiveDossier } from './dossiers.service.js';
+import { getDossier, listDossiers, lookupDossier, receiveDossier, rotateLookupSecret } from './dossiers.service.js';
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 
@@ -51,6 +52,17 @@ export function dossierRoutes(db: Db, live: LiveUpdates) {
       responses: { 200: DossierDetail },
       handler: async (ctx, { params }) => {
         ctx.body = await getDossier(db, params.code!);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/receipt',
+      summary: 'Reprint the receipt: issues a new lookup secret, the old one stops working',
+      tag: 'dossiers',
+      access: ['receptionist'],
+      responses: { 200: ReceiptSecret },
+      handler: async (ctx, { params }) => {
+        ctx.body = await rotateLookupSecret(db, params.code!);
       },
     }),
     defineRoute({

@@ -34,6 +34,11 @@ export const ReceivedDossier = Type.Object({
   dueAt: Type.String({ format: 'date-time' }),
 });
 
+export const ReceiptSecret = Type.Object({
+  code: Type.String(),
+  lookupSecret: Type.String({ description: 'the new secret; the previous one no longer works' }),
+});
+
 export const DossierListQuery = Type.Object(
   {
     status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),

@@ -149,6 +149,21 @@ export async function lookupDossier(db: Db, query: Static<typeof LookupQuery>) {
   };
 }
 
+/**
+ * Reprinting the receipt issues a new lookup secret: the old paper stops working, so a lost
+ * receipt can be replaced without leaving its secret valid.
+ */
+export async function rotateLookupSecret(db: Db, code: string) {
+  const secret = newLookupSecret();
+  const [row] = await db
+    .update(dossiers)
+    .set({ lookupSecretHash: hashLookupSecret(secret), updatedAt: new Date() })
+    .where(eq(dossiers.code, code))
+    .returning({ code: dossiers.code });
+  if (!row) throw errors.notFound(`Dossier ${code}`);
+  return { code: row.code, lookupSecret: secret };
+}
+
 export async function findDossierByCode(db: Db, code: string): Promise<Dossier> {
   const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, code));
   if (!dossier) throw errors.notFound(`Dossier ${code}`);

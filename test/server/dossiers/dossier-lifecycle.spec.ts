@@ -113,6 +113,23 @@ describe('dossier lifecycle through three departments', () => {
     expect(wrong.body).to.deep.equal(unknown.body);
   });
 
+  it('should rotate the lookup secret when the receipt is reprinted', async () => {
+    // given a dossier and its first secret
+    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 70, purpose: 'Nhà ở' }));
+    const anonymous = new ApiClient(server.baseUrl);
+
+    // when the receipt is reprinted
+    const reprint = await reception.post(`/api/dossiers/${intake.body.code}/receipt`);
+
+    // then only the new secret opens the lookup
+    expect(reprint.status).to.equal(200);
+    expect(reprint.body.lookupSecret).not.to.equal(intake.body.lookupSecret);
+    const old = await anonymous.get(`/api/public/lookup?code=${intake.body.code}&secret=${intake.body.lookupSecret}`);
+    const fresh = await anonymous.get(`/api/public/lookup?code=${intake.body.code}&secret=${reprint.body.lookupSecret}`);
+    expect(old.status).to.equal(404);
+    expect(fresh.status).to.equal(200);
+  });
+
   it('should give codes in sequence per agency and day', async () => {
     // when two dossiers are received at once
     const [a, b] = await Promise.all([
