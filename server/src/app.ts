@@ -12,6 +12,8 @@ import { organisationRoutes } from './organisation/organisation.routes.js';
 import { procedureRoutes } from './procedures/procedures.routes.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { deadlineRoutes } from './deadlines/deadlines.routes.js';
 import type { LiveUpdates } from './realtime/live-updates.js';
 
 /** Large enough for a big BPMN diagram; anything larger is refused before it is parsed. */
@@ -20,17 +22,21 @@ const BODY_LIMIT = '3mb';
 export interface AppDeps {
   db: Db;
   live: LiveUpdates;
+  /** Base URL citizens reach the app at, for lookup links in notices. */
+  publicUrl: string;
 }
 
 /** The Koa app: one error handler, the session, then the feature routes. */
-export function createApp({ db, live }: AppDeps): Koa {
+export function createApp({ db, live, publicUrl }: AppDeps): Koa {
   const app = new Koa({ proxy: process.env.TRUST_PROXY === 'true' });
   const routes: AnyRoute[] = [
     ...authRoutes(db),
     ...organisationRoutes(db),
     ...procedureRoutes(db),
-    ...dossierRoutes(db, live),
+    ...dossierRoutes(db, live, publicUrl),
     ...taskRoutes(db, live),
+    ...calendarRoutes(db),
+    ...deadlineRoutes(db),
   ];
   const openapi = buildOpenApi(routes);
   routes.push(

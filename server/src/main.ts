@@ -10,6 +10,7 @@ import { attachSocketUpdates } from './realtime/socket-updates.js';
 import { ensureAdmin } from './seed/admin.js';
 import { seedDemo } from './seed/demo.js';
 import { syncCatalogue } from './procedures/catalogue-sync.js';
+import { seedPublicHolidays } from './calendar/holidays-seed.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CATALOGUE_DIR = path.join(root, 'processes');
@@ -47,11 +48,12 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   try {
     await withAdvisoryLock(database.pool, 'seed', async () => {
       await ensureAdmin(db, config.adminPassword);
+      await seedPublicHolidays(db);
       if (config.demo) await seedDemo(db);
       await syncCatalogue(db, CATALOGUE_DIR);
     });
     const live = attachSocketUpdates(server, db);
-    server.on('request', createApp({ db, live }).callback());
+    server.on('request', createApp({ db, live, publicUrl: config.publicUrl }).callback());
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, resolve);

@@ -1,31 +1,35 @@
 /**
- * Working time in Vietnam (Asia/Ho_Chi_Minh, UTC+7 all year, no daylight saving since 1975, so
- * a fixed offset is exact). Working periods default to 07:30–11:30 and 13:00–17:00, Monday to
- * Friday; a calendar says which dates are holidays or compensatory working days.
+ * Working time in Vietnam (Asia/Ho_Chi_Minh is UTC+7 all year, with no daylight saving since
+ * 1975, so a fixed offset is exact whatever the server's timezone). A calendar says which
+ * working periods each local date has; the arithmetic here is pure.
  */
 const OFFSET_MS = 7 * 3_600_000;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 export const HOURS_PER_WORKING_DAY = 8;
 
-/** Working periods of a working day, as [start, end) minutes after local midnight. */
-const PERIODS: readonly [number, number][] = [
+/** [start, end) minutes after local midnight. */
+export type Period = readonly [number, number];
+
+export const DEFAULT_PERIODS: readonly Period[] = [
   [7 * 60 + 30, 11 * 60 + 30],
   [13 * 60, 17 * 60],
 ];
 
 export interface WorkingCalendar {
-  /** Whether the local date (YYYY-MM-DD) is a working day. */
-  isWorkingDay(localDate: string): boolean;
+  /** Working periods of a local date (YYYY-MM-DD); empty on a day off. */
+  periodsOn(localDate: string): readonly Period[];
 }
 
-/** Monday to Friday, no holidays: the calendar until an admin's calendar is loaded. */
+/** Monday to Friday with default hours and no holidays. */
 export const weekdaysCalendar: WorkingCalendar = {
-  isWorkingDay(localDate) {
-    const weekday = new Date(`${localDate}T00:00:00Z`).getUTCDay();
-    return weekday >= 1 && weekday <= 5;
-  },
+  periodsOn: (localDate) => (isWeekday(localDate) ? DEFAULT_PERIODS : []),
 };
+
+export function isWeekday(localDate: string): boolean {
+  const weekday = new Date(`${localDate}T00:00:00Z`).getUTCDay();
+  return weekday >= 1 && weekday <= 5;
+}
 
 export type WorkingUnit = 'days' | 'hours';
 
@@ -34,10 +38,14 @@ export interface AddOptions {
   cutoff?: string;
 }
 
+// No calendar has a working period this far ahead of the last one: stop rather than loop forever.
+const MAX_IDLE_DAYS = 400;
+
 /**
  * Adds working time to an instant: N working days are N × 8 working hours from the start
  * (the OpenCPS convention). A start outside working hours moves to the next working period;
- * a start after the cut-off moves to the next working day.
+ * a start after the cut-off moves to the next working day. The result always falls inside a
+ * working period (or at its end), so never on a day off.
  */
 export function addWorkingTime(
   start: Date,
@@ -49,22 +57,42 @@ export function addWorkingTime(
   let remaining = Math.round(amount * (unit === 'days' ? HOURS_PER_WORKING_DAY * 60 : 60));
   let local = start.getTime() + OFFSET_MS;
   if (options.cutoff && minutesOfDay(local) >= parseHHmm(options.cutoff)) local = startOfDay(local) + DAY;
+  let idle = 0;
   for (;;) {
     const day = startOfDay(local);
-    if (calendar.isWorkingDay(isoDate(day))) {
-      for (const [from, to] of PERIODS) {
-        const periodStart = Math.max(local, day + from * MINUTE);
-        const periodEnd = day + to * MINUTE;
-        if (periodStart >= periodEnd) continue;
-        const available = (periodEnd - periodStart) / MINUTE;
-        // A zero amount still moves the start into working time; a due time at a period's end stays there.
-        if (remaining <= available) return new Date(periodStart + remaining * MINUTE - OFFSET_MS);
-        remaining -= available;
-        local = periodEnd;
-      }
+    const periods = calendar.periodsOn(isoDate(day));
+    idle = periods.length ? 0 : idle + 1;
+    if (idle > MAX_IDLE_DAYS) throw new Error('The working calendar has no working day in over a year');
+    for (const [from, to] of periods) {
+      const periodStart = Math.max(local, day + from * MINUTE);
+      const periodEnd = day + to * MINUTE;
+      if (periodStart >= periodEnd) continue;
+      const available = (periodEnd - periodStart) / MINUTE;
+      if (remaining <= available) return new Date(periodStart + remaining * MINUTE - OFFSET_MS);
+      remaining -= available;
+      local = periodEnd;
     }
     local = day + DAY;
   }
+}
+
+/** Working time between two instants, in minutes (0 when `to` is not after `from`). */
+export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCalendar = weekdaysCalendar): number {
+  let total = 0;
+  const end = to.getTime() + OFFSET_MS;
+  for (let day = startOfDay(from.getTime() + OFFSET_MS); day < end; day += DAY) {
+    for (const [a, b] of calendar.periodsOn(isoDate(day))) {
+      const lo = Math.max(day + a * MINUTE, from.getTime() + OFFSET_MS);
+      const hi = Math.min(day + b * MINUTE, end);
+      if (hi > lo) total += (hi - lo) / MINUTE;
+    }
+  }
+  return total;
+}
+
+/** The local (UTC+7) calendar date of an instant. */
+export function localDateOf(instant: Date): string {
+  return isoDate(instant.getTime() + OFFSET_MS);
 }
 
 function startOfDay(local: number): number {

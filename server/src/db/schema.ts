@@ -109,9 +109,16 @@ export const dossiers = pgTable(
     data: jsonb('data').notNull(),
     status: smallint('status').notNull(),
     channel: text('channel').notNull(),
+    /** Where the citizen asked to be told of progress: 'sms' (applicant phone), 'email'. */
+    notifyChannels: text('notify_channels').array().notNull().default(sql`'{}'::text[]`),
     lookupSecretHash: text('lookup_secret_hash').notNull(),
     receivedAt: instant('received_at').notNull(),
     dueAt: instant('due_at').notNull(),
+    /** The date first promised on the receipt; kept for reporting when an apology moves `dueAt`. */
+    originalDueAt: instant('original_due_at').notNull(),
+    /** Set while a supplement request stops the clock. */
+    pausedAt: instant('paused_at'),
+    lateWarnedAt: instant('late_warned_at'),
     finishedAt: instant('finished_at'),
     receivedBy: uuid('received_by').references(() => users.id),
     /** bpmn-engine getState() without the BPMN source and without the variables (kept in `data`). */
@@ -158,8 +165,11 @@ export const tasks = pgTable(
     completedAt: instant('completed_at'),
     completedBy: uuid('completed_by').references(() => users.id),
     dueAt: instant('due_at'),
+    remindedAt: instant('reminded_at'),
+    overdueNotifiedAt: instant('overdue_notified_at'),
   },
   (t) => [
+    index('tasks_open_due').on(t.dueAt).where(sql`status in ('open', 'claimed')`),
     index('tasks_open_by_department')
       .using('gin', t.departmentCodes)
       .where(sql`status in ('open', 'claimed')`),
@@ -188,6 +198,89 @@ export const dossierEvents = pgTable(
     details: jsonb('details'),
   },
   (t) => [index('dossier_events_dossier').on(t.dossierId, t.id)],
+);
+
+/** Public holidays (inclusive ranges); a null agency means the national calendar. */
+export const calendarHolidays = pgTable('calendar_holidays', {
+  id: serial('id').primaryKey(),
+  agencyCode: text('agency_code'),
+  fromDate: date('from_date', { mode: 'string' }).notNull(),
+  toDate: date('to_date', { mode: 'string' }).notNull(),
+  name: text('name').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+/** Compensatory working days (e.g. a Saturday worked in exchange for a bridge holiday). */
+export const calendarWorkdays = pgTable(
+  'calendar_workdays',
+  {
+    id: serial('id').primaryKey(),
+    agencyCode: text('agency_code'),
+    date: date('date', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('calendar_workdays_agency_date').on(sql`coalesce(${t.agencyCode}, '')`, t.date)],
+);
+
+/** Supplement requests: the dossier's clock stops from `startedAt` to `endedAt`. */
+export const dossierPauses = pgTable(
+  'dossier_pauses',
+  {
+    id: serial('id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    startedAt: instant('started_at').notNull(),
+    endedAt: instant('ended_at'),
+    /** The status to return to when the supplement arrives. */
+    statusBefore: smallint('status_before').notNull(),
+    reasons: jsonb('reasons').notNull(),
+    items: jsonb('items').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    resumedBy: uuid('resumed_by').references(() => users.id),
+    pausedMinutes: integer('paused_minutes'),
+  },
+  (t) => [index('dossier_pauses_dossier').on(t.dossierId)],
+);
+
+/** BPMN timers waiting in a dossier's process, fired by the timer job even after a restart. */
+export const engineTimers = pgTable(
+  'engine_timers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    elementId: text('element_id').notNull(),
+    executionId: text('execution_id').notNull().unique(),
+    fireAt: instant('fire_at').notNull(),
+    status: text('status', { enum: ['pending', 'fired', 'cancelled'] }).notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    firedAt: instant('fired_at'),
+  },
+  (t) => [index('engine_timers_pending').on(t.fireAt).where(sql`status = 'pending'`)],
+);
+
+/** The outbox: written with the state change, delivered by a job with retries. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    kind: text('kind').notNull(),
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [index('notifications_due').on(t.nextAttemptAt).where(sql`status = 'pending'`)],
 );
 
 export type Department = typeof departments.$inferSelect;

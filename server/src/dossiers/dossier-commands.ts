@@ -4,10 +4,12 @@ import { dossierEvents, dossiers, tasks, type Dossier, type ProcedureVersion, ty
 import { runEngine, type EngineCommand, type EngineRun } from '../engine/runtime.js';
 import { sourceContextFor } from '../engine/definitions.js';
 import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
-import { addWorkingTime } from '../calendar/working-time.js';
+import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
+import { calendarFor } from '../calendar/calendar.repository.js';
 import { openTasksOf } from '../tasks/tasks.repository.js';
 import type { SessionUser } from '../auth/roles.js';
 import { DossierStatus } from './statuses.js';
+import { noticeToCitizen } from '../notify/outbox.js';
 
 /** What a command changed; the task changes are announced to live clients after commit. */
 export interface CommandResult {
@@ -59,12 +61,15 @@ export async function applyEngineCommand(
     })
     .where(eq(dossiers.id, dossier.id));
   await recordHandoff(ctx, completed, changes.created, run, steps, status);
+  if (status === DossierStatus.RESOLVED && dossier.status !== DossierStatus.RESOLVED) {
+    await noticeToCitizen(tx, dossier, 'result_ready');
+  }
   return { created: changes.created, closed: changes.closed, status };
 }
 
 async function syncTasks(ctx: CommandContext, run: EngineRun, steps: ProcedureSteps, completedTask: Task | null) {
   const { tx, dossier, now } = ctx;
-  const before = await openTasksOf(tx, dossier.id);
+  const [before, calendar] = await Promise.all([openTasksOf(tx, dossier.id), calendarFor(tx, dossier.agencyCode)]);
   const waitingIds = new Set(run.waiting.map((w) => w.executionId));
   const known = new Set(before.map((t) => t.executionId));
   const vanished = before.filter((t) => !waitingIds.has(t.executionId) && t.id !== completedTask?.id);
@@ -80,14 +85,14 @@ async function syncTasks(ctx: CommandContext, run: EngineRun, steps: ProcedureSt
   const created = fresh.length
     ? await tx
         .insert(tasks)
-        .values(fresh.map((w) => newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now)))
+        .values(fresh.map((w) => newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now, calendar)))
         .returning()
     : [];
   const open = [...before.filter((t) => waitingIds.has(t.executionId)), ...created];
   return { created, closed, open };
 }
 
-function newTaskRow(dossierId: string, executionId: string, step: StepSpec, now: Date) {
+function newTaskRow(dossierId: string, executionId: string, step: StepSpec, now: Date, calendar: WorkingCalendar) {
   return {
     dossierId,
     executionId,
@@ -97,7 +102,7 @@ function newTaskRow(dossierId: string, executionId: string, step: StepSpec, now:
     role: step.role,
     status: 'open' as const,
     createdAt: now,
-    dueAt: step.budget ? addWorkingTime(now, step.budget.amount, step.budget.unit) : null,
+    dueAt: step.budget ? addWorkingTime(now, step.budget.amount, step.budget.unit, calendar) : null,
   };
 }
 

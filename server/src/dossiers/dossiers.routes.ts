@@ -16,7 +16,7 @@ import { getDossier, listDossiers, lookupDossier, receiveDossier, rotateLookupSe
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 
-export function dossierRoutes(db: Db, live: LiveUpdates) {
+export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string) {
   return [
     defineRoute({
       method: 'post',
@@ -28,7 +28,7 @@ export function dossierRoutes(db: Db, live: LiveUpdates) {
       responses: { 201: ReceivedDossier },
       handler: async (ctx, { body }) => {
         ctx.status = 201;
-        ctx.body = await receiveDossier(db, live, body, ctx.state.user as SessionUser);
+        ctx.body = await receiveDossier(db, live, publicUrl, body, ctx.state.user as SessionUser);
       },
     }),
     defineRoute({

@@ -20,6 +20,12 @@ export const ReceiveDossierBody = Type.Object(
     applicant: Applicant,
     data: Type.Object({}, { additionalProperties: true, description: 'validated against the procedure form schema' }),
     channel: Channel,
+    notify: Type.Optional(
+      Type.Array(Type.Union([Type.Literal('sms'), Type.Literal('email')]), {
+        uniqueItems: true,
+        description: 'channels the citizen asked for: sms to applicant.phone, email to applicant.email',
+      }),
+    ),
     departmentCode: Type.Optional(Type.String({ description: 'receiving department, when the receptionist has several' })),
   },
   { additionalProperties: false },

@@ -1,3 +1,4 @@
+import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
 import { and, asc, count, desc, eq, inArray, lt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
@@ -5,6 +6,7 @@ import { departments, dossierEvents, dossiers, procedureVersions, tasks, type Do
 import { errors } from '../http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { addWorkingTime } from '../calendar/working-time.js';
+import { calendarFor } from '../calendar/calendar.repository.js';
 import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';
 import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
@@ -12,6 +14,7 @@ import { applyEngineCommand } from './dossier-commands.js';
 import { nextDossierCode } from './dossier-code.js';
 import { hashLookupSecret, lookupSecretMatches, newLookupSecret } from './lookup-secret.js';
 import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
+import { noticeToCitizen } from '../notify/outbox.js';
 import type { DossierListQuery, LookupQuery, ReceiveDossierBody } from './dossiers.schema.js';
 
 /**
@@ -19,13 +22,21 @@ import type { DossierListQuery, LookupQuery, ReceiveDossierBody } from './dossie
  * code and a promised date, starts its process and routes it to the first departments, all in
  * one transaction.
  */
-export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<typeof ReceiveDossierBody>, actor: SessionUser) {
+export async function receiveDossier(
+  db: Db,
+  live: LiveUpdates,
+  publicUrl: string,
+  input: Static<typeof ReceiveDossierBody>,
+  actor: SessionUser,
+) {
   const version = await findCurrentVersion(db, input.procedureCode);
   if (!version) throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` }]);
   validateFormData(version.id, version.formSchema as object, input.data);
+  checkNotifyChannels(input);
   const department = receivingDepartment(actor, input.departmentCode);
   const secret = newLookupSecret();
-  const now = new Date();
+  const now = clock.now();
+  const dueAt = addWorkingTime(now, version.durationDays, 'days', await calendarFor(db, department.agencyCode));
   const { dossier, changes } = await db.transaction(async (tx) => {
     const code = await nextDossierCode(tx, department.agencyCode, now);
     const [dossier] = await tx
@@ -43,12 +54,18 @@ export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<ty
         channel: input.channel,
         lookupSecretHash: hashLookupSecret(secret),
         receivedAt: now,
-        dueAt: addWorkingTime(now, version.durationDays, 'days'),
+        dueAt,
+        originalDueAt: dueAt,
+        notifyChannels: input.notify ?? [],
         receivedBy: actor.id,
         engineState: {},
       })
       .returning();
     const changes = await applyEngineCommand({ tx, dossier: dossier!, version, actor, now }, { kind: 'start' }, null);
+    await noticeToCitizen(tx, dossier!, 'received', {
+      dueAt,
+      lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(code)}&secret=${secret}`,
+    });
     return { dossier: dossier!, changes };
   });
   live.tasksChanged(changes);
@@ -60,6 +77,13 @@ export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<ty
     receivedAt: dossier.receivedAt.toISOString(),
     dueAt: dossier.dueAt.toISOString(),
   };
+}
+
+function checkNotifyChannels(input: Static<typeof ReceiveDossierBody>): void {
+  const problems = [];
+  if (input.notify?.includes('sms') && !input.applicant.phone) problems.push({ path: '/applicant/phone', message: 'is needed for SMS notices' });
+  if (input.notify?.includes('email') && !input.applicant.email) problems.push({ path: '/applicant/email', message: 'is needed for e-mail notices' });
+  if (problems.length) throw errors.validation(problems);
 }
 
 function receivingDepartment(actor: SessionUser, code: string | undefined) {
@@ -77,7 +101,7 @@ export async function listDossiers(db: Db, query: Static<typeof DossierListQuery
   if (query.status) where.push(eq(dossiers.status, query.status));
   if (query.procedure) where.push(eq(dossiers.procedureCode, query.procedure));
   if (query.department) where.push(sql`${dossiers.currentDepartments} @> array[${query.department}]::text[]`);
-  if (query.overdue === true) where.push(and(isNull(dossiers.finishedAt), lt(dossiers.dueAt, new Date()))!);
+  if (query.overdue === true) where.push(and(isNull(dossiers.finishedAt), lt(dossiers.dueAt, clock.now()))!);
   if (query.q) {
     const text = query.q.trim();
     where.push(sql`(${dossiers.code} like ${text.toUpperCase() + '%'} or lower(${dossiers.applicantName}) like ${'%' + text.toLowerCase() + '%'})`);
@@ -157,7 +181,7 @@ export async function rotateLookupSecret(db: Db, code: string) {
   const secret = newLookupSecret();
   const [row] = await db
     .update(dossiers)
-    .set({ lookupSecretHash: hashLookupSecret(secret), updatedAt: new Date() })
+    .set({ lookupSecretHash: hashLookupSecret(secret), updatedAt: clock.now() })
     .where(eq(dossiers.code, code))
     .returning({ code: dossiers.code });
   if (!row) throw errors.notFound(`Dossier ${code}`);

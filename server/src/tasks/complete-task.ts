@@ -1,3 +1,4 @@
+import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
@@ -29,10 +30,13 @@ export async function completeTask(
   const peek = await findTask(db, taskId);
   if (!peek) throw errors.notFound('Task');
   assertMayWork(user, peek);
-  const now = new Date();
+  const now = clock.now();
   const result = await db.transaction(async (tx) => {
     // (1)
     const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, peek.dossierId)).for('update');
+    if (dossier!.pausedAt) {
+      throw errors.conflict('dossier_paused', 'The dossier waits for a supplement from the citizen; receive it first');
+    }
     // (2)
     const task = (await findTask(tx, taskId, true))!;
     assertOpen(task);

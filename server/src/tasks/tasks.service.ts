@@ -1,3 +1,4 @@
+import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
@@ -72,7 +73,7 @@ export async function claimTask(db: Db, live: LiveUpdates, user: SessionUser, id
     }
     const [claimed] = await tx
       .update(tasks)
-      .set({ status: 'claimed', assigneeId: user.id, claimedAt: new Date() })
+      .set({ status: 'claimed', assigneeId: user.id, claimedAt: clock.now() })
       .where(eq(tasks.id, id))
       .returning();
     return claimed!;

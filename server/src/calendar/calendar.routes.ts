@@ -1,0 +1,125 @@
+import { Type } from '@sinclair/typebox';
+import type { Db } from '../core/db.js';
+import { calendarHolidays, calendarWorkdays } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import { defineRoute } from '../http/route.js';
+import { addWorkingTime, isWeekday } from './working-time.js';
+import { calendarFor, deleteHoliday, deleteWorkday, forgetCalendars, listHolidays, listWorkdays } from './calendar.repository.js';
+import { AgencyFilter, DueQuery, DueResult, Holiday, HolidayBody, Workday, WorkdayBody } from './calendar.schema.js';
+
+const MAX_HOLIDAY_DAYS = 60;
+
+export function calendarRoutes(db: Db) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/calendar/due',
+      summary: 'When a duration in working days or hours, started at `from`, falls due',
+      tag: 'calendar',
+      access: 'signed-in',
+      query: DueQuery,
+      responses: { 200: DueResult },
+      handler: async (ctx, { query }) => {
+        const calendar = await calendarFor(db, query.agency ?? null);
+        const dueAt = addWorkingTime(new Date(query.from), query.amount, query.unit, calendar, { cutoff: query.cutoff });
+        ctx.body = { dueAt: dueAt.toISOString() };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/calendar/holidays',
+      summary: 'Public holidays (national, and the agency’s own with ?agency=)',
+      tag: 'calendar',
+      access: ['admin'],
+      query: AgencyFilter,
+      responses: { 200: Type.Array(Holiday) },
+      handler: async (ctx, { query }) => {
+        ctx.body = (await listHolidays(db, query.agency)).map(({ createdAt: _c, ...h }) => h);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/calendar/holidays',
+      summary: 'Add a holiday range (inclusive dates)',
+      tag: 'calendar',
+      access: ['admin'],
+      body: HolidayBody,
+      responses: { 201: Holiday },
+      handler: async (ctx, { body }) => {
+        const days = (Date.parse(body.to) - Date.parse(body.from)) / 86_400_000 + 1;
+        if (days < 1) throw errors.validation([{ path: '/to', message: 'must not be before from' }]);
+        if (days > MAX_HOLIDAY_DAYS) throw errors.validation([{ path: '/to', message: `a holiday spans at most ${MAX_HOLIDAY_DAYS} days` }]);
+        const [row] = await db
+          .insert(calendarHolidays)
+          .values({ fromDate: body.from, toDate: body.to, name: body.name, agencyCode: body.agencyCode ?? null })
+          .returning();
+        forgetCalendars();
+        const { createdAt: _c, ...holiday } = row!;
+        ctx.status = 201;
+        ctx.body = holiday;
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/admin/calendar/holidays/:id',
+      summary: 'Remove a holiday',
+      tag: 'calendar',
+      access: ['admin'],
+      handler: async (ctx, { params }) => {
+        if (!(await deleteHoliday(db, idParam(params.id)))) throw errors.notFound('Holiday');
+        ctx.status = 204;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/calendar/workdays',
+      summary: 'Compensatory working days',
+      tag: 'calendar',
+      access: ['admin'],
+      query: AgencyFilter,
+      responses: { 200: Type.Array(Workday) },
+      handler: async (ctx, { query }) => {
+        ctx.body = (await listWorkdays(db, query.agency)).map(({ createdAt: _c, ...w }) => w);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/calendar/workdays',
+      summary: 'Add a compensatory working day (weekday hours on a weekend date)',
+      tag: 'calendar',
+      access: ['admin'],
+      body: WorkdayBody,
+      responses: { 201: Workday },
+      handler: async (ctx, { body }) => {
+        if (isWeekday(body.date)) throw errors.validation([{ path: '/date', message: 'is a weekday already; choose a Saturday or Sunday' }]);
+        const [row] = await db
+          .insert(calendarWorkdays)
+          .values({ date: body.date, name: body.name, agencyCode: body.agencyCode ?? null })
+          .onConflictDoNothing()
+          .returning();
+        if (!row) throw errors.conflict('workday_exists', `${body.date} is already a working day`);
+        forgetCalendars();
+        const { createdAt: _c, ...workday } = row;
+        ctx.status = 201;
+        ctx.body = workday;
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/admin/calendar/workdays/:id',
+      summary: 'Remove a compensatory working day',
+      tag: 'calendar',
+      access: ['admin'],
+      handler: async (ctx, { params }) => {
+        if (!(await deleteWorkday(db, idParam(params.id)))) throw errors.notFound('Working day');
+        ctx.status = 204;
+      },
+    }),
+  ];
+}
+
+function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw errors.notFound('Entry');
+  return id;
+}

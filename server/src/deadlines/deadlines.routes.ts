@@ -1,0 +1,59 @@
+import type { Db } from '../core/db.js';
+import { defineRoute } from '../http/route.js';
+import type { SessionUser } from '../auth/roles.js';
+import { ControlSlip, DeadlineState, ExtendBody, SupplementBody, SupplementRequestBody } from './deadlines.schema.js';
+import { receiveSupplement, requestSupplement } from './supplements.service.js';
+import { extendDueDate } from './extensions.service.js';
+import { controlSlip } from './control-slip.service.js';
+
+export function deadlineRoutes(db: Db) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/supplement-request',
+      summary: 'Ask the citizen to complete the dossier; its clock stops (status 5)',
+      tag: 'deadlines',
+      access: ['receptionist', 'officer', 'leader'],
+      body: SupplementRequestBody,
+      responses: { 200: DeadlineState },
+      handler: async (ctx, { params, body }) => {
+        ctx.body = await requestSupplement(db, params.code!, body, ctx.state.user as SessionUser);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/supplement',
+      summary: 'The supplement arrived: the clock restarts and the promised date moves by the paused working time',
+      tag: 'deadlines',
+      access: ['receptionist'],
+      body: SupplementBody,
+      responses: { 200: DeadlineState },
+      handler: async (ctx, { params, body }) => {
+        ctx.body = await receiveSupplement(db, params.code!, body.note, ctx.state.user as SessionUser);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/extend',
+      summary: 'Apology letter: a new promised date with its reason (the original date is kept)',
+      tag: 'deadlines',
+      access: ['receptionist', 'leader'],
+      body: ExtendBody,
+      responses: { 200: DeadlineState },
+      handler: async (ctx, { params, body }) => {
+        ctx.body = await extendDueDate(db, params.code!, new Date(body.newDueAt), body.reason, ctx.state.user as SessionUser);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/dossiers/:code/control-slip',
+      summary: 'The control slip: every handoff with budget, working time used and result',
+      tag: 'deadlines',
+      access: ['receptionist', 'officer', 'leader', 'supervisor', 'admin'],
+      responses: { 200: ControlSlip },
+      handler: async (ctx, { params }) => {
+        ctx.body = await controlSlip(db, params.code!);
+      },
+    }),
+  ];
+}

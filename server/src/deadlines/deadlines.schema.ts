@@ -1,0 +1,67 @@
+import { Type } from '@sinclair/typebox';
+
+const Text = Type.String({ minLength: 1, maxLength: 1000 });
+
+export const SupplementRequestBody = Type.Object(
+  {
+    reasons: Type.Array(Text, { minItems: 1, maxItems: 50, description: 'why the dossier is incomplete' }),
+    items: Type.Array(Text, { maxItems: 50, description: 'papers or data the citizen must add' }),
+  },
+  { additionalProperties: false },
+);
+
+export const SupplementBody = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+
+export const ExtendBody = Type.Object(
+  {
+    newDueAt: Type.String({ format: 'date-time' }),
+    reason: Type.String({ minLength: 3, maxLength: 2000, description: 'reason given in the apology letter' }),
+  },
+  { additionalProperties: false },
+);
+
+const Instant = Type.String({ format: 'date-time' });
+const MaybeInstant = Type.Union([Instant, Type.Null()]);
+const Result = Type.Union([Type.Literal('early'), Type.Literal('on_time'), Type.Literal('late'), Type.Null()]);
+
+export const DeadlineState = Type.Object({
+  code: Type.String(),
+  status: Type.Integer(),
+  dueAt: Instant,
+  originalDueAt: Instant,
+  pausedAt: MaybeInstant,
+});
+
+export const ControlSlip = Type.Object({
+  code: Type.String(),
+  procedureName: Type.String(),
+  receivedAt: Instant,
+  originalDueAt: Instant,
+  dueAt: Instant,
+  finishedAt: MaybeInstant,
+  result: Result,
+  pauses: Type.Array(
+    Type.Object({ startedAt: Instant, endedAt: MaybeInstant, pausedMinutes: Type.Union([Type.Integer(), Type.Null()]), reasons: Type.Unknown() }),
+  ),
+  extensions: Type.Array(Type.Object({ at: Instant, previousDueAt: Instant, newDueAt: Instant, reason: Type.String(), by: Type.String() })),
+  steps: Type.Array(
+    Type.Object({
+      stepId: Type.String(),
+      name: Type.String(),
+      departments: Type.Array(Type.String()),
+      toDepartments: Type.Array(Type.String()),
+      sender: Type.Union([Type.String(), Type.Null()]),
+      receivedAt: Instant,
+      completedAt: MaybeInstant,
+      dueAt: MaybeInstant,
+      budget: Type.Unknown(),
+      usedMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      outcome: Type.Union([Type.String(), Type.Null()]),
+      status: Type.String(),
+      result: Result,
+    }),
+  ),
+});

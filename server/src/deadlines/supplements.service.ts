@@ -1,0 +1,97 @@
+import { clock } from '../core/clock.js';
+import type { Static } from '@sinclair/typebox';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../core/db.js';
+import { dossierEvents, dossierPauses, dossiers, tasks } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import type { SessionUser } from '../auth/roles.js';
+import { addWorkingTime, workingMinutesBetween } from '../calendar/working-time.js';
+import { calendarFor } from '../calendar/calendar.repository.js';
+import { assertNotFinished, lockDossierByCode } from '../dossiers/dossiers.repository.js';
+import { DossierStatus } from '../dossiers/statuses.js';
+import { noticeToCitizen } from '../notify/outbox.js';
+import type { SupplementRequestBody } from './deadlines.schema.js';
+
+/** Asks the citizen to complete the dossier: its clock stops (status 5) until the supplement arrives. */
+export async function requestSupplement(db: Db, code: string, body: Static<typeof SupplementRequestBody>, actor: SessionUser) {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const dossier = await lockDossierByCode(tx, code);
+    assertNotFinished(dossier);
+    if (dossier.pausedAt) throw errors.conflict('dossier_paused', `Dossier ${code} already waits for a supplement`);
+    await tx.insert(dossierPauses).values({
+      dossierId: dossier.id,
+      startedAt: now,
+      statusBefore: dossier.status,
+      reasons: body.reasons,
+      items: body.items,
+      requestedBy: actor.id,
+    });
+    const [updated] = await tx
+      .update(dossiers)
+      .set({ pausedAt: now, status: DossierStatus.SUPPLEMENT_REQUESTED, updatedAt: now })
+      .where(eq(dossiers.id, dossier.id))
+      .returning();
+    await tx.insert(dossierEvents).values({
+      dossierId: dossier.id,
+      type: 'supplement_requested',
+      at: now,
+      actorId: actor.id,
+      actorName: actor.fullName,
+      details: { reasons: body.reasons, items: body.items },
+    });
+    await noticeToCitizen(tx, dossier, 'supplement_requested', { reasons: body.reasons });
+    return presentDeadlines(updated!);
+  });
+}
+
+/**
+ * The supplement is in: the clock restarts, and the promised date and every open step's due
+ * time move on by exactly the working time the dossier was paused.
+ */
+export async function receiveSupplement(db: Db, code: string, note: string | undefined, actor: SessionUser) {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const dossier = await lockDossierByCode(tx, code);
+    if (!dossier.pausedAt) throw errors.conflict('dossier_not_paused', `Dossier ${code} waits for no supplement`);
+    const calendar = await calendarFor(tx, dossier.agencyCode);
+    const minutes = workingMinutesBetween(dossier.pausedAt, now, calendar);
+    const push = (due: Date) => (minutes > 0 ? addWorkingTime(due, minutes / 60, 'hours', calendar) : due);
+    const [pause] = await tx
+      .update(dossierPauses)
+      .set({ endedAt: now, resumedBy: actor.id, pausedMinutes: Math.round(minutes) })
+      .where(and(eq(dossierPauses.dossierId, dossier.id), isNull(dossierPauses.endedAt)))
+      .returning();
+    const open = await tx
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.dossierId, dossier.id), inArray(tasks.status, ['open', 'claimed'])));
+    for (const task of open.filter((t) => t.dueAt)) {
+      await tx.update(tasks).set({ dueAt: push(task.dueAt!) }).where(eq(tasks.id, task.id));
+    }
+    const [updated] = await tx
+      .update(dossiers)
+      .set({ pausedAt: null, dueAt: push(dossier.dueAt), status: pause!.statusBefore, updatedAt: now })
+      .where(eq(dossiers.id, dossier.id))
+      .returning();
+    await tx.insert(dossierEvents).values({
+      dossierId: dossier.id,
+      type: 'supplement_received',
+      at: now,
+      actorId: actor.id,
+      actorName: actor.fullName,
+      details: { pausedMinutes: Math.round(minutes), previousDueAt: dossier.dueAt, newDueAt: updated!.dueAt, note: note ?? null },
+    });
+    return presentDeadlines(updated!);
+  });
+}
+
+export function presentDeadlines(d: typeof dossiers.$inferSelect) {
+  return {
+    code: d.code,
+    status: d.status,
+    dueAt: d.dueAt.toISOString(),
+    originalDueAt: d.originalDueAt.toISOString(),
+    pausedAt: d.pausedAt?.toISOString() ?? null,
+  };
+}
