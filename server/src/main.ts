@@ -7,6 +7,9 @@ import { startEmbeddedPostgres, type EmbeddedCluster } from './core/embedded-pos
 import { ensureDatabase } from './core/ensure-database.js';
 import { createApp } from './app.js';
 import { attachSocketUpdates } from './realtime/socket-updates.js';
+import type { LiveUpdates } from './realtime/live-updates.js';
+import { startJobs } from './jobs/scheduler.js';
+import { channelsFrom } from './notify/channels.js';
 import { ensureAdmin } from './seed/admin.js';
 import { seedDemo } from './seed/demo.js';
 import { syncCatalogue } from './procedures/catalogue-sync.js';
@@ -45,6 +48,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   const database = await openDatabase(url);
   const { db } = database;
   const server = http.createServer();
+  let live: LiveUpdates;
   try {
     await withAdvisoryLock(database.pool, 'seed', async () => {
       await ensureAdmin(db, config.adminPassword);
@@ -52,7 +56,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       if (config.demo) await seedDemo(db);
       await syncCatalogue(db, CATALOGUE_DIR);
     });
-    const live = attachSocketUpdates(server, db);
+    live = attachSocketUpdates(server, db);
     server.on('request', createApp({ db, live, publicUrl: config.publicUrl }).callback());
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -62,10 +66,16 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
     await database.close();
     throw err;
   }
+  const jobs = config.jobs.enabled
+    ? await withAdvisoryLock(database.pool, 'jobs-schema', () =>
+        startJobs(database.pool, db, live, { ...config.jobs, channels: channelsFrom(config.notify) }),
+      )
+    : null;
   const port = (server.address() as { port: number }).port;
   return {
     port,
     async close() {
+      await jobs?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

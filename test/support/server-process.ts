@@ -11,10 +11,10 @@ export interface ServerProcess {
 }
 
 /** The real server as its own OS process (as `npm start` runs it), so it can be killed. */
-export async function spawnServer(databaseUrl: string, port: number): Promise<ServerProcess> {
+export async function spawnServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -9,9 +9,9 @@ export interface TestServer {
 }
 
 /** The real server, in-process, on a random loopback port and a fresh database with demo data. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const databaseUrl = await freshDatabaseUrl();
-  const config = { ...loadConfig({ DATABASE_URL: databaseUrl }), port: 0 };
+  const config = { ...loadConfig({ ...env, DATABASE_URL: databaseUrl }), port: 0 };
   const running: RunningServer = await startServer(config);
   return { baseUrl: `http://127.0.0.1:${running.port}`, databaseUrl, close: () => running.close() };
 }

@@ -10,6 +10,17 @@ export interface Config {
   /** Demo mode seeds departments, users and procedures with documented passwords. */
   demo: boolean;
   publicUrl: string;
+  jobs: {
+    enabled: boolean;
+    intervalMs: number;
+    remindAheadHours: number;
+  };
+  notify: {
+    smsGatewayUrl?: string;
+    smsGatewayToken?: string;
+    smtpUrl?: string;
+    mailFrom?: string;
+  };
 }
 
 export const DEMO_ADMIN_PASSWORD = 'admin123';
@@ -29,5 +40,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD ?? DEMO_ADMIN_PASSWORD,
     demo: !production && env.DEMO !== 'false',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    jobs: {
+      enabled: env.JOBS !== 'false',
+      intervalMs: positive(env.JOBS_INTERVAL_MS, 5000, 'JOBS_INTERVAL_MS'),
+      remindAheadHours: positive(env.REMIND_AHEAD_HOURS, 8, 'REMIND_AHEAD_HOURS'),
+    },
+    notify: {
+      smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
+      smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+      smtpUrl: env.SMTP_URL || undefined,
+      mailFrom: env.MAIL_FROM || undefined,
+    },
   };
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${value}"`);
+  return n;
 }

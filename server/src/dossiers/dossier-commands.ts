@@ -7,6 +7,7 @@ import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
 import { openTasksOf } from '../tasks/tasks.repository.js';
+import { syncTimers } from './timers.repository.js';
 import type { SessionUser } from '../auth/roles.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
@@ -18,11 +19,16 @@ export interface CommandResult {
   status: number;
 }
 
+/** Who caused a command: a signed-in user, or the system (a timer) with no user id. */
+export type Actor = Pick<SessionUser, 'fullName'> & { id: string | null };
+
+export const SYSTEM_ACTOR: Actor = { id: null, fullName: 'Hệ thống' };
+
 export interface CommandContext {
   tx: Tx;
   dossier: Dossier;
   version: ProcedureVersion;
-  actor: SessionUser;
+  actor: Actor;
   now: Date;
 }
 
@@ -40,13 +46,14 @@ export async function applyEngineCommand(
   const steps = version.steps as ProcedureSteps;
   const run = await runEngine(
     dossier.id,
-    sourceContextFor(version.id, version.sourceContext),
+    sourceContextFor(version),
     dossier.engineState,
     // The completion's outcome is a variable of this command's conditions, not dossier data.
     { ...(dossier.data as Record<string, unknown>), outcome: completed?.outcome ?? null },
     command,
   );
   const changes = await syncTasks(ctx, run, steps, completed?.task ?? null);
+  const timersFired = await syncTimers(tx, dossier.id, run.timers, now);
   const status = statusAfter(run, steps, dossier.status, completed !== null);
   const currentDepartments = [...new Set(changes.open.flatMap((t) => t.departmentCodes))];
   await tx
@@ -60,7 +67,7 @@ export async function applyEngineCommand(
       updatedAt: now,
     })
     .where(eq(dossiers.id, dossier.id));
-  await recordHandoff(ctx, completed, changes.created, run, steps, status);
+  await recordHandoff(ctx, command, completed, changes.created, run, steps, status, timersFired);
   if (status === DossierStatus.RESOLVED && dossier.status !== DossierStatus.RESOLVED) {
     await noticeToCitizen(tx, dossier, 'result_ready');
   }
@@ -119,16 +126,24 @@ function statusAfter(run: EngineRun, steps: ProcedureSteps, previous: number, af
 
 async function recordHandoff(
   ctx: CommandContext,
+  command: EngineCommand,
   completed: { task: Task; outcome: string | null } | null,
   created: Task[],
   run: EngineRun,
   steps: ProcedureSteps,
   status: number,
+  timersFired: string[],
 ): Promise<void> {
   const { tx, dossier, actor, now } = ctx;
   const toDepartments = [...new Set(created.flatMap((t) => t.departmentCodes))];
   const base = { dossierId: dossier.id, at: now, actorId: actor.id, actorName: actor.fullName };
-  const rows: (typeof dossierEvents.$inferInsert)[] = [];
+  const rows: (typeof dossierEvents.$inferInsert)[] = timersFired.map((elementId) => ({
+    ...base,
+    type: 'timer_fired',
+    stepId: elementId,
+    toDepartments,
+    details: { nextSteps: created.map((t) => t.name) },
+  }));
   if (completed) {
     rows.push({
       ...base,
@@ -140,7 +155,7 @@ async function recordHandoff(
       outcome: completed.outcome,
       details: { taskId: completed.task.id, nextSteps: created.map((t) => t.name) },
     });
-  } else {
+  } else if (command.kind === 'start') {
     rows.push({
       ...base,
       type: 'received',

@@ -31,7 +31,7 @@ export async function receiveDossier(
 ) {
   const version = await findCurrentVersion(db, input.procedureCode);
   if (!version) throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` }]);
-  validateFormData(version.id, version.formSchema as object, input.data);
+  validateFormData(version, input.data);
   checkNotifyChannels(input);
   const department = receivingDepartment(actor, input.departmentCode);
   const secret = newLookupSecret();

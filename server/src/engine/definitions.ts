@@ -30,17 +30,18 @@ export async function compileDiagram(xml: string): Promise<CompiledDiagram> {
   return { sourceContext, steps };
 }
 
-const cache = new Map<number, unknown>();
+const cache = new Map<string, unknown>();
 
 /**
  * The deserialized context of a procedure version, built once per process and reused by every
- * engine that runs a dossier of that version (versions are immutable, so it never goes stale).
+ * engine that runs a dossier of that version. Keyed by the version's content checksum: content
+ * never changes under a checksum, so the entry never goes stale, even across databases.
  */
-export function sourceContextFor(versionId: number, stored: unknown): unknown {
-  let context = cache.get(versionId);
+export function sourceContextFor(version: { checksum: string; sourceContext: unknown }): unknown {
+  let context = cache.get(version.checksum);
   if (!context) {
-    context = deserialize(structuredClone(stored) as never, typeResolver);
-    cache.set(versionId, context);
+    context = deserialize(structuredClone(version.sourceContext) as never, typeResolver);
+    cache.set(version.checksum, context);
   }
   return context;
 }

@@ -26,14 +26,25 @@ export interface VariableScope {
   variables: Record<string, unknown>;
 }
 
+// ISO 8601 durations, cycles and date-times: a timer value written without `=` is a literal, as in Camunda 8.
+const ISO_TIMER = /^(R\d*\/)?(P(?=.)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)$/;
+
+/** Whether a diagram value is a literal ISO 8601 timer value rather than a FEEL expression. */
+export function isIsoTimerValue(text: string): boolean {
+  return ISO_TIMER.test(text.trim());
+}
+
 /**
  * bpmn-elements' `expressions` option: every expression in the diagram (flow conditions, timer
- * values) is FEEL over the dossier's variables, never JavaScript.
+ * values) is FEEL over the dossier's variables, never JavaScript. A FEEL duration or date-time
+ * comes back as its ISO 8601 text, which is what bpmn-elements' timers parse.
  */
 export function feelExpressions(scope: VariableScope) {
   return {
     resolveExpression(expression: string) {
-      return evaluateFeel(expression, scope.variables);
+      if (!expression.trim().startsWith('=') && isIsoTimerValue(expression)) return expression.trim();
+      const value = evaluateFeel(expression, scope.variables);
+      return isTemporal(value) ? value.toISO() : value;
     },
     isExpression: () => false,
     hasExpression: () => false,
@@ -49,3 +60,7 @@ export const noScripts = {
     return undefined;
   },
 };
+
+function isTemporal(value: unknown): value is { toISO(): string } {
+  return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+}

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import { AppError } from '../http/errors.js';
 import { feelExpressions, noScripts, type VariableScope } from './feel.js';
+import { captureTimers, type PendingTimer } from './timer-capture.js';
 
 /** A user task the process waits on after a command. */
 export interface WaitingTask {
@@ -10,6 +11,8 @@ export interface WaitingTask {
 }
 
 export interface EngineRun {
+  /** Timers the process waits on after the command. */
+  timers: PendingTimer[];
   /** getState() without the BPMN source: that lives once per procedure version. */
   state: unknown;
   waiting: WaitingTask[];
@@ -20,7 +23,9 @@ export interface EngineRun {
 
 export type EngineCommand =
   | { kind: 'start' }
-  | { kind: 'signal'; elementId: string; executionId: string };
+  | { kind: 'signal'; elementId: string; executionId: string }
+  /** Recover and run whatever is due (a timer past its expiry completes on resume). */
+  | { kind: 'resume' };
 
 const silentLogger = () => ({ debug() {}, error() {}, warn() {} });
 
@@ -37,7 +42,9 @@ export async function runEngine(
   command: EngineCommand,
 ): Promise<EngineRun> {
   const scope: VariableScope = { variables };
+  const capture = captureTimers();
   const engine = new Engine({
+    timers: capture.timers as never,
     name,
     sourceContext: sourceContext as never,
     expressions: feelExpressions(scope) as never,
@@ -60,7 +67,7 @@ export async function runEngine(
   } else {
     engine.recover(savedState as never);
     execution = await engine.resume({ listener });
-    execution.signal({ id: command.elementId, executionId: command.executionId });
+    if (command.kind === 'signal') execution.signal({ id: command.elementId, executionId: command.executionId });
   }
   if (failure) throw processError(failure);
   const state = await engine.getState();
@@ -69,11 +76,12 @@ export async function runEngine(
     .getPostponed()
     .filter((api) => api.type === 'bpmn:UserTask')
     .map((api) => ({ executionId: api.executionId, elementId: api.id }));
-  const completed = engine.state === 'idle' && !waiting.length;
+  const timers = capture.pending(new Date());
+  const completed = engine.state === 'idle' && !waiting.length && !timers.length;
   // The engine is discarded after the command; stopping clears its timers. A finished engine
   // has nothing to stop and would never answer.
   if (!completed) await engine.stop();
-  return { state, waiting, completed, eventsReached };
+  return { state, waiting, timers, completed, eventsReached };
 }
 
 /** The diagram cannot go on (e.g. no flow out of a gateway matches): the command is refused whole. */

@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { ajv, toProblems } from '../http/validation.js';
 import { errors } from '../http/errors.js';
 
-const validators = new Map<number, ValidateFunction>();
+const validators = new Map<string, ValidateFunction>();
 
 /** Compiles a procedure's form schema, or answers 422 saying why it does not compile. */
 export function checkFormSchema(schema: object): void {
@@ -13,12 +13,12 @@ export function checkFormSchema(schema: object): void {
   }
 }
 
-/** Validates dossier data against a version's form schema (compiled once per version). */
-export function validateFormData(versionId: number, schema: object, data: unknown, path = '/data'): void {
-  let validate = validators.get(versionId);
+/** Validates dossier data against a version's form schema, compiled once per version content. */
+export function validateFormData(version: { checksum: string; formSchema: unknown }, data: unknown, path = '/data'): void {
+  let validate = validators.get(version.checksum);
   if (!validate) {
-    validate = ajv.compile(schema);
-    validators.set(versionId, validate);
+    validate = ajv.compile(version.formSchema as object);
+    validators.set(version.checksum, validate);
   }
   if (!validate(data)) {
     throw errors.validation(toProblems(validate.errors ?? [], path), 'Dossier data does not match the procedure form');

@@ -20,6 +20,11 @@ declare module 'bpmn-moddle' {
 }
 
 declare module 'bpmn-elements' {
-  const elements: Record<string, unknown>;
-  export = elements;
+  export class Timers {
+    constructor(options?: { setTimeout?: (...args: unknown[]) => unknown; clearTimeout?: (ref: unknown) => unknown });
+    readonly executing: unknown[];
+    register(owner: unknown): unknown;
+    setTimeout(...args: unknown[]): unknown;
+    clearTimeout(ref: unknown): void;
+  }
 }

@@ -1,0 +1,41 @@
+import { Agenda } from 'agenda';
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import type pg from 'pg';
+import type { Db } from '../core/db.js';
+import type { LiveUpdates } from '../realtime/live-updates.js';
+import { fireDueTimers } from '../dossiers/fire-due-timers.js';
+import { deliverNotices } from '../notify/deliver.js';
+import type { Channel } from '../notify/channels.js';
+import { sendDeadlineReminders } from '../deadlines/reminders.js';
+
+export interface JobOptions {
+  /** How often each job looks for due work. */
+  intervalMs: number;
+  /** Working hours before a deadline at which reminders go out. */
+  remindAheadHours: number;
+  channels: Record<string, Channel>;
+}
+
+/**
+ * The background jobs, on agenda with its PostgreSQL backend so that several server processes
+ * share one schedule and agenda's job locks keep each run to one process. The jobs themselves
+ * are also safe to run concurrently (row locks with SKIP LOCKED), which is what makes a timer
+ * fire exactly once.
+ */
+export async function startJobs(pool: pg.Pool, db: Db, live: LiveUpdates, options: JobOptions): Promise<{ stop(): Promise<void> }> {
+  const agenda = new Agenda({
+    backend: new PostgresBackend({ pool }),
+    processEvery: options.intervalMs,
+    defaultLockLifetime: 5 * 60_000,
+  });
+  const report = (name: string) => (err: unknown) => console.error(`[jobs] ${name} failed:`, err);
+  agenda.define('fire-due-timers', async () => void (await fireDueTimers(db, live).catch(report('timers'))));
+  agenda.define('deliver-notices', async () => void (await deliverNotices(db, options.channels).catch(report('notices'))));
+  agenda.define('deadline-reminders', async () => void (await sendDeadlineReminders(db, options.remindAheadHours).catch(report('reminders'))));
+  await agenda.start();
+  const every = `${Math.max(1, Math.round(options.intervalMs / 1000))} seconds`;
+  await agenda.every(every, 'fire-due-timers');
+  await agenda.every(every, 'deliver-notices');
+  await agenda.every('1 minute', 'deadline-reminders');
+  return { stop: () => agenda.stop() };
+}
