@@ -1,0 +1,56 @@
+import { expect } from 'chai';
+import { compileDiagram, sourceContextFor } from '../../../server/src/engine/definitions.js';
+import { runEngine } from '../../../server/src/engine/runtime.js';
+
+const diagram = (duration: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="t">
+  <bpmn:process id="long_wait" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+    <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition>
+      <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${duration}</bpmn:timeDuration>
+    </bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
+    <bpmn:endEvent id="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe('engine timers', () => {
+  async function start(duration: string, variables: Record<string, unknown> = {}) {
+    const compiled = await compileDiagram(diagram(duration));
+    const context = sourceContextFor({ checksum: `timer-${duration}`, sourceContext: compiled.sourceContext });
+    return runEngine('d', context, null, variables, { kind: 'start' });
+  }
+
+  it('should note a 90-day timer to be stored, far past the 24.8 days setTimeout can hold', async () => {
+    // when
+    const before = Date.now();
+    const run = await start('P90D');
+    // then the process waits on the timer, due in 90 days
+    expect(run.completed).to.equal(false);
+    expect(run.timers).to.have.length(1);
+    expect(run.timers[0]!.elementId).to.equal('wait');
+    const days = (run.timers[0]!.fireAt.getTime() - before) / 86_400_000;
+    expect(days).to.be.closeTo(90, 0.01);
+  });
+
+  it('should take a timer value from a FEEL expression over the dossier variables', async () => {
+    const before = Date.now();
+    const run = await start('=duration("P" + string(days) + "D")', { days: 40 });
+    expect((run.timers[0]!.fireAt.getTime() - before) / 86_400_000).to.be.closeTo(40, 0.01);
+  });
+
+  it('should fire a stored timer when resumed after its due moment', async () => {
+    // given a timer due in one second, saved
+    const run = await start('PT1S');
+    await new Promise((r) => setTimeout(r, 1100));
+    // when the process is resumed
+    const compiled = await compileDiagram(diagram('PT1S'));
+    const context = sourceContextFor({ checksum: 'timer-PT1S', sourceContext: compiled.sourceContext });
+    const resumed = await runEngine('d', context, run.state, {}, { kind: 'resume' });
+    // then the timer completed and the process ended
+    expect(resumed.timers).to.deep.equal([]);
+    expect(resumed.completed).to.equal(true);
+    expect(resumed.eventsReached.at(-1)).to.equal('end');
+  });
+});
