@@ -283,6 +283,25 @@ export const notifications = pgTable(
   (t) => [index('notifications_due').on(t.nextAttemptAt).where(sql`status = 'pending'`)],
 );
 
+/**
+ * Requests made with an `Idempotency-Key`: the key is claimed in the transaction of the
+ * command it guards, so a retry after any crash finds either nothing done or the answer.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    status: integer('status'),
+    response: jsonb('response'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ProcedureVersion = typeof procedureVersions.$inferSelect;

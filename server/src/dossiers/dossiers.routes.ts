@@ -1,5 +1,6 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
+import { idempotencyScope } from '../http/idempotency.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import {
@@ -21,14 +22,15 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string) {
     defineRoute({
       method: 'post',
       path: '/api/dossiers',
-      summary: 'Receive a dossier at the desk: code, promised date and lookup secret',
+      summary: 'Receive a dossier at the desk: code, promised date and lookup secret (honours Idempotency-Key)',
       tag: 'dossiers',
       access: ['receptionist'],
       body: ReceiveDossierBody,
       responses: { 201: ReceivedDossier },
       handler: async (ctx, { body }) => {
         ctx.status = 201;
-        ctx.body = await receiveDossier(db, live, publicUrl, body, ctx.state.user as SessionUser);
+        const user = ctx.state.user as SessionUser;
+        ctx.body = await receiveDossier(db, live, publicUrl, body, user, idempotencyScope(ctx, user.id, 'POST /api/dossiers'));
       },
     }),
     defineRoute({

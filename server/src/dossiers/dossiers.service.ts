@@ -1,8 +1,8 @@
 import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
 import { and, asc, count, desc, eq, inArray, lt, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../core/db.js';
-import { departments, dossierEvents, dossiers, procedureVersions, tasks, type Dossier } from '../db/schema.js';
+import type { Db, Tx } from '../core/db.js';
+import { departments, dossierEvents, dossiers, procedureVersions, tasks, type Dossier, type ProcedureVersion } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { addWorkingTime } from '../calendar/working-time.js';
@@ -15,12 +15,14 @@ import { nextDossierCode } from './dossier-code.js';
 import { hashLookupSecret, lookupSecretMatches, newLookupSecret } from './lookup-secret.js';
 import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
+import { claimIdempotencyKey, storeIdempotentAnswer, type IdempotencyScope } from '../http/idempotency.js';
 import type { DossierListQuery, LookupQuery, ReceiveDossierBody } from './dossiers.schema.js';
 
 /**
  * Receives a dossier at the desk: validates its data against the procedure's form, gives it a
  * code and a promised date, starts its process and routes it to the first departments, all in
- * one transaction.
+ * one transaction. With an idempotency key, a retry gets the first answer (with a new lookup
+ * secret, since only the secret's hash was kept) instead of a second dossier.
  */
 export async function receiveDossier(
   db: Db,
@@ -28,6 +30,7 @@ export async function receiveDossier(
   publicUrl: string,
   input: Static<typeof ReceiveDossierBody>,
   actor: SessionUser,
+  idempotency?: IdempotencyScope,
 ) {
   const version = await findCurrentVersion(db, input.procedureCode);
   if (!version) throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` }]);
@@ -37,46 +40,76 @@ export async function receiveDossier(
   const secret = newLookupSecret();
   const now = clock.now();
   const dueAt = addWorkingTime(now, version.durationDays, 'days', await calendarFor(db, department.agencyCode));
-  const { dossier, changes } = await db.transaction(async (tx) => {
-    const code = await nextDossierCode(tx, department.agencyCode, now);
-    const [dossier] = await tx
-      .insert(dossiers)
-      .values({
-        code,
-        procedureVersionId: version.id,
-        procedureCode: version.procedureCode,
-        agencyCode: department.agencyCode,
-        receivingDepartment: department.code,
-        applicant: input.applicant,
-        applicantName: input.applicant.fullName,
-        data: input.data,
-        status: DossierStatus.RECEIVED,
-        channel: input.channel,
-        lookupSecretHash: hashLookupSecret(secret),
-        receivedAt: now,
-        dueAt,
-        originalDueAt: dueAt,
-        notifyChannels: input.notify ?? [],
-        receivedBy: actor.id,
-        engineState: {},
-      })
-      .returning();
-    const changes = await applyEngineCommand({ tx, dossier: dossier!, version, actor, now }, { kind: 'start' }, null);
-    await noticeToCitizen(tx, dossier!, 'received', {
+  const outcome = await db.transaction(async (tx) => {
+    const replay = idempotency && (await claimIdempotencyKey(tx, idempotency));
+    if (replay) return { replayed: true as const, answer: replay.response as ReceivedAnswer };
+    const dossier = await insertDossier(tx, { input, version, department, actor, secret, now, dueAt });
+    const changes = await applyEngineCommand({ tx, dossier, version, actor, now }, { kind: 'start' }, null);
+    await noticeToCitizen(tx, dossier, 'received', {
       dueAt,
-      lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(code)}&secret=${secret}`,
+      lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(dossier.code)}&secret=${secret}`,
     });
-    return { dossier: dossier!, changes };
+    const answer: ReceivedAnswer = {
+      id: dossier.id,
+      code: dossier.code,
+      status: changes.status,
+      receivedAt: dossier.receivedAt.toISOString(),
+      dueAt: dossier.dueAt.toISOString(),
+    };
+    if (idempotency) await storeIdempotentAnswer(tx, idempotency, { status: 201, response: answer });
+    return { replayed: false as const, answer, changes };
   });
-  live.tasksChanged(changes);
-  return {
-    id: dossier.id,
-    code: dossier.code,
-    lookupSecret: secret,
-    status: changes.status,
-    receivedAt: dossier.receivedAt.toISOString(),
-    dueAt: dossier.dueAt.toISOString(),
-  };
+  if (outcome.replayed) {
+    const { lookupSecret } = await rotateLookupSecret(db, outcome.answer.code);
+    return { ...outcome.answer, lookupSecret };
+  }
+  live.tasksChanged(outcome.changes);
+  return { ...outcome.answer, lookupSecret: secret };
+}
+
+interface ReceivedAnswer {
+  id: string;
+  code: string;
+  status: number;
+  receivedAt: string;
+  dueAt: string;
+}
+
+interface NewDossier {
+  input: Static<typeof ReceiveDossierBody>;
+  version: ProcedureVersion;
+  department: SessionUser['departments'][number];
+  actor: SessionUser;
+  secret: string;
+  now: Date;
+  dueAt: Date;
+}
+
+async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
+  const code = await nextDossierCode(tx, d.department.agencyCode, d.now);
+  const [dossier] = await tx
+    .insert(dossiers)
+    .values({
+      code,
+      procedureVersionId: d.version.id,
+      procedureCode: d.version.procedureCode,
+      agencyCode: d.department.agencyCode,
+      receivingDepartment: d.department.code,
+      applicant: d.input.applicant,
+      applicantName: d.input.applicant.fullName,
+      data: d.input.data,
+      status: DossierStatus.RECEIVED,
+      channel: d.input.channel,
+      lookupSecretHash: hashLookupSecret(d.secret),
+      receivedAt: d.now,
+      dueAt: d.dueAt,
+      originalDueAt: d.dueAt,
+      notifyChannels: d.input.notify ?? [],
+      receivedBy: d.actor.id,
+      engineState: {},
+    })
+    .returning();
+  return dossier!;
 }
 
 function checkNotifyChannels(input: Static<typeof ReceiveDossierBody>): void {

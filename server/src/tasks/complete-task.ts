@@ -1,8 +1,8 @@
 import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../core/db.js';
-import { dossiers, tasks } from '../db/schema.js';
+import type { Db, Tx } from '../core/db.js';
+import { dossiers, tasks, type Task } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
@@ -13,12 +13,19 @@ import type { LiveUpdates } from '../realtime/live-updates.js';
 import type { CompleteTaskBody } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
 import { findTask } from './tasks.repository.js';
+import { claimIdempotencyKey, storeIdempotentAnswer, type IdempotencyScope } from '../http/idempotency.js';
+
+/** What a completion answers: where the dossier went next. */
+export interface CompletionAnswer {
+  id: string;
+  outcome: string | null;
+  dossierStatus: number;
+  nextTasks: { id: string; name: string; departmentCodes: string[] }[];
+}
 
 /**
- * Completes a task and moves the dossier on, in one transaction: (1) lock the dossier, (2)
- * re-read the task under the lock so a second completion sees it closed (409), (3) check the
- * outcome and data against the step, (4) merge the data and signal the engine, which runs to
- * the next wait and writes state, tasks and events. Live inboxes hear of it after commit.
+ * Completes a task and moves the dossier on, in one transaction. With an idempotency key, a
+ * retry of a completion that committed gets its answer instead of a 409.
  */
 export async function completeTask(
   db: Db,
@@ -26,52 +33,67 @@ export async function completeTask(
   user: SessionUser,
   taskId: string,
   body: Static<typeof CompleteTaskBody>,
-) {
+  idempotency?: IdempotencyScope,
+): Promise<CompletionAnswer> {
   const peek = await findTask(db, taskId);
   if (!peek) throw errors.notFound('Task');
   assertMayWork(user, peek);
-  const now = clock.now();
   const result = await db.transaction(async (tx) => {
-    // (1)
-    const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, peek.dossierId)).for('update');
-    if (dossier!.pausedAt) {
-      throw errors.conflict('dossier_paused', 'The dossier waits for a supplement from the citizen; receive it first');
-    }
-    // (2)
-    const task = (await findTask(tx, taskId, true))!;
-    assertOpen(task);
-    if (task.status === 'claimed' && task.assigneeId !== user.id) {
-      throw errors.conflict('task_claimed', 'Someone else has claimed this task', { assigneeId: task.assigneeId });
-    }
-    // (3)
-    const version = (await findVersionById(tx, dossier!.procedureVersionId))!;
-    const step = (version.steps as ProcedureSteps).userTasks[task.elementId]!;
-    const outcome = checkOutcome(step, body.outcome);
-    const payload = body.data ?? {};
-    checkEditable(step, payload);
-    const data = { ...(dossier!.data as object), ...payload };
-    validateFormData(version, data);
-    // (4)
-    await tx
-      .update(tasks)
-      .set({ status: 'completed', outcome, completedAt: now, completedBy: user.id, assigneeId: user.id })
-      .where(eq(tasks.id, task.id));
-    const updated = { ...dossier!, data };
-    await tx.update(dossiers).set({ data }).where(eq(dossiers.id, dossier!.id));
-    const changes = await applyEngineCommand(
-      { tx, dossier: updated, version, actor: user, now },
-      { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
-      { task, outcome },
-    );
-    return { task: { ...task, status: 'completed' as const, outcome }, changes };
+    const replay = idempotency && (await claimIdempotencyKey(tx, idempotency));
+    if (replay) return { answer: replay.response as CompletionAnswer, changes: null };
+    const { task, changes } = await completeLocked(tx, user, peek, body);
+    const answer: CompletionAnswer = {
+      id: task.id,
+      outcome: task.outcome,
+      dossierStatus: changes.status,
+      nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
+    };
+    if (idempotency) await storeIdempotentAnswer(tx, idempotency, { status: 200, response: answer });
+    return { answer, changes: { created: changes.created, closed: [task, ...changes.closed] } };
   });
-  live.tasksChanged({ created: result.changes.created, closed: [result.task, ...result.changes.closed] });
-  return {
-    id: taskId,
-    outcome: result.task.outcome,
-    dossierStatus: result.changes.status,
-    nextTasks: result.changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
-  };
+  if (result.changes) live.tasksChanged(result.changes);
+  return result.answer;
+}
+
+/**
+ * (1) lock the dossier, (2) re-read the task under the lock so a second completion sees it
+ * closed (409), (3) check the outcome and data against the step, (4) merge the data and signal
+ * the engine, which runs to the next wait and writes state, tasks and events.
+ */
+async function completeLocked(tx: Tx, user: SessionUser, peek: Task, body: Static<typeof CompleteTaskBody>) {
+  const now = clock.now();
+  // (1)
+  const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, peek.dossierId)).for('update');
+  if (dossier!.pausedAt) {
+    throw errors.conflict('dossier_paused', 'The dossier waits for a supplement from the citizen; receive it first');
+  }
+  // (2)
+  const task = (await findTask(tx, peek.id, true))!;
+  assertOpen(task);
+  if (task.status === 'claimed' && task.assigneeId !== user.id) {
+    throw errors.conflict('task_claimed', 'Someone else has claimed this task', { assigneeId: task.assigneeId });
+  }
+  // (3)
+  const version = (await findVersionById(tx, dossier!.procedureVersionId))!;
+  const step = (version.steps as ProcedureSteps).userTasks[task.elementId]!;
+  const outcome = checkOutcome(step, body.outcome);
+  const payload = body.data ?? {};
+  checkEditable(step, payload);
+  const data = { ...(dossier!.data as object), ...payload };
+  validateFormData(version, data);
+  // (4)
+  const [completed] = await tx
+    .update(tasks)
+    .set({ status: 'completed', outcome, completedAt: now, completedBy: user.id, assigneeId: user.id })
+    .where(eq(tasks.id, task.id))
+    .returning();
+  await tx.update(dossiers).set({ data }).where(eq(dossiers.id, dossier!.id));
+  const changes = await applyEngineCommand(
+    { tx, dossier: { ...dossier!, data }, version, actor: user, now },
+    { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
+    { task, outcome },
+  );
+  return { task: completed!, changes };
 }
 
 function checkOutcome(step: StepSpec, outcome: string | undefined): string | null {

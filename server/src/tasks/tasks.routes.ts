@@ -1,6 +1,7 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
 import { errors } from '../http/errors.js';
+import { idempotencyScope } from '../http/idempotency.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import { CompleteTaskBody, CompletedTask, InboxPage, InboxQuery } from './tasks.schema.js';
@@ -46,13 +47,15 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
     defineRoute({
       method: 'post',
       path: '/api/tasks/:id/complete',
-      summary: 'Complete a task with an outcome and data; the dossier moves to its next step (409 if already done)',
+      summary: 'Complete a task with an outcome and data; the dossier moves on (409 if already done; honours Idempotency-Key)',
       tag: 'tasks',
       access: WORKERS,
       body: CompleteTaskBody,
       responses: { 200: CompletedTask },
       handler: async (ctx, { params, body }) => {
-        ctx.body = await completeTask(db, live, ctx.state.user as SessionUser, uuidParam(params.id), body);
+        const user = ctx.state.user as SessionUser;
+        const id = uuidParam(params.id);
+        ctx.body = await completeTask(db, live, user, id, body, idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`));
       },
     }),
   ];
