@@ -12,11 +12,13 @@ import type { SessionUser } from '../auth/roles.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 
-/** What a command changed; the task changes are announced to live clients after commit. */
+/** What a command changed; the caller calls `afterCommit` once its transaction has committed. */
 export interface CommandResult {
   created: Task[];
   closed: Task[];
   status: number;
+  /** Keeps the engine hot for the dossier's next command. */
+  afterCommit(): void;
 }
 
 /** Who caused a command: a signed-in user, or the system (a timer) with no user id. */
@@ -45,9 +47,13 @@ export async function applyEngineCommand(
   const { tx, dossier, version, now } = ctx;
   const steps = version.steps as ProcedureSteps;
   const run = await runEngine(
-    dossier.id,
-    sourceContextFor(version),
-    dossier.engineState,
+    {
+      id: dossier.id,
+      version: dossier.engineVersion,
+      checksum: version.checksum,
+      sourceContext: sourceContextFor(version),
+      savedState: dossier.engineState,
+    },
     // The completion's outcome is a variable of this command's conditions, not dossier data.
     { ...(dossier.data as Record<string, unknown>), outcome: completed?.outcome ?? null },
     command,
@@ -71,7 +77,7 @@ export async function applyEngineCommand(
   if (status === DossierStatus.RESOLVED && dossier.status !== DossierStatus.RESOLVED) {
     await noticeToCitizen(tx, dossier, 'result_ready');
   }
-  return { created: changes.created, closed: changes.closed, status };
+  return { created: changes.created, closed: changes.closed, status, afterCommit: () => run.keep(dossier.engineVersion + 1) };
 }
 
 async function syncTasks(ctx: CommandContext, run: EngineRun, steps: ProcedureSteps, completedTask: Task | null) {

@@ -63,6 +63,7 @@ export async function receiveDossier(
     const { lookupSecret } = await rotateLookupSecret(db, outcome.answer.code);
     return { ...outcome.answer, lookupSecret };
   }
+  outcome.changes.afterCommit();
   live.tasksChanged(outcome.changes);
   return { ...outcome.answer, lookupSecret: secret };
 }

@@ -38,6 +38,7 @@ export async function fireDueTimers(db: Db, live: LiveUpdates, batch = 50): Prom
       return { changes };
     });
     if (!result) break;
+    result.changes.afterCommit();
     live.tasksChanged(result.changes);
     fired += 1;
   }

@@ -29,59 +29,112 @@ export type EngineCommand =
 
 const silentLogger = () => ({ debug() {}, error() {}, warn() {} });
 
+/** Which process instance a command runs on, and the saved state it must continue from. */
+export interface InstanceRef {
+  id: string;
+  /** The dossier's engine version as stored: a hot engine is reused only if it is at exactly this one. */
+  version: number;
+  /** The procedure version's content checksum. */
+  checksum: string;
+  sourceContext: unknown;
+  savedState: unknown;
+}
+
+/** A command's result, plus `keep`: call it after the transaction commits to keep the engine hot. */
+export interface EngineResult extends EngineRun {
+  keep(committedVersion: number): void;
+}
+
+interface LiveEngine {
+  engine: InstanceType<typeof Engine>;
+  execution: Awaited<ReturnType<InstanceType<typeof Engine>['execute']>>;
+  scope: VariableScope;
+  capture: ReturnType<typeof captureTimers>;
+  eventsReached: string[];
+  failure: Error | null;
+  version: number;
+  checksum: string;
+}
+
+// Engines kept in memory between commands, most recently used last. Recovering an engine from
+// JSON costs more than the step it runs; a hot engine whose version matches the row skips that.
+const hot = new Map<string, LiveEngine>();
+const HOT_LIMIT = 5_000;
+
 /**
- * Runs one command on one process instance and returns where it stops: recover the saved state
- * (or start), apply the command, let the engine run to its next wait, and read the new state.
- * The caller holds the dossier's row lock and writes the result in the same transaction.
+ * Runs one command on one process instance and returns where it stops: take the hot engine (or
+ * recover it from the saved state, or start it), apply the command, let it run to its next wait,
+ * and read the new state. The caller holds the dossier's row lock and writes the result in the
+ * same transaction; an engine is only kept hot again once that transaction has committed.
  */
-export async function runEngine(
-  name: string,
-  sourceContext: unknown,
-  savedState: unknown,
-  variables: Record<string, unknown>,
-  command: EngineCommand,
-): Promise<EngineRun> {
+export async function runEngine(ref: InstanceRef, variables: Record<string, unknown>, command: EngineCommand): Promise<EngineResult> {
+  const live = await liveEngine(ref, command, variables);
+  if (command.kind === 'signal') live.execution.signal({ id: command.elementId, executionId: command.executionId });
+  if (live.failure) throw processError(live.failure);
+  const state = await live.engine.getState();
+  for (const definition of state.definitions as { source?: unknown }[]) delete definition.source;
+  const waiting = live.execution
+    .getPostponed()
+    .filter((api) => api.type === 'bpmn:UserTask')
+    .map((api) => ({ executionId: api.executionId, elementId: api.id }));
+  const timers = live.capture.pending(new Date());
+  const completed = live.engine.state === 'idle' && !waiting.length && !timers.length;
+  return {
+    state,
+    waiting,
+    timers,
+    completed,
+    eventsReached: live.eventsReached,
+    keep(committedVersion) {
+      if (completed) return;
+      live.version = committedVersion;
+      hot.set(ref.id, live);
+      if (hot.size > HOT_LIMIT) hot.delete(hot.keys().next().value!);
+    },
+  };
+}
+
+/** Forgets every hot engine (tests use it to prove recovery from the stored state alone). */
+export function dropHotEngines(): void {
+  hot.clear();
+}
+
+async function liveEngine(ref: InstanceRef, command: EngineCommand, variables: Record<string, unknown>): Promise<LiveEngine> {
+  const cached = hot.get(ref.id);
+  hot.delete(ref.id);
+  // A timer is fired by recovering: a resumed timer past its expiry completes at once.
+  if (cached && cached.version === ref.version && cached.checksum === ref.checksum && command.kind === 'signal') {
+    cached.scope.variables = variables;
+    cached.eventsReached = [];
+    cached.failure = null;
+    return cached;
+  }
   const scope: VariableScope = { variables };
   const capture = captureTimers();
   const engine = new Engine({
     timers: capture.timers as never,
-    name,
-    sourceContext: sourceContext as never,
+    name: ref.id,
+    sourceContext: ref.sourceContext as never,
     expressions: feelExpressions(scope) as never,
     scripts: noScripts as never,
     Logger: silentLogger as never,
   });
-  let failure: Error | null = null;
-  engine.once('error', (err: Error) => {
-    failure = err;
+  const live = { engine, scope, capture, eventsReached: [] as string[], failure: null as Error | null, version: ref.version, checksum: ref.checksum };
+  engine.on('error', (err: Error) => {
+    live.failure = err;
   });
-  const eventsReached: string[] = [];
   const listener = new EventEmitter();
   listener.on('activity.end', (api: { id: string; type: string }) => {
-    if (api.type === 'bpmn:EndEvent' || api.type === 'bpmn:IntermediateCatchEvent') eventsReached.push(api.id);
+    if (api.type === 'bpmn:EndEvent' || api.type === 'bpmn:IntermediateCatchEvent') live.eventsReached.push(api.id);
   });
-
   let execution;
   if (command.kind === 'start') {
     execution = await engine.execute({ listener });
   } else {
-    engine.recover(savedState as never);
+    engine.recover(ref.savedState as never);
     execution = await engine.resume({ listener });
-    if (command.kind === 'signal') execution.signal({ id: command.elementId, executionId: command.executionId });
   }
-  if (failure) throw processError(failure);
-  const state = await engine.getState();
-  for (const definition of state.definitions as { source?: unknown }[]) delete definition.source;
-  const waiting = execution
-    .getPostponed()
-    .filter((api) => api.type === 'bpmn:UserTask')
-    .map((api) => ({ executionId: api.executionId, elementId: api.id }));
-  const timers = capture.pending(new Date());
-  const completed = engine.state === 'idle' && !waiting.length && !timers.length;
-  // The engine is discarded after the command; stopping clears its timers. A finished engine
-  // has nothing to stop and would never answer.
-  if (!completed) await engine.stop();
-  return { state, waiting, timers, completed, eventsReached };
+  return Object.assign(live, { execution });
 }
 
 /** The diagram cannot go on (e.g. no flow out of a gateway matches): the command is refused whole. */

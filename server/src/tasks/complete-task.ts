@@ -49,9 +49,12 @@ export async function completeTask(
       nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
     };
     if (idempotency) await storeIdempotentAnswer(tx, idempotency, { status: 200, response: answer });
-    return { answer, changes: { created: changes.created, closed: [task, ...changes.closed] } };
+    return { answer, changes: { ...changes, closed: [task, ...changes.closed] } };
   });
-  if (result.changes) live.tasksChanged(result.changes);
+  if (result.changes) {
+    result.changes.afterCommit();
+    live.tasksChanged(result.changes);
+  }
   return result.answer;
 }
 

@@ -19,7 +19,7 @@ describe('engine timers', () => {
   async function start(duration: string, variables: Record<string, unknown> = {}) {
     const compiled = await compileDiagram(diagram(duration));
     const context = sourceContextFor({ checksum: `timer-${duration}`, sourceContext: compiled.sourceContext });
-    return runEngine('d', context, null, variables, { kind: 'start' });
+    return runEngine({ id: 'd', version: 1, checksum: `timer-${duration}`, sourceContext: context, savedState: null }, variables, { kind: 'start' });
   }
 
   it('should note a 90-day timer to be stored, far past the 24.8 days setTimeout can hold', async () => {
@@ -47,7 +47,7 @@ describe('engine timers', () => {
     // when the process is resumed
     const compiled = await compileDiagram(diagram('PT1S'));
     const context = sourceContextFor({ checksum: 'timer-PT1S', sourceContext: compiled.sourceContext });
-    const resumed = await runEngine('d', context, run.state, {}, { kind: 'resume' });
+    const resumed = await runEngine({ id: 'd', version: 2, checksum: 'timer-PT1S', sourceContext: context, savedState: run.state }, {}, { kind: 'resume' });
     // then the timer completed and the process ended
     expect(resumed.timers).to.deep.equal([]);
     expect(resumed.completed).to.equal(true);

@@ -1,0 +1,33 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../../server/src/core/embedded-postgres.js';
+import { ensureDatabase } from '../../server/src/core/ensure-database.js';
+
+export interface BenchDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A fresh database for a bench: on DATABASE_URL's server, or an embedded cluster in a temp folder. */
+export async function benchDatabase(name: string): Promise<BenchDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const admin = new URL(external);
+    const url = new URL(external);
+    url.pathname = `/${name}`;
+    await ensureDatabase(admin.toString(), name);
+    return { url: url.toString(), stop: async () => {} };
+  }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
+  await fs.chmod(dir, 0o755);
+  const cluster = await startEmbeddedPostgres(path.join(dir, 'pg'), 57000 + (process.pid % 1000));
+  await ensureDatabase(cluster.url('postgres'), name);
+  return {
+    url: cluster.url(name),
+    stop: async () => {
+      await cluster.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}

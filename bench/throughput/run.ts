@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ApiClient } from '../../test/support/api-client.js';
+import { spawnServer, type ServerProcess } from '../../test/support/server-process.js';
+import { benchDatabase } from '../support/cluster.js';
+import { cpuSecondsOf, machineBusySeconds, percentile, postgresPids } from '../support/cpu.js';
+import { bareEngineLifecycles } from './bare-engine.js';
+import { runHttpLoad } from './http-load.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BPMN = path.join(here, 'lifecycle.bpmn');
+const PROCEDURE = 'bench-vong-doi';
+
+/**
+ * bench:throughput — full dossier lifecycles per second through the real HTTP API, server
+ * processes and PostgreSQL, against the ceiling of bare bpmn-engine on one core, in one run.
+ */
+export async function benchThroughput(options: { seconds: number; workers: number; servers: number; profileDir?: string }) {
+  const { seconds, workers, servers: serverCount } = options;
+  // --profile writes a V8 CPU profile per server process (open it in Chrome DevTools).
+  const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const bare = await bareEngineLifecycles(BPMN, seconds);
+  console.log(`bare bpmn-engine: ${bare.perSecond.toFixed(1)} lifecycles/s on one core, ${bare.cpuMsEach.toFixed(1)} ms CPU each`);
+
+  const database = await benchDatabase(`bench_throughput_${process.pid}`);
+  const servers: ServerProcess[] = [];
+  try {
+    for (let i = 0; i < serverCount; i++) {
+      servers.push(await spawnServer(database.url, 45000 + (process.pid % 500) * 4 + i, { JOBS: 'false' }, nodeArgs));
+    }
+    await deploy(servers[0]!.baseUrl);
+    const pids = () => [...servers.map((s) => s.child.pid!), ...postgresPids()];
+    const cpu0 = cpuSecondsOf(pids());
+    const machine0 = machineBusySeconds();
+    const started = Date.now();
+    const load = await runHttpLoad(servers.map((s) => s.baseUrl), workers, seconds, PROCEDURE);
+    // Sign-in happens before the clock starts inside the load; the few hundred ms are noise here.
+    const elapsed = (Date.now() - started) / 1000;
+    const serverCpu = cpuSecondsOf(pids()) - cpu0;
+    const machineCpu = machineBusySeconds() - machine0;
+    const latencies = load.completeLatenciesMs.sort((a, b) => a - b);
+    const summary = {
+      seconds: Number(elapsed.toFixed(1)),
+      servers: serverCount,
+      workers,
+      lifecycles: load.lifecycles,
+      lifecyclesPerSecond: Number((load.lifecycles / elapsed).toFixed(1)),
+      httpRequestsPerSecond: Number((load.requests / elapsed).toFixed(1)),
+      completeTaskMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)) },
+      cpuSecondsPerLifecycle: { serversAndPostgres: round(serverCpu / load.lifecycles, 4), wholeMachine: round(machineCpu / load.lifecycles, 4) },
+      errors: load.errors,
+      bareEngine: { lifecyclesPerSecond: round(bare.perSecond), cpuMsEach: round(bare.cpuMsEach) },
+      ratio: round(load.lifecycles / elapsed / bare.perSecond, 3),
+    };
+    console.log(`system: ${summary.lifecyclesPerSecond} lifecycles/s, ${summary.httpRequestsPerSecond} HTTP requests/s`);
+    console.log(`complete-task latency: p50 ${summary.completeTaskMs.p50} ms, p95 ${summary.completeTaskMs.p95} ms, p99 ${summary.completeTaskMs.p99} ms`);
+    console.log(`CPU per lifecycle: ${summary.cpuSecondsPerLifecycle.serversAndPostgres} s (servers + PostgreSQL), ${summary.cpuSecondsPerLifecycle.wholeMachine} s (whole machine, load generator included)`);
+    console.log(`ratio (system / bare engine): ${summary.ratio}`);
+    console.log(JSON.stringify(summary));
+    return summary;
+  } finally {
+    for (const s of servers) await s.kill('SIGTERM');
+    await database.stop();
+  }
+}
+
+async function deploy(baseUrl: string): Promise<void> {
+  const designer = await ApiClient.as(baseUrl, 'thietke');
+  const res = await designer.post('/api/procedures', {
+    code: PROCEDURE,
+    name: 'Vòng đời hồ sơ (đo hiệu năng)',
+    durationDays: 5,
+    formSchema: { type: 'object', properties: { note: { type: 'string' } } },
+    bpmn: fs.readFileSync(BPMN, 'utf8'),
+  });
+  if (res.status !== 201) throw new Error(`deploy failed: ${JSON.stringify(res.body)}`);
+}
+
+function round(n: number, digits = 1): number {
+  return Number(n.toFixed(digits));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '20' },
+      workers: { type: 'string', default: '24' },
+      servers: { type: 'string', default: '2' },
+      profile: { type: 'string' },
+    },
+  });
+  benchThroughput({ seconds: Number(values.seconds), workers: Number(values.workers), servers: Number(values.servers), profileDir: values.profile }).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
