@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../core/db.js';
 import { departments, sessions, userDepartments, users } from '../db/schema.js';
 import type { Role, SessionUser } from './roles.js';
@@ -19,31 +19,45 @@ export async function createSession(db: Queryable, userId: string): Promise<stri
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  recent.delete(hashToken(token));
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
+// Every request looks its session up; for a few seconds the answer is reused. A sign-out is seen
+// at once by this process and within RECENT_MS by any other.
+const RECENT_MS = 5_000;
+const recent = new Map<string, { user: SessionUser; until: number }>();
+
 export async function findSessionUser(db: Queryable, token: string): Promise<SessionUser | null> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
-  return row ? loadSessionUser(db, row.id) : null;
+  const tokenHash = hashToken(token);
+  const hit = recent.get(tokenHash);
+  if (hit && hit.until > Date.now()) return hit.user;
+  const user = await selectSessionUser(
+    db,
+    sql`from ${sessions} join ${users} on ${users.id} = ${sessions.userId} where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > now()`,
+  );
+  if (user) {
+    if (recent.size > 10_000) recent.clear();
+    recent.set(tokenHash, { user, until: Date.now() + RECENT_MS });
+  } else {
+    recent.delete(tokenHash);
+  }
+  return user;
 }
 
-export async function loadSessionUser(db: Queryable, userId: string): Promise<SessionUser | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) return null;
-  const depts = await db
-    .select({ code: departments.code, name: departments.name, agencyCode: departments.agencyCode })
-    .from(userDepartments)
-    .innerJoin(departments, eq(departments.code, userDepartments.departmentCode))
-    .where(eq(userDepartments.userId, userId));
-  return {
-    id: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    roles: user.roles as Role[],
-    departments: depts,
-  };
+export function loadSessionUser(db: Queryable, userId: string): Promise<SessionUser | null> {
+  return selectSessionUser(db, sql`from ${users} where ${users.id} = ${userId}`);
+}
+
+/** The active user found by `from` (a from-and-where clause), with roles and departments, in one query. */
+async function selectSessionUser(db: Queryable, from: SQL): Promise<SessionUser | null> {
+  const result = await db.execute<{ id: string; username: string; full_name: string; roles: Role[]; departments: SessionUser['departments'] }>(sql`
+    select ${users.id} as id, ${users.username} as username, ${users.fullName} as full_name, ${users.roles} as roles,
+      coalesce((select json_agg(json_build_object('code', d.code, 'name', d.name, 'agencyCode', d.agency_code) order by d.code)
+        from ${userDepartments} ud join ${departments} d on d.code = ud.department_code where ud.user_id = ${users.id}), '[]'::json) as departments
+    ${from} and ${users.active}
+    limit 1`);
+  const row = result.rows[0];
+  if (!row) return null;
+  return { id: row.id, username: row.username, fullName: row.full_name, roles: row.roles, departments: row.departments };
 }

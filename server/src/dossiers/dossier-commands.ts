@@ -59,12 +59,14 @@ export async function applyEngineCommand(
     command,
   );
   const changes = await syncTasks(ctx, run, steps, completed?.task ?? null);
-  const timersFired = await syncTimers(tx, dossier.id, run.timers, now);
+  // A diagram without timers never has any stored: skip the look-up.
+  const timersFired = run.timers.length || steps.hasTimers !== false ? await syncTimers(tx, dossier.id, run.timers, now) : [];
   const status = statusAfter(run, steps, dossier.status, completed !== null);
   const currentDepartments = [...new Set(changes.open.flatMap((t) => t.departmentCodes))];
   await tx
     .update(dossiers)
     .set({
+      data: dossier.data,
       engineState: run.state,
       engineVersion: dossier.engineVersion + 1,
       status,

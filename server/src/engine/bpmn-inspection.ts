@@ -27,6 +27,8 @@ export interface StepSpec {
 
 export interface ProcedureSteps {
   userTasks: Record<string, StepSpec>;
+  /** Whether any timer event exists (versions deployed before this was noted count as having one). */
+  hasTimers?: boolean;
   /** Status a dossier takes when it reaches an end or catch event (e.g. 3 refused, 10 returned). */
   eventStatuses: Record<string, number>;
 }
@@ -45,7 +47,7 @@ export function inspectDiagram(parsed: ParseResult): { steps: ProcedureSteps; pr
     elementId: w.element?.id ?? null,
     message: w.message,
   }));
-  const steps: ProcedureSteps = { userTasks: {}, eventStatuses: {} };
+  const steps: ProcedureSteps = { userTasks: {}, eventStatuses: {}, hasTimers: false };
   const processes = rootProcesses(parsed.rootElement);
   if (!processes.length) problems.push({ elementId: null, message: 'The diagram has no process' });
   for (const process of processes) {
@@ -72,6 +74,8 @@ function inspectElement(
     if (status !== null) steps.eventStatuses[element.id as string] = status;
   }
   if (element.$type === 'bpmn:SequenceFlow') inspectCondition(element, problems);
+  const definitions = (element.eventDefinitions as ModdleElement[] | undefined) ?? [];
+  if (definitions.some((d) => d.$type === 'bpmn:TimerEventDefinition')) steps.hasTimers = true;
 }
 
 function userTaskSpec(task: ModdleElement, lane: ModdleElement | undefined, problems: BpmnProblem[]): StepSpec {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { Queryable } from '../core/db.js';
+import type { Db, Queryable } from '../core/db.js';
 import { procedureVersions, procedures, type ProcedureVersion } from '../db/schema.js';
 
 export async function findCurrentVersion(db: Queryable, code: string): Promise<ProcedureVersion | null> {
@@ -14,8 +14,20 @@ export async function findCurrentVersion(db: Queryable, code: string): Promise<P
   return row?.version ?? null;
 }
 
-export async function findVersionById(db: Queryable, id: number): Promise<ProcedureVersion | null> {
+// Versions never change once deployed, so each process keeps those it has read, per database.
+const versionsByDatabase = new WeakMap<object, Map<number, ProcedureVersion>>();
+
+/** A procedure version by id; read from the database once per process, then from memory. */
+export async function findVersionById(db: Db, id: number): Promise<ProcedureVersion | null> {
+  let versions = versionsByDatabase.get(db.$client);
+  if (!versions) {
+    versions = new Map();
+    versionsByDatabase.set(db.$client, versions);
+  }
+  const cached = versions.get(id);
+  if (cached) return cached;
   const [row] = await db.select().from(procedureVersions).where(eq(procedureVersions.id, id));
+  if (row) versions.set(id, row);
   return row ?? null;
 }
 

@@ -1,8 +1,8 @@
 import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../core/db.js';
-import { dossiers, tasks, type Task } from '../db/schema.js';
+import { dossiers, tasks } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
@@ -35,13 +35,10 @@ export async function completeTask(
   body: Static<typeof CompleteTaskBody>,
   idempotency?: IdempotencyScope,
 ): Promise<CompletionAnswer> {
-  const peek = await findTask(db, taskId);
-  if (!peek) throw errors.notFound('Task');
-  assertMayWork(user, peek);
   const result = await db.transaction(async (tx) => {
     const replay = idempotency && (await claimIdempotencyKey(tx, idempotency));
     if (replay) return { answer: replay.response as CompletionAnswer, changes: null };
-    const { task, changes } = await completeLocked(tx, user, peek, body);
+    const { task, changes } = await completeLocked(db, tx, user, taskId, body);
     const answer: CompletionAnswer = {
       id: task.id,
       outcome: task.outcome,
@@ -63,21 +60,27 @@ export async function completeTask(
  * closed (409), (3) check the outcome and data against the step, (4) merge the data and signal
  * the engine, which runs to the next wait and writes state, tasks and events.
  */
-async function completeLocked(tx: Tx, user: SessionUser, peek: Task, body: Static<typeof CompleteTaskBody>) {
+async function completeLocked(db: Db, tx: Tx, user: SessionUser, taskId: string, body: Static<typeof CompleteTaskBody>) {
   const now = clock.now();
   // (1)
-  const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, peek.dossierId)).for('update');
-  if (dossier!.pausedAt) {
+  const [dossier] = await tx
+    .select()
+    .from(dossiers)
+    .where(sql`${dossiers.id} = (select ${tasks.dossierId} from ${tasks} where ${tasks.id} = ${taskId})`)
+    .for('update');
+  if (!dossier) throw errors.notFound('Task');
+  // (2)
+  const task = (await findTask(tx, taskId, true))!;
+  assertMayWork(user, task);
+  if (dossier.pausedAt) {
     throw errors.conflict('dossier_paused', 'The dossier waits for a supplement from the citizen; receive it first');
   }
-  // (2)
-  const task = (await findTask(tx, peek.id, true))!;
   assertOpen(task);
   if (task.status === 'claimed' && task.assigneeId !== user.id) {
     throw errors.conflict('task_claimed', 'Someone else has claimed this task', { assigneeId: task.assigneeId });
   }
   // (3)
-  const version = (await findVersionById(tx, dossier!.procedureVersionId))!;
+  const version = (await findVersionById(db, dossier!.procedureVersionId))!;
   const step = (version.steps as ProcedureSteps).userTasks[task.elementId]!;
   const outcome = checkOutcome(step, body.outcome);
   const payload = body.data ?? {};
@@ -90,7 +93,6 @@ async function completeLocked(tx: Tx, user: SessionUser, peek: Task, body: Stati
     .set({ status: 'completed', outcome, completedAt: now, completedBy: user.id, assigneeId: user.id })
     .where(eq(tasks.id, task.id))
     .returning();
-  await tx.update(dossiers).set({ data }).where(eq(dossiers.id, dossier!.id));
   const changes = await applyEngineCommand(
     { tx, dossier: { ...dossier!, data }, version, actor: user, now },
     { kind: 'signal', elementId: task.elementId, executionId: task.executionId },

@@ -61,25 +61,34 @@ export async function listInbox(db: Db, user: SessionUser, query: Static<typeof 
   };
 }
 
+/**
+ * Claims a task in one statement when it is open and the user may work it; only when that
+ * fails is the task read again, to say why (404, 403, 409, or already mine).
+ */
 export async function claimTask(db: Db, live: LiveUpdates, user: SessionUser, id: string) {
-  const task = await db.transaction(async (tx) => {
-    const task = await findTask(tx, id, true);
-    if (!task) throw errors.notFound('Task');
-    assertMayWork(user, task);
-    assertOpen(task);
-    if (task.status === 'claimed') {
-      if (task.assigneeId === user.id) return task;
-      throw errors.conflict('task_claimed', 'Someone else has claimed this task', { assigneeId: task.assigneeId });
-    }
-    const [claimed] = await tx
-      .update(tasks)
-      .set({ status: 'claimed', assigneeId: user.id, claimedAt: clock.now() })
-      .where(eq(tasks.id, id))
-      .returning();
-    return claimed!;
-  });
-  live.taskUpdated(task);
-  return presentTask(task);
+  const departmentCodes = user.departments.map((d) => d.code);
+  const [claimed] = await db
+    .update(tasks)
+    .set({ status: 'claimed', assigneeId: user.id, claimedAt: clock.now() })
+    .where(
+      and(
+        eq(tasks.id, id),
+        eq(tasks.status, 'open'),
+        sql`${tasks.departmentCodes} && ${sql.param(departmentCodes)}::text[]`,
+        sql`(${tasks.role} is null or ${tasks.role} = any(${sql.param(user.roles)}::text[]))`,
+      ),
+    )
+    .returning();
+  if (claimed) {
+    live.taskUpdated(claimed);
+    return presentTask(claimed);
+  }
+  const task = await findTask(db, id);
+  if (!task) throw errors.notFound('Task');
+  assertMayWork(user, task);
+  assertOpen(task);
+  if (task.assigneeId === user.id) return presentTask(task);
+  throw errors.conflict('task_claimed', 'Someone else has claimed this task', { assigneeId: task.assigneeId });
 }
 
 export async function unclaimTask(db: Db, live: LiveUpdates, user: SessionUser, id: string) {
