@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { execFileSync } from 'node:child_process';
 
 const TICKS_PER_SECOND = 100;
 
@@ -15,18 +14,6 @@ export function cpuSecondsOf(pids: number[]): number {
     }
   }
   return ticks / TICKS_PER_SECOND;
-}
-
-/** The pids of PostgreSQL's processes (they run as the `postgres` user). */
-export function postgresPids(): number[] {
-  try {
-    return execFileSync('ps', ['-u', 'postgres', '-o', 'pid='], { encoding: 'utf8' })
-      .split('\n')
-      .map((s) => Number(s.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    return [];
-  }
 }
 
 /** Whole-machine busy CPU seconds so far (all cores), from /proc/stat. */

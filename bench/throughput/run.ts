@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ApiClient } from '../../test/support/api-client.js';
 import { spawnServer, type ServerProcess } from '../../test/support/server-process.js';
 import { benchDatabase } from '../support/cluster.js';
-import { cpuSecondsOf, machineBusySeconds, percentile, postgresPids } from '../support/cpu.js';
+import { cpuSecondsOf, machineBusySeconds, percentile } from '../support/cpu.js';
 import { bareEngineLifecycles } from './bare-engine.js';
 import { runHttpLoad } from './http-load.js';
 
@@ -32,14 +32,15 @@ export async function benchThroughput(options: { seconds: number; workers: numbe
     }
     await deploy(servers[0]!.baseUrl);
     const serverPids = servers.map((s) => s.child.pid!);
-    const cpu0 = { servers: cpuSecondsOf(serverPids), postgres: cpuSecondsOf(postgresPids()) };
+    const cpu0 = { servers: cpuSecondsOf(serverPids), postgres: cpuSecondsOf(database.pids()) };
     const machine0 = machineBusySeconds();
     const started = Date.now();
     const load = await runHttpLoad(servers.map((s) => s.baseUrl), workers, seconds, PROCEDURE);
     // Sign-in happens before the clock starts inside the load; the few hundred ms are noise here.
     const elapsed = (Date.now() - started) / 1000;
     const serverCpu = cpuSecondsOf(serverPids) - cpu0.servers;
-    const postgresCpu = cpuSecondsOf(postgresPids()) - cpu0.postgres;
+    // Backends that ended during the run took their CPU time with them: this undercounts slightly.
+    const postgresCpu = cpuSecondsOf(database.pids()) - cpu0.postgres;
     const machineCpu = machineBusySeconds() - machine0;
     const latencies = load.completeLatenciesMs.sort((a, b) => a - b);
     const summary = {
