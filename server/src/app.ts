@@ -13,6 +13,9 @@ import { procedureRoutes } from './procedures/procedures.routes.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
 import type { LiveUpdates } from './realtime/live-updates.js';
+import { attachmentRoutes } from './attachments/attachments.routes.js';
+import { receiptRoutes } from './receipts/receipts.routes.js';
+import { staticClient } from './web/static-client.js';
 
 /** Large enough for a big BPMN diagram; anything larger is refused before it is parsed. */
 const BODY_LIMIT = '3mb';
@@ -20,10 +23,16 @@ const BODY_LIMIT = '3mb';
 export interface AppDeps {
   db: Db;
   live: LiveUpdates;
+  /** Where attachments are stored (DATA_DIR/files). */
+  filesDir: string;
+  /** Base URL for links on receipts; null: the request's origin. */
+  publicUrl: string | null;
+  /** The built web client served for non-API paths; null: API only. */
+  clientDist: string | null;
 }
 
 /** The Koa app: one error handler, the session, then the feature routes. */
-export function createApp({ db, live }: AppDeps): Koa {
+export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps): Koa {
   const app = new Koa({ proxy: process.env.TRUST_PROXY === 'true' });
   const routes: AnyRoute[] = [
     ...authRoutes(db),
@@ -31,6 +40,8 @@ export function createApp({ db, live }: AppDeps): Koa {
     ...procedureRoutes(db),
     ...dossierRoutes(db, live),
     ...taskRoutes(db, live),
+    ...attachmentRoutes(db, filesDir),
+    ...receiptRoutes(db, publicUrl),
   ];
   const openapi = buildOpenApi(routes);
   routes.push(
@@ -52,7 +63,13 @@ export function createApp({ db, live }: AppDeps): Koa {
   app.on('error', (err: Error, ctx?: Koa.Context) => {
     console.error(`[http] ${ctx ? `${ctx.method} ${ctx.path}` : ''}`, err);
   });
+  // socket.io shares the HTTP server and answers its own requests: Koa must not touch them.
+  app.use(async (ctx, next) => {
+    if (ctx.path.startsWith('/socket.io/')) ctx.respond = false;
+    else await next();
+  });
   app.use(errorHandler);
+  if (clientDist) app.use(staticClient(clientDist));
   app.use(
     bodyParser({
       enableTypes: ['json'],

@@ -9,7 +9,8 @@ export interface Config {
   adminPassword: string;
   /** Demo mode seeds departments, users and procedures with documented passwords. */
   demo: boolean;
-  publicUrl: string;
+  /** Base URL citizens reach the server at (QR codes on receipts); null: the request's own origin. */
+  publicUrl: string | null;
 }
 
 export const DEMO_ADMIN_PASSWORD = 'admin123';
@@ -28,6 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     adminPassword: env.ADMIN_PASSWORD ?? DEMO_ADMIN_PASSWORD,
     demo: !production && env.DEMO !== 'false',
-    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl: env.PUBLIC_URL || null,
   };
 }

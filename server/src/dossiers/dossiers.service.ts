@@ -23,6 +23,7 @@ export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<ty
   const version = await findCurrentVersion(db, input.procedureCode);
   if (!version) throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` }]);
   validateFormData(version.id, version.formSchema as object, input.data);
+  checkNotifyChannels(input);
   const department = receivingDepartment(actor, input.departmentCode);
   const secret = newLookupSecret();
   const now = new Date();
@@ -41,6 +42,8 @@ export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<ty
         data: input.data,
         status: DossierStatus.RECEIVED,
         channel: input.channel,
+        documents: input.documents ?? [],
+        notifyChannels: input.notifyChannels ?? [],
         lookupSecretHash: hashLookupSecret(secret),
         receivedAt: now,
         dueAt: addWorkingTime(now, version.durationDays, 'days'),
@@ -60,6 +63,18 @@ export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<ty
     receivedAt: dossier.receivedAt.toISOString(),
     dueAt: dossier.dueAt.toISOString(),
   };
+}
+
+/** A channel is only worth choosing when the applicant gave the contact it needs. */
+function checkNotifyChannels(input: Static<typeof ReceiveDossierBody>): void {
+  const problems = [];
+  if (input.notifyChannels?.includes('sms') && !input.applicant.phone) {
+    problems.push({ path: '/applicant/phone', message: 'is needed for SMS notifications' });
+  }
+  if (input.notifyChannels?.includes('email') && !input.applicant.email) {
+    problems.push({ path: '/applicant/email', message: 'is needed for e-mail notifications' });
+  }
+  if (problems.length) throw errors.validation(problems);
 }
 
 function receivingDepartment(actor: SessionUser, code: string | undefined) {
@@ -112,6 +127,8 @@ export async function getDossier(db: Db, code: string) {
     applicant: dossier.applicant,
     data: dossier.data,
     channel: dossier.channel,
+    documents: dossier.documents,
+    notifyChannels: dossier.notifyChannels,
     procedureVersion: version!.version,
     openTasks: openTasks.map((t) => ({
       id: t.id,
