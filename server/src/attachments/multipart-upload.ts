@@ -41,7 +41,9 @@ export async function receiveFiles(ctx: Context, filesDir: string): Promise<Stor
           stream.resume();
           return;
         }
-        const write = storeOne(stream, info.filename ?? '', filesDir).then((file) => void stored.push(file));
+        // Kept in the order the parts came, whichever finishes writing first.
+        const slot = writes.length;
+        const write = storeOne(stream, info.filename ?? '', filesDir).then((file) => void (stored[slot] = file));
         write.catch(() => stream.resume());
         writes.push(write);
       });
@@ -53,7 +55,7 @@ export async function receiveFiles(ctx: Context, filesDir: string): Promise<Stor
     await Promise.all(writes);
   } catch (err) {
     await Promise.allSettled(writes);
-    await Promise.all(stored.map((f) => fs.promises.rm(path.join(filesDir, f.storagePath), { force: true })));
+    await Promise.all(stored.filter(Boolean).map((f) => fs.promises.rm(path.join(filesDir, f.storagePath), { force: true })));
     throw err;
   }
   if (!stored.length) throw errors.badRequest('No file in the field "file"');
