@@ -14,6 +14,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['client/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Tests read JSON response bodies whose shape each assertion spells out.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

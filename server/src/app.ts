@@ -15,6 +15,9 @@ import { taskRoutes } from './tasks/tasks.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { deadlineRoutes } from './deadlines/deadlines.routes.js';
 import type { LiveUpdates } from './realtime/live-updates.js';
+import { attachmentRoutes } from './attachments/attachments.routes.js';
+import { receiptRoutes } from './receipts/receipts.routes.js';
+import { staticClient } from './web/static-client.js';
 
 /** Large enough for a big BPMN diagram; anything larger is refused before it is parsed. */
 const BODY_LIMIT = '3mb';
@@ -22,12 +25,16 @@ const BODY_LIMIT = '3mb';
 export interface AppDeps {
   db: Db;
   live: LiveUpdates;
-  /** Base URL citizens reach the app at, for lookup links in notices. */
-  publicUrl: string;
+  /** Where attachments are stored (DATA_DIR/files). */
+  filesDir: string;
+  /** Base URL citizens reach the app at, for links on receipts and in notices; null: the request's origin. */
+  publicUrl: string | null;
+  /** The built web client served for non-API paths; null: API only. */
+  clientDist: string | null;
 }
 
 /** The Koa app: one error handler, the session, then the feature routes. */
-export function createApp({ db, live, publicUrl }: AppDeps): Koa {
+export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps): Koa {
   const app = new Koa({ proxy: process.env.TRUST_PROXY === 'true' });
   const routes: AnyRoute[] = [
     ...authRoutes(db),
@@ -37,6 +44,8 @@ export function createApp({ db, live, publicUrl }: AppDeps): Koa {
     ...taskRoutes(db, live),
     ...calendarRoutes(db),
     ...deadlineRoutes(db),
+    ...attachmentRoutes(db, filesDir),
+    ...receiptRoutes(db, publicUrl),
   ];
   const openapi = buildOpenApi(routes);
   routes.push(
@@ -58,7 +67,13 @@ export function createApp({ db, live, publicUrl }: AppDeps): Koa {
   app.on('error', (err: Error, ctx?: Koa.Context) => {
     console.error(`[http] ${ctx ? `${ctx.method} ${ctx.path}` : ''}`, err);
   });
+  // socket.io shares the HTTP server and answers its own requests: Koa must not touch them.
+  app.use(async (ctx, next) => {
+    if (ctx.path.startsWith('/socket.io/')) ctx.respond = false;
+    else await next();
+  });
   app.use(errorHandler);
+  if (clientDist) app.use(staticClient(clientDist));
   app.use(
     bodyParser({
       enableTypes: ['json'],

@@ -14,6 +14,7 @@ import { ensureAdmin } from './seed/admin.js';
 import { seedDemo } from './seed/demo.js';
 import { syncCatalogue } from './procedures/catalogue-sync.js';
 import { seedPublicHolidays } from './calendar/holidays-seed.js';
+import { CLIENT_DIST, ensureClientBuilt } from './web/client-build.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CATALOGUE_DIR = path.join(root, 'processes');
@@ -57,7 +58,14 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       await syncCatalogue(db, CATALOGUE_DIR);
     });
     live = attachSocketUpdates(server, db);
-    server.on('request', createApp({ db, live, publicUrl: config.publicUrl }).callback());
+    const app = createApp({
+      db,
+      live,
+      filesDir: path.join(config.dataDir, 'files'),
+      publicUrl: config.publicUrl,
+      clientDist: CLIENT_DIST,
+    });
+    server.on('request', app.callback());
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, resolve);
@@ -87,6 +95,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  await ensureClientBuilt();
   const running = await startServer(config);
   console.log(`Một cửa điện tử: http://localhost:${running.port}${config.demo ? ' (demo data)' : ''}`);
   let stopping = false;

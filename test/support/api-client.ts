@@ -31,6 +31,21 @@ export class ApiClient {
     return this.request('POST', path, body, headers);
   }
 
+  /** A multipart upload (the browser's FormData), with this client's session. */
+  async postForm<T = any>(path: string, form: FormData): Promise<ApiResponse<T>> {
+    const res = await fetch(this.baseUrl + path, { method: 'POST', headers: this.cookie ? { cookie: this.cookie } : {}, body: form });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+
+  /** The raw response, for bodies that are files. */
+  async fetchRaw(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(this.baseUrl + path, {
+      method,
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const res = await fetch(this.baseUrl + path, {
       method,

@@ -57,6 +57,17 @@ export function authRoutes(db: Db) {
     }),
     defineRoute({
       method: 'get',
+      path: '/api/auth/session',
+      summary: 'Who is signed in, or null: lets a page ask without a 401',
+      tag: 'auth',
+      access: 'public',
+      responses: { 200: Type.Object({ user: Type.Union([SessionUserSchema, Type.Null()]) }) },
+      handler: (ctx) => {
+        ctx.body = { user: ctx.state.user ?? null };
+      },
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/me',
       summary: 'The signed-in user with roles and departments',
       tag: 'auth',

@@ -9,7 +9,8 @@ export interface Config {
   adminPassword: string;
   /** Demo mode seeds departments, users and procedures with documented passwords. */
   demo: boolean;
-  publicUrl: string;
+  /** Base URL citizens reach the server at (QR codes, lookup links); null: the request's own origin. */
+  publicUrl: string | null;
   jobs: {
     enabled: boolean;
     intervalMs: number;
@@ -39,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     adminPassword: env.ADMIN_PASSWORD ?? DEMO_ADMIN_PASSWORD,
     demo: !production && env.DEMO !== 'false',
-    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl: env.PUBLIC_URL || null,
     jobs: {
       enabled: env.JOBS !== 'false',
       intervalMs: positive(env.JOBS_INTERVAL_MS, 5000, 'JOBS_INTERVAL_MS'),

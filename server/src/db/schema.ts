@@ -125,6 +125,8 @@ export const dossiers = pgTable(
     engineState: jsonb('engine_state').notNull(),
     engineVersion: integer('engine_version').notNull().default(1),
     currentDepartments: text('current_departments').array().notNull().default(sql`'{}'::text[]`),
+    /** The required-documents checklist as ticked at the desk: name, original or copy, count. */
+    documents: jsonb('documents').notNull().default(sql`'[]'::jsonb`),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -302,9 +304,30 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
 
+/** A file attached to a dossier: its bytes under DATA_DIR/files, its metadata here. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Path relative to the files folder, never shown to clients. */
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('attachments_dossier').on(t.dossierId, t.createdAt)],
+);
+
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ProcedureVersion = typeof procedureVersions.$inferSelect;
 export type Dossier = typeof dossiers.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
 export type DossierEvent = typeof dossierEvents.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

@@ -17,7 +17,7 @@ import { getDossier, listDossiers, lookupDossier, receiveDossier, rotateLookupSe
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 
-export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string) {
+export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | null) {
   return [
     defineRoute({
       method: 'post',
@@ -30,7 +30,8 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string) {
       handler: async (ctx, { body }) => {
         ctx.status = 201;
         const user = ctx.state.user as SessionUser;
-        ctx.body = await receiveDossier(db, live, publicUrl, body, user, idempotencyScope(ctx, user.id, 'POST /api/dossiers'));
+        const base = publicUrl ?? `${ctx.protocol}://${ctx.host}`;
+        ctx.body = await receiveDossier(db, live, base, body, user, idempotencyScope(ctx, user.id, 'POST /api/dossiers'));
       },
     }),
     defineRoute({

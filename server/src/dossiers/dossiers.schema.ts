@@ -14,17 +14,27 @@ export const Applicant = Type.Object(
 
 export const Channel = Type.Union([Type.Literal('in_person'), Type.Literal('online'), Type.Literal('post')]);
 
+/** One line of the required-documents checklist as the receptionist ticked it. */
+export const ReceivedDocument = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 500 }),
+    form: Type.Union([Type.Literal('original'), Type.Literal('copy'), Type.Literal('certified_copy')]),
+    count: Type.Integer({ minimum: 1, maximum: 100 }),
+  },
+  { additionalProperties: false },
+);
+
+export const NotifyChannel = Type.Union([Type.Literal('sms'), Type.Literal('email')]);
+
 export const ReceiveDossierBody = Type.Object(
   {
     procedureCode: ProcedureCode,
     applicant: Applicant,
     data: Type.Object({}, { additionalProperties: true, description: 'validated against the procedure form schema' }),
     channel: Channel,
-    notify: Type.Optional(
-      Type.Array(Type.Union([Type.Literal('sms'), Type.Literal('email')]), {
-        uniqueItems: true,
-        description: 'channels the citizen asked for: sms to applicant.phone, email to applicant.email',
-      }),
+    documents: Type.Optional(Type.Array(ReceivedDocument, { maxItems: 100 })),
+    notifyChannels: Type.Optional(
+      Type.Array(NotifyChannel, { uniqueItems: true, description: 'sms needs applicant.phone, email needs applicant.email' }),
     ),
     departmentCode: Type.Optional(Type.String({ description: 'receiving department, when the receptionist has several' })),
   },
@@ -94,6 +104,8 @@ export const DossierDetail = Type.Intersect([
     applicant: Applicant,
     data: Type.Unknown(),
     channel: Type.String(),
+    documents: Type.Array(ReceivedDocument),
+    notifyChannels: Type.Array(Type.String()),
     procedureVersion: Type.Integer(),
     openTasks: Type.Array(TaskView),
     events: Type.Array(Type.Unknown()),

@@ -105,7 +105,8 @@ async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
       receivedAt: d.now,
       dueAt: d.dueAt,
       originalDueAt: d.dueAt,
-      notifyChannels: d.input.notify ?? [],
+      documents: d.input.documents ?? [],
+      notifyChannels: d.input.notifyChannels ?? [],
       receivedBy: d.actor.id,
       engineState: {},
     })
@@ -115,8 +116,8 @@ async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
 
 function checkNotifyChannels(input: Static<typeof ReceiveDossierBody>): void {
   const problems = [];
-  if (input.notify?.includes('sms') && !input.applicant.phone) problems.push({ path: '/applicant/phone', message: 'is needed for SMS notices' });
-  if (input.notify?.includes('email') && !input.applicant.email) problems.push({ path: '/applicant/email', message: 'is needed for e-mail notices' });
+  if (input.notifyChannels?.includes('sms') && !input.applicant.phone) problems.push({ path: '/applicant/phone', message: 'is needed for SMS notifications' });
+  if (input.notifyChannels?.includes('email') && !input.applicant.email) problems.push({ path: '/applicant/email', message: 'is needed for e-mail notifications' });
   if (problems.length) throw errors.validation(problems);
 }
 
@@ -170,6 +171,8 @@ export async function getDossier(db: Db, code: string) {
     applicant: dossier.applicant,
     data: dossier.data,
     channel: dossier.channel,
+    documents: dossier.documents,
+    notifyChannels: dossier.notifyChannels,
     procedureVersion: version!.version,
     openTasks: openTasks.map((t) => ({
       id: t.id,

@@ -31,6 +31,11 @@ export const errors = {
   forbidden: (message = 'You are not allowed to do this') => new AppError(403, 'forbidden', message),
   notFound: (what: string) => new AppError(404, 'not_found', `${what} not found`),
   conflict: (code: string, message: string, details: unknown = null) => new AppError(409, code, message, details),
+  unsupportedFile: (fileName: string) =>
+    new AppError(415, 'unsupported_file_type', `${fileName} is not a PDF, PNG or JPEG file`),
+  fileTooLarge: (fileName: string, limitBytes: number) =>
+    new AppError(413, 'file_too_large', `${fileName} is larger than ${Math.round(limitBytes / 1048576)} MB`),
+  secretMismatch: () => new AppError(422, 'lookup_secret_mismatch', 'This is not the current lookup secret of the dossier'),
   invalidBpmn: (problems: { elementId: string | null; message: string }[]) =>
     new AppError(422, 'invalid_bpmn', 'The BPMN diagram cannot be deployed', problems),
 };

@@ -35,6 +35,9 @@ export function buildOpenApi(routes: AnyRoute[]) {
     for (const [status, schema] of Object.entries(route.responses ?? { 200: {} })) {
       responses[status] = { description: 'Success', content: { 'application/json': { schema } } };
     }
+    if (route.produces) {
+      responses[200] = { description: 'Success', content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } };
+    }
     responses.default = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     paths[path] ??= {};
     paths[path][route.method] = {
@@ -44,6 +47,9 @@ export function buildOpenApi(routes: AnyRoute[]) {
       ...(Array.isArray(route.access) ? { 'x-roles': route.access } : {}),
       parameters: [...params, ...query],
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.rawBody
+        ? { requestBody: { required: true, content: { [route.rawBody.contentType]: { schema: route.rawBody.schema } } } }
+        : {}),
       responses,
     };
   }

@@ -24,6 +24,10 @@ export interface RouteSpec<B extends TSchema | undefined = undefined, Q extends 
   query?: Q;
   /** Response schemas by status, for the OpenAPI document. */
   responses?: Record<number, TSchema>;
+  /** A body that is not JSON (e.g. multipart uploads): the handler parses it; OpenAPI documents it. */
+  rawBody?: { contentType: string; schema: object };
+  /** Content type of a success response that is not JSON (PDF, XML, a file). */
+  produces?: string;
   handler: (
     ctx: Context,
     input: RouteInput<B extends TSchema ? Static<B> : undefined, Q extends TSchema ? Static<Q> : undefined>,

@@ -7,6 +7,17 @@ import { createDepartment, createUser, listDepartments, listUsers } from './orga
 export function organisationRoutes(db: Db) {
   return [
     defineRoute({
+      method: 'get',
+      path: '/api/departments',
+      summary: 'Departments with their names, for showing where a dossier is',
+      tag: 'organisation',
+      access: 'signed-in',
+      responses: { 200: Type.Array(DepartmentSchema) },
+      handler: async (ctx) => {
+        ctx.body = await listDepartments(db);
+      },
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/admin/departments',
       summary: 'Create a department of an agency',

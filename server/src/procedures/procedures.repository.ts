@@ -60,3 +60,11 @@ export async function listVersions(db: Queryable, code: string) {
     .where(eq(procedureVersions.procedureCode, code))
     .orderBy(desc(procedureVersions.version));
 }
+
+export async function findVersion(db: Queryable, code: string, version: number): Promise<ProcedureVersion | null> {
+  const [row] = await db
+    .select()
+    .from(procedureVersions)
+    .where(and(eq(procedureVersions.procedureCode, code), eq(procedureVersions.version, version)));
+  return row ?? null;
+}

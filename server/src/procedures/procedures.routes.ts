@@ -4,7 +4,7 @@ import type { ProcedureVersion } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 import type { SessionUser } from '../auth/roles.js';
-import { findCurrentVersion, listCurrentVersions, listVersions } from './procedures.repository.js';
+import { findCurrentVersion, findVersion, listCurrentVersions, listVersions } from './procedures.repository.js';
 import {
   CreateProcedureBody,
   CreateVersionBody,
@@ -21,6 +21,12 @@ export function procedureRoutes(db: Db) {
     const version = await findCurrentVersion(db, code);
     if (!version) throw errors.notFound(`Procedure ${code}`);
     return version;
+  };
+  // A dossier runs on the version it started with, which need not be the current one.
+  const pinned = async (code: string, version: string) => {
+    const found = /^\d{1,6}$/.test(version) ? await findVersion(db, code, Number(version)) : null;
+    if (!found) throw errors.notFound(`Procedure ${code} version ${version}`);
+    return found;
   };
   return [
     defineRoute({
@@ -51,6 +57,7 @@ export function procedureRoutes(db: Db) {
       summary: 'The BPMN XML of the current version',
       tag: 'procedures',
       access: 'signed-in',
+      produces: 'application/xml',
       handler: async (ctx, { params }) => {
         ctx.type = 'application/xml';
         ctx.body = (await current(params.code!)).bpmn;
@@ -66,6 +73,29 @@ export function procedureRoutes(db: Db) {
       handler: async (ctx, { params }) => {
         await current(params.code!);
         ctx.body = await listVersions(db, params.code!);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/procedures/:code/versions/:version',
+      summary: 'One version of a procedure: form schema, metadata and steps',
+      tag: 'procedures',
+      access: 'signed-in',
+      responses: { 200: ProcedureDetail },
+      handler: async (ctx, { params }) => {
+        ctx.body = presentVersion(await pinned(params.code!, params.version!));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/procedures/:code/versions/:version/bpmn',
+      summary: 'The BPMN XML of one version',
+      tag: 'procedures',
+      access: 'signed-in',
+      produces: 'application/xml',
+      handler: async (ctx, { params }) => {
+        ctx.type = 'application/xml';
+        ctx.body = (await pinned(params.code!, params.version!)).bpmn;
       },
     }),
     defineRoute({

@@ -2,7 +2,10 @@ import { Type } from '@sinclair/typebox';
 
 export const InboxQuery = Type.Object(
   {
-    scope: Type.Union([Type.Literal('mine'), Type.Literal('department')], { default: 'department' }),
+    scope: Type.Union([Type.Literal('mine'), Type.Literal('department'), Type.Literal('available')], {
+      default: 'department',
+      description: 'available: tasks of my departments that are open or claimed by me',
+    }),
     department: Type.Optional(Type.String({ maxLength: 100 })),
     procedure: Type.Optional(Type.String({ maxLength: 100 })),
     sort: Type.Union([Type.Literal('due'), Type.Literal('created')], { default: 'due' }),

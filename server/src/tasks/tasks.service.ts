@@ -10,7 +10,10 @@ import type { InboxQuery } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
 import { findTask } from './tasks.repository.js';
 
-/** The inbox: open and claimed tasks of my departments (or claimed by me), soonest due first. */
+/**
+ * The inbox: open and claimed tasks of my departments (`department`), only those still free or
+ * mine (`available`), or those claimed by me (`mine`); soonest due first.
+ */
 export async function listInbox(db: Db, user: SessionUser, query: Static<typeof InboxQuery>) {
   const where: SQL[] = [inArray(tasks.status, ['open', 'claimed'])];
   if (query.scope === 'mine') {
@@ -23,6 +26,7 @@ export async function listInbox(db: Db, user: SessionUser, query: Static<typeof 
     if (!codes.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     where.push(sql`${tasks.departmentCodes} && ${sql.param(codes)}::text[]`);
     where.push(sql`(${tasks.role} is null or ${tasks.role} = any(${sql.param(user.roles)}::text[]))`);
+    if (query.scope === 'available') where.push(sql`(${tasks.status} = 'open' or ${tasks.assigneeId} = ${user.id})`);
   }
   if (query.procedure) where.push(eq(dossiers.procedureCode, query.procedure));
   const condition = and(...where);

@@ -139,7 +139,7 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
 
   it('should queue Vietnamese notices for the citizen on the channels given at intake', async () => {
     // given a citizen who asked for SMS
-    const body = { ...intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }), notify: ['sms'] };
+    const body = { ...intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }), notifyChannels: ['sms'] };
     const { body: dossier } = await reception.post('/api/dossiers', body);
     // when a supplement is requested
     await officer.post(`/api/dossiers/${dossier.code}/supplement-request`, { reasons: ['Thiếu bản vẽ'], items: [] });
@@ -158,7 +158,7 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
 
   it('should answer 422 when SMS is asked for without a phone', async () => {
     const body = intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' });
-    const res = await reception.post('/api/dossiers', { ...body, applicant: { fullName: 'A', idNumber: '001099012345' }, notify: ['sms'] });
+    const res = await reception.post('/api/dossiers', { ...body, applicant: { fullName: 'A', idNumber: '001099012345' }, notifyChannels: ['sms'] });
     expect(res.status).to.equal(422);
     expect(res.body.error.details[0].path).to.equal('/applicant/phone');
   });

@@ -1,0 +1,14 @@
+import { get, post } from './http.js';
+import type { Attachment } from './types.js';
+
+export const MAX_FILE_MB = 10;
+export const ACCEPTED_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+
+export const listAttachments = (code: string) => get<Attachment[]>(`/api/dossiers/${encodeURIComponent(code)}/attachments`);
+export const downloadUrl = (id: string) => `/api/attachments/${id}`;
+
+export function uploadAttachments(code: string, files: File[]): Promise<Attachment[]> {
+  const form = new FormData();
+  for (const file of files) form.append('file', file, file.name);
+  return post<Attachment[]>(`/api/dossiers/${encodeURIComponent(code)}/attachments`, form);
+}

@@ -1,0 +1,11 @@
+import { get, request } from './http.js';
+import type { Receipt } from './types.js';
+
+export const getReceipt = (code: string) => get<Receipt>(`/api/dossiers/${encodeURIComponent(code)}/receipt`);
+export const receiptPdf = (code: string, secret: string) =>
+  request<Blob>('POST', `/api/dossiers/${encodeURIComponent(code)}/receipt/pdf`, { secret }, 'blob');
+
+/** The address the receipt's QR code opens: the citizen lookup, filled in (the server's PDF builds the same). */
+export function lookupLink(receipt: Pick<Receipt, 'lookupUrl' | 'code'>, secret: string): string {
+  return `${receipt.lookupUrl}?code=${encodeURIComponent(receipt.code)}&secret=${encodeURIComponent(secret)}`;
+}

@@ -1,0 +1,96 @@
+import { computed, ref } from 'vue';
+import { getProcedure } from '../api/procedures.js';
+import { receiveDossier } from '../api/dossiers.js';
+import { uploadAttachments } from '../api/attachments.js';
+import { ApiError, type FieldProblem } from '../api/http.js';
+import type { Applicant, NotifyChannel, ProcedureDetail, ReceivedDossier, ReceiveDossierBody } from '../api/types.js';
+import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue';
+import { cleanValues, useValidation } from './useValidation.js';
+import { useRequestSchema } from './useSchemas.js';
+import { intakeFields, requiredDocuments } from './procedure-metadata.js';
+import { t } from '../i18n/index.js';
+
+/** The desk's state for one dossier: the chosen procedure, what was typed, and submitting it. */
+export function useReception() {
+  const procedure = ref<ProcedureDetail | null>(null);
+  const data = ref<Record<string, unknown>>({});
+  const applicant = ref<Record<string, unknown>>({});
+  const documents = ref<ChecklistRow[]>([]);
+  const files = ref<File[]>([]);
+  const notify = ref<NotifyChannel[]>([]);
+  const channel = ref<ReceiveDossierBody['channel']>('in_person');
+  const received = ref<ReceivedDossier | null>(null);
+  const warning = ref('');
+  const busy = ref(false);
+  const serverProblems = ref<FieldProblem[]>([]);
+
+  const formSchema = computed(() => procedure.value?.formSchema ?? null);
+  const applicantSchema = useRequestSchema('post', '/api/dossiers', 'applicant');
+  const form = useValidation(formSchema);
+  const person = useValidation(applicantSchema);
+  const fields = computed(() => (procedure.value ? intakeFields(procedure.value) : []));
+
+  /** Browser errors first; the server's (English, by path) for anything the browser could not know. */
+  const formErrors = computed(() => ({ ...problemsUnder('/data'), ...form.errors.value }));
+  const applicantErrors = computed(() => ({ ...problemsUnder('/applicant'), ...person.errors.value }));
+  const errorCount = computed(() => Object.keys(formErrors.value).length + Object.keys(applicantErrors.value).length);
+
+  function problemsUnder(prefix: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const p of serverProblems.value) if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= p.message;
+    return out;
+  }
+
+  async function choose(code: string) {
+    procedure.value = await getProcedure(code);
+    documents.value = requiredDocuments(procedure.value.metadata).map((d) => ({ ...d, received: false }));
+    reset();
+  }
+
+  function reset() {
+    data.value = {};
+    applicant.value = {};
+    files.value = [];
+    notify.value = [];
+    received.value = null;
+    warning.value = '';
+    serverProblems.value = [];
+    form.clear();
+    person.clear();
+  }
+
+  async function submit(): Promise<boolean> {
+    if (!procedure.value) return false;
+    serverProblems.value = [];
+    const body: ReceiveDossierBody = {
+      procedureCode: procedure.value.code,
+      applicant: cleanValues(applicant.value) as unknown as Applicant,
+      data: cleanValues(data.value),
+      channel: channel.value,
+      documents: documents.value.filter((d) => d.received && d.name.trim()).map(({ name, form: kind, count }) => ({ name: name.trim(), form: kind, count })),
+      notifyChannels: notify.value,
+    };
+    const okForm = form.validate(body.data);
+    const okPerson = person.validate(body.applicant);
+    const okNotify = (!notify.value.includes('sms') || !!body.applicant.phone) && (!notify.value.includes('email') || !!body.applicant.email);
+    if (!okForm || !okPerson || !okNotify) return false;
+    busy.value = true;
+    try {
+      received.value = await receiveDossier(body);
+      if (files.value.length) {
+        await uploadAttachments(received.value.code, files.value).catch((err: unknown) => {
+          warning.value = t('reception.uploadFailed', { message: err instanceof Error ? err.message : String(err) });
+        });
+      }
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'validation_failed') serverProblems.value = err.details as FieldProblem[];
+      else throw err;
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { procedure, data, applicant, documents, files, notify, channel, received, warning, busy, fields, formErrors, applicantErrors, errorCount, applicantSchema, choose, reset, submit };
+}

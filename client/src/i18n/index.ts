@@ -1,0 +1,63 @@
+import { computed, ref, watchEffect } from 'vue';
+import { vi, type MessageKey } from './vi.js';
+import { en } from './en.js';
+
+export type Locale = 'vi' | 'en';
+export type { MessageKey };
+
+const STORAGE_KEY = 'motcua.locale';
+const messages: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+function initialLocale(): Locale {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return saved === 'en' ? 'en' : 'vi';
+}
+
+/** The one current language of the app; Vietnamese unless the user chose English. */
+export const locale = ref<Locale>(initialLocale());
+
+watchEffect(() => {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale.value;
+  if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, locale.value);
+});
+
+/** The message for `key` with `{name}` placeholders filled from `params`. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = messages[locale.value][key] ?? vi[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** For keys built from data (an outcome, a status): the message when there is one, else `fallback`. */
+export function tMaybe(key: string, fallback: string): string {
+  return key in vi ? t(key as MessageKey) : fallback;
+}
+
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const tags: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** Date and time in Vietnam's time zone, whatever the browser's. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(tags[locale.value], {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(tags[locale.value], { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(new Date(iso));
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(tags[locale.value]).format(value);
+}
+
+export function useI18n() {
+  return { t, tMaybe, locale, formatDateTime, formatDate, formatNumber, isVi: computed(() => locale.value === 'vi') };
+}

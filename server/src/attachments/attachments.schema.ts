@@ -1,0 +1,21 @@
+import { Type } from '@sinclair/typebox';
+import { ACCEPTED_TYPES } from './file-types.js';
+
+export const AttachmentSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  fileName: Type.String(),
+  contentType: Type.Union(ACCEPTED_TYPES.map((t) => Type.Literal(t))),
+  size: Type.Integer({ description: 'bytes' }),
+  sha256: Type.String(),
+  uploadedBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const AttachmentList = Type.Array(AttachmentSchema);
+
+/** The multipart body, for the OpenAPI document (the handler streams it, it is never buffered). */
+export const UploadBody = {
+  type: 'object',
+  required: ['file'],
+  properties: { file: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'PDF, PNG or JPEG, 10 MB each' } },
+};

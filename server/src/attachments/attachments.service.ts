@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { asc, eq } from 'drizzle-orm';
+import type { Context } from 'koa';
+import type { Db } from '../core/db.js';
+import { attachments, users, type Attachment } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import type { SessionUser } from '../auth/roles.js';
+import { findDossierByCode } from '../dossiers/dossiers.service.js';
+import { receiveFiles } from './multipart-upload.js';
+
+/** Stores the uploaded files of a dossier: bytes on disk first, then their rows; a failed insert removes the bytes. */
+export async function uploadAttachments(db: Db, filesDir: string, ctx: Context, code: string, user: SessionUser) {
+  const dossier = await findDossierByCode(db, code);
+  const files = await receiveFiles(ctx, filesDir);
+  try {
+    const rows = await db
+      .insert(attachments)
+      .values(files.map((f) => ({ ...f, dossierId: dossier.id, uploadedBy: user.id })))
+      .returning();
+    return rows.map((r) => presentAttachment(r, user.fullName));
+  } catch (err) {
+    await Promise.all(files.map((f) => fs.promises.rm(path.join(filesDir, f.storagePath), { force: true })));
+    throw err;
+  }
+}
+
+export async function listAttachments(db: Db, code: string) {
+  const dossier = await findDossierByCode(db, code);
+  const rows = await db
+    .select({ attachment: attachments, uploader: users.fullName })
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(eq(attachments.dossierId, dossier.id))
+    .orderBy(asc(attachments.createdAt));
+  return rows.map((r) => presentAttachment(r.attachment, r.uploader));
+}
+
+/** The file's metadata and a stream of its bytes. */
+export async function openAttachment(db: Db, filesDir: string, id: string) {
+  const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
+  if (!row) throw errors.notFound('Attachment');
+  return { attachment: row, stream: fs.createReadStream(path.join(filesDir, row.storagePath)) };
+}
+
+function presentAttachment(a: Attachment, uploader: string | null) {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    uploadedBy: uploader,
+    createdAt: a.createdAt.toISOString(),
+  };
+}

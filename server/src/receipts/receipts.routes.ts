@@ -1,0 +1,42 @@
+import type { Context } from 'koa';
+import type { Db } from '../core/db.js';
+import { defineRoute } from '../http/route.js';
+import { ReceiptData, ReceiptPdfBody } from './receipts.schema.js';
+import { receiptOf, receiptWithSecret } from './receipts.service.js';
+import { renderReceiptPdf } from './receipt-pdf.js';
+
+const RECEIVERS = ['receptionist', 'supervisor', 'admin'] as const;
+
+/** `publicUrl` null: links on receipts point at the origin the request came to. */
+export function receiptRoutes(db: Db, publicUrl: string | null) {
+  // Koa 3's ctx.origin is the Origin header; the receipt links to the host the request came to.
+  const base = (ctx: Context) => publicUrl ?? `${ctx.protocol}://${ctx.host}`;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/dossiers/:code/receipt',
+      summary: 'What the receipt shows: agency, applicant, procedure, documents, received and promised times',
+      tag: 'receipts',
+      access: RECEIVERS,
+      responses: { 200: ReceiptData },
+      handler: async (ctx, { params }) => {
+        ctx.body = await receiptOf(db, params.code!, base(ctx));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/receipt/pdf',
+      summary: 'The receipt as an A4 PDF with the lookup QR code; the secret must be the current one (422 otherwise)',
+      tag: 'receipts',
+      access: RECEIVERS,
+      body: ReceiptPdfBody,
+      produces: 'application/pdf',
+      handler: async (ctx, { params, body }) => {
+        const receipt = await receiptWithSecret(db, params.code!, body.secret, base(ctx));
+        ctx.type = 'application/pdf';
+        ctx.set('Content-Disposition', `attachment; filename="giay-tiep-nhan-${receipt.code}.pdf"`);
+        ctx.body = await renderReceiptPdf(receipt, body.secret.trim().toUpperCase());
+      },
+    }),
+  ];
+}

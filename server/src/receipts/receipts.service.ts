@@ -1,0 +1,49 @@
+import type { Static } from '@sinclair/typebox';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../core/db.js';
+import { departments, users } from '../db/schema.js';
+import { errors } from '../http/errors.js';
+import { findDossierByCode } from '../dossiers/dossiers.service.js';
+import { lookupSecretMatches } from '../dossiers/lookup-secret.js';
+import { findVersionById } from '../procedures/procedures.repository.js';
+import type { ReceiptData } from './receipts.schema.js';
+
+export type Receipt = Static<typeof ReceiptData>;
+
+/** The receipt's content, read from the dossier as it was received. */
+export async function receiptOf(db: Db, code: string, publicBase: string): Promise<Receipt> {
+  const dossier = await findDossierByCode(db, code);
+  const [[department], version, [receiver]] = await Promise.all([
+    db.select().from(departments).where(eq(departments.code, dossier.receivingDepartment)),
+    findVersionById(db, dossier.procedureVersionId),
+    dossier.receivedBy
+      ? db.select({ fullName: users.fullName }).from(users).where(eq(users.id, dossier.receivedBy))
+      : Promise.resolve([]),
+  ]);
+  return {
+    code: dossier.code,
+    agency: { code: dossier.agencyCode, name: department?.agencyName ?? dossier.agencyCode },
+    department: { code: dossier.receivingDepartment, name: department?.name ?? dossier.receivingDepartment },
+    procedure: { code: version!.procedureCode, name: version!.name, version: version!.version, durationDays: version!.durationDays },
+    applicant: dossier.applicant as Receipt['applicant'],
+    documents: dossier.documents as Receipt['documents'],
+    notifyChannels: dossier.notifyChannels,
+    channel: dossier.channel,
+    receivedAt: dossier.receivedAt.toISOString(),
+    dueAt: dossier.dueAt.toISOString(),
+    receivedBy: receiver?.fullName ?? null,
+    lookupUrl: `${publicBase.replace(/\/$/, '')}/lookup`,
+  };
+}
+
+/** The receipt with its secret, which must be the dossier's current one: a PDF never prints a dead secret. */
+export async function receiptWithSecret(db: Db, code: string, secret: string, publicBase: string) {
+  const dossier = await findDossierByCode(db, code);
+  if (!lookupSecretMatches(secret, dossier.lookupSecretHash)) throw errors.secretMismatch();
+  return receiptOf(db, code, publicBase);
+}
+
+/** The URL the receipt's QR code opens: the citizen lookup, already filled in. */
+export function lookupLink(receipt: Pick<Receipt, 'lookupUrl' | 'code'>, secret: string): string {
+  return `${receipt.lookupUrl}?code=${encodeURIComponent(receipt.code)}&secret=${encodeURIComponent(secret)}`;
+}
