@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import { and, asc, count, desc, eq, inArray, lt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
-import { departments, dossierEvents, dossiers, procedureVersions, tasks, type Dossier } from '../db/schema.js';
+import { departments, dossierEvents, dossiers, procedureVersions, tasks, type Dossier, type ProcedureVersion } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { addWorkingTime } from '../calendar/working-time.js';
@@ -43,7 +43,7 @@ export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<ty
         channel: input.channel,
         lookupSecretHash: hashLookupSecret(secret),
         receivedAt: now,
-        dueAt: addWorkingTime(now, version.durationDays, 'days'),
+        dueAt: promisedDate(version, now),
         receivedBy: actor.id,
         engineState: {},
       })
@@ -60,6 +60,11 @@ export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<ty
     receivedAt: dossier.receivedAt.toISOString(),
     dueAt: dossier.dueAt.toISOString(),
   };
+}
+
+/** The promised return date: the legal duration in working time from receipt, after the cut-off from the next day. */
+function promisedDate(version: ProcedureVersion, receivedAt: Date): Date {
+  return addWorkingTime(receivedAt, version.duration, version.durationUnit, undefined, version.cutoff ? { cutoff: version.cutoff } : {});
 }
 
 function receivingDepartment(actor: SessionUser, code: string | undefined) {

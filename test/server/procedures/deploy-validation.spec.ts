@@ -16,7 +16,7 @@ describe('procedure deployment and validation', () => {
   after(() => server.close());
 
   const deploy = (code: string, bpmn: string, formSchema: object = PERMIT_FORM) =>
-    designer.post('/api/procedures', { code, name: 'Thử nghiệm', durationDays: 3, formSchema, bpmn });
+    designer.post('/api/procedures', { code, name: 'Thử nghiệm', duration: 3, formSchema, bpmn });
 
   it('should refuse a diagram with a script task, naming the element', async () => {
     // given
@@ -79,7 +79,7 @@ describe('procedure deployment and validation', () => {
 
   it('should allow only designers and admins to deploy', async () => {
     const officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    const res = await officer.post('/api/procedures', { code: 'x-y', name: 'x', durationDays: 1, formSchema: {}, bpmn: base });
+    const res = await officer.post('/api/procedures', { code: 'x-y', name: 'x', duration: 1, formSchema: {}, bpmn: base });
     expect(res.status).to.equal(403);
   });
 
