@@ -67,7 +67,7 @@ export async function deployVersion(db: Db, code: string, patch: Partial<Version
 
 async function prepare(input: VersionInput) {
   checkFormSchema(input.formSchema);
-  return compileDiagram(input.bpmn);
+  return compileDiagram(input.bpmn, { amount: input.duration, unit: input.durationUnit ?? 'days' });
 }
 
 function versionRow(

@@ -37,7 +37,7 @@ describe('procedure deployment and validation', () => {
 
   it('should refuse a script condition and a condition that is not FEEL', async () => {
     const bpmn = base
-      .replace('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">outcome = "sign"', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">next(null, true)')
+      .replace('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">outcome = "sign"', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">next(null, true)')
       .replace('outcome = "return"', '${environment.variables.outcome}');
     const res = await deploy('co-script-dk', bpmn);
     expect(res.status).to.equal(422);
