@@ -16,6 +16,12 @@ export interface CommandResult {
   status: number;
 }
 
+/** Why the engine runs: a dossier received, a task completed, a message from another agency. */
+export type Cause =
+  | { kind: 'received' }
+  | { kind: 'task'; task: Task; outcome: string | null }
+  | { kind: 'message'; message: string };
+
 export interface CommandContext {
   tx: Tx;
   dossier: Dossier;
@@ -29,24 +35,24 @@ export interface CommandContext {
  * it in the caller's transaction: engine state, the tasks now open, closed tasks, dossier status
  * and the control-slip events of the handoff.
  */
-export async function applyEngineCommand(
-  ctx: CommandContext,
-  command: EngineCommand,
-  completed: { task: Task; outcome: string | null } | null,
-): Promise<CommandResult> {
+export async function applyEngineCommand(ctx: CommandContext, command: EngineCommand, cause: Cause): Promise<CommandResult> {
   const { tx, dossier, version, now } = ctx;
   const steps = version.steps as ProcedureSteps;
+  const completedTask = cause.kind === 'task' ? cause.task : null;
   const run = await runEngine(
     dossier.id,
     sourceContextFor(version.id, version.sourceContext),
     dossier.engineState,
     // The completion's outcome is a variable of this command's conditions, not dossier data.
-    { ...(dossier.data as Record<string, unknown>), outcome: completed?.outcome ?? null },
+    { ...(dossier.data as Record<string, unknown>), outcome: cause.kind === 'task' ? cause.outcome : null },
     command,
   );
-  const changes = await syncTasks(ctx, run, steps, completed?.task ?? null);
-  const status = statusAfter(run, steps, dossier.status, completed !== null);
-  const currentDepartments = [...new Set(changes.open.flatMap((t) => t.departmentCodes))];
+  const changes = await syncTasks(ctx, run, steps, completedTask);
+  const status = statusAfter(run, steps, dossier.status, cause.kind !== 'received');
+  // Where the dossier is: departments of its open tasks, and of the agencies it waits on.
+  const currentDepartments = [
+    ...new Set([...changes.open.flatMap((t) => t.departmentCodes), ...messageDepartments(run, steps)]),
+  ];
   await tx
     .update(dossiers)
     .set({
@@ -58,8 +64,12 @@ export async function applyEngineCommand(
       updatedAt: now,
     })
     .where(eq(dossiers.id, dossier.id));
-  await recordHandoff(ctx, completed, changes.created, run, steps, status);
+  await recordHandoff(ctx, cause, changes.created, run, steps, status);
   return { created: changes.created, closed: changes.closed, status };
+}
+
+function messageDepartments(run: EngineRun, steps: ProcedureSteps): string[] {
+  return run.waitingMessages.flatMap((w) => steps.messageEvents?.[w.elementId]?.departments ?? []);
 }
 
 async function syncTasks(ctx: CommandContext, run: EngineRun, steps: ProcedureSteps, completedTask: Task | null) {
@@ -101,48 +111,57 @@ function newTaskRow(dossierId: string, executionId: string, step: StepSpec, now:
   };
 }
 
-function statusAfter(run: EngineRun, steps: ProcedureSteps, previous: number, afterCompletion: boolean): number {
+function statusAfter(run: EngineRun, steps: ProcedureSteps, previous: number, afterCommand: boolean): number {
   if (run.completed) {
     const lastEvent = run.eventsReached.at(-1);
     return (lastEvent && steps.eventStatuses[lastEvent]) || DossierStatus.RESULT_RETURNED;
   }
-  const marked = run.waiting.map((w) => steps.userTasks[w.elementId]?.status).find((s) => s != null);
+  const marked = [
+    ...run.waiting.map((w) => steps.userTasks[w.elementId]?.status),
+    ...run.waitingMessages.map((w) => steps.eventStatuses[w.elementId]),
+  ].find((s) => s != null);
   if (marked) return marked;
-  if (!afterCompletion) return previous;
+  if (!afterCommand) return previous;
   return DossierStatus.PROCESSING;
 }
 
 async function recordHandoff(
   ctx: CommandContext,
-  completed: { task: Task; outcome: string | null } | null,
+  cause: Cause,
   created: Task[],
   run: EngineRun,
   steps: ProcedureSteps,
   status: number,
 ): Promise<void> {
   const { tx, dossier, actor, now } = ctx;
-  const toDepartments = [...new Set(created.flatMap((t) => t.departmentCodes))];
+  const toDepartments = [...new Set([...created.flatMap((t) => t.departmentCodes), ...messageDepartments(run, steps)])];
   const base = { dossierId: dossier.id, at: now, actorId: actor.id, actorName: actor.fullName };
+  const nextSteps = [...created.map((t) => t.name), ...run.waitingMessages.map((w) => steps.messageEvents?.[w.elementId]?.name ?? w.elementId)];
   const rows: (typeof dossierEvents.$inferInsert)[] = [];
-  if (completed) {
+  if (cause.kind === 'task') {
     rows.push({
       ...base,
       type: 'step_completed',
-      stepId: completed.task.elementId,
-      stepName: completed.task.name,
-      fromDepartment: completed.task.departmentCodes[0] ?? null,
+      stepId: cause.task.elementId,
+      stepName: cause.task.name,
+      fromDepartment: cause.task.departmentCodes[0] ?? null,
       toDepartments,
-      outcome: completed.outcome,
-      details: { taskId: completed.task.id, nextSteps: created.map((t) => t.name) },
+      outcome: cause.outcome,
+      details: { taskId: cause.task.id, nextSteps },
     });
-  } else {
+  } else if (cause.kind === 'message') {
+    const event = run.caught ? steps.messageEvents?.[run.caught] : undefined;
     rows.push({
       ...base,
-      type: 'received',
-      fromDepartment: dossier.receivingDepartment,
+      type: 'message_received',
+      stepId: run.caught,
+      stepName: event?.name ?? null,
+      fromDepartment: event?.departments[0] ?? null,
       toDepartments,
-      details: { nextSteps: created.map((t) => t.name) },
+      details: { message: cause.message, nextSteps },
     });
+  } else {
+    rows.push({ ...base, type: 'received', fromDepartment: dossier.receivingDepartment, toDepartments, details: { nextSteps } });
   }
   if (run.completed) {
     const endId = run.eventsReached.at(-1) ?? null;

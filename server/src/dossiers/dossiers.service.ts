@@ -48,7 +48,7 @@ export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<ty
         engineState: {},
       })
       .returning();
-    const changes = await applyEngineCommand({ tx, dossier: dossier!, version, actor, now }, { kind: 'start' }, null);
+    const changes = await applyEngineCommand({ tx, dossier: dossier!, version, actor, now }, { kind: 'start' }, { kind: 'received' });
     return { dossier: dossier!, changes };
   });
   live.tasksChanged(changes);

@@ -57,7 +57,7 @@ export async function completeTask(
     const changes = await applyEngineCommand(
       { tx, dossier: updated, version, actor: user, now },
       { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
-      { task, outcome },
+      { kind: 'task', task, outcome },
     );
     return { task: { ...task, status: 'completed' as const, outcome }, changes };
   });
