@@ -41,7 +41,7 @@ export async function applyEngineCommand(ctx: CommandContext, command: EngineCom
   const completedTask = cause.kind === 'task' ? cause.task : null;
   const run = await runEngine(
     dossier.id,
-    sourceContextFor(version.id, version.sourceContext),
+    sourceContextFor(version),
     dossier.engineState,
     // The completion's outcome is a variable of this command's conditions, not dossier data.
     { ...(dossier.data as Record<string, unknown>), outcome: cause.kind === 'task' ? cause.outcome : null },

@@ -32,7 +32,7 @@ export async function deliverMessage(db: Db, live: LiveUpdates, user: SessionUse
     assertMayDeliver(user, events);
     // (3)
     const data = { ...(dossier.data as object), ...(body.data ?? {}) };
-    validateFormData(version.id, version.formSchema as object, data);
+    validateFormData(version, data);
     await tx.update(dossiers).set({ data }).where(eq(dossiers.id, dossier.id));
     // (4)
     return applyEngineCommand(

@@ -22,7 +22,7 @@ import type { DossierListQuery, LookupQuery, ReceiveDossierBody } from './dossie
 export async function receiveDossier(db: Db, live: LiveUpdates, input: Static<typeof ReceiveDossierBody>, actor: SessionUser) {
   const version = await findCurrentVersion(db, input.procedureCode);
   if (!version) throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` }]);
-  validateFormData(version.id, version.formSchema as object, input.data);
+  validateFormData(version, input.data);
   const department = receivingDepartment(actor, input.departmentCode);
   const secret = newLookupSecret();
   const now = new Date();

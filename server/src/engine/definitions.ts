@@ -81,17 +81,18 @@ function dedupe(problems: BpmnProblem[]): BpmnProblem[] {
   });
 }
 
-const cache = new Map<number, unknown>();
+const cache = new Map<string, unknown>();
 
 /**
  * The deserialized context of a procedure version, built once per process and reused by every
  * engine that runs a dossier of that version (versions are immutable, so it never goes stale).
+ * Keyed by the version's checksum: ids are only unique within one database.
  */
-export function sourceContextFor(versionId: number, stored: unknown): unknown {
-  let context = cache.get(versionId);
+export function sourceContextFor(version: { checksum: string; sourceContext: unknown }): unknown {
+  let context = cache.get(version.checksum);
   if (!context) {
-    context = deserialize(structuredClone(stored) as never, typeResolver);
-    cache.set(versionId, context);
+    context = deserialize(structuredClone(version.sourceContext) as never, typeResolver);
+    cache.set(version.checksum, context);
   }
   return context;
 }

@@ -2,8 +2,10 @@ import type { ValidateFunction } from 'ajv';
 import { ajv, toProblems } from '../http/validation.js';
 import { errors } from '../http/errors.js';
 import { formSchemaProblems } from './catalogue-schemas.js';
+import type { ProcedureVersion } from '../db/schema.js';
 
-const validators = new Map<number, ValidateFunction>();
+/** Keyed by the version's checksum (its content), not its id: ids repeat across databases, content does not lie. */
+const validators = new Map<string, ValidateFunction>();
 
 /**
  * Checks a procedure's form schema at deploy: it compiles as JSON Schema, and it is an object
@@ -20,11 +22,11 @@ export function checkFormSchema(schema: object): void {
 }
 
 /** Validates dossier data against a version's form schema (compiled once per version). */
-export function validateFormData(versionId: number, schema: object, data: unknown, path = '/data'): void {
-  let validate = validators.get(versionId);
+export function validateFormData(version: Pick<ProcedureVersion, 'checksum' | 'formSchema'>, data: unknown, path = '/data'): void {
+  let validate = validators.get(version.checksum);
   if (!validate) {
-    validate = ajv.compile(schema);
-    validators.set(versionId, validate);
+    validate = ajv.compile(version.formSchema as object);
+    validators.set(version.checksum, validate);
   }
   if (!validate(data)) {
     throw errors.validation(toProblems(validate.errors ?? [], path), 'Dossier data does not match the procedure form');

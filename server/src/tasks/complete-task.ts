@@ -46,7 +46,7 @@ export async function completeTask(
     const payload = body.data ?? {};
     checkEditable(step, payload);
     const data = { ...(dossier!.data as object), ...payload };
-    validateFormData(version.id, version.formSchema as object, data);
+    validateFormData(version, data);
     // (4)
     await tx
       .update(tasks)
