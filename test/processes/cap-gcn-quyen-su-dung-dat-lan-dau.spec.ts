@@ -35,10 +35,16 @@ describe('procedure cap-gcn-quyen-su-dung-dat-lan-dau (first land-use certificat
   it('should wait for the tax notice with no open task, then resume to the certificate', async () => {
     // given a dossier verified after one supplement and sent to the tax office
     const dossier = await DossierDriver.receive(reception, PROCEDURE, PARCEL);
-    await dossier.step(officer, 'Task_verify', 'supplement', { supplementRequest: 'Bổ sung xác nhận nguồn gốc đất' });
-    await dossier.step(reception, 'Task_supplement', undefined, { landOrigin: 'Nhận chuyển nhượng năm 1995, có giấy viết tay' });
+    await dossier.step(officer, 'Task_verify', 'supplement', {
+      supplementRequest: 'Bổ sung xác nhận nguồn gốc đất',
+    });
+    await dossier.step(reception, 'Task_supplement', undefined, {
+      landOrigin: 'Nhận chuyển nhượng năm 1995, có giấy viết tay',
+    });
     await dossier.step(officer, 'Task_verify', 'eligible', { verificationNote: 'Đất không tranh chấp' });
-    const sent = await dossier.step(officer, 'Task_send_tax', undefined, { cadastralExtractNumber: 'PC-2025-077' });
+    const sent = await dossier.step(officer, 'Task_send_tax', undefined, {
+      cadastralExtractNumber: 'PC-2025-077',
+    });
 
     // then it waits at the tax office: status 6, no task, shown where it waits
     expect(sent.dossierStatus).to.equal(6);
@@ -70,7 +76,11 @@ describe('procedure cap-gcn-quyen-su-dung-dat-lan-dau (first land-use certificat
     detail = await dossier.detail();
     expect(detail.data).to.include({ taxNoticeNumber: 'TB-4521', paymentReceiptNumber: 'BL-889' });
     const received = detail.events.find((e: any) => e.type === 'message_received');
-    expect(received).to.include({ stepId: 'Event_tax_notice', fromDepartment: 'CCT', actorName: 'Hoàng Minh Tuấn' });
+    expect(received).to.include({
+      stepId: 'Event_tax_notice',
+      fromDepartment: 'CCT',
+      actorName: 'Hoàng Minh Tuấn',
+    });
     expect(received.toDepartments).to.deep.equal(['MC']);
     expect((await dossier.slip()).map(([type, step]) => `${type}:${step}`)).to.deep.equal([
       'received:null',
@@ -91,7 +101,9 @@ describe('procedure cap-gcn-quyen-su-dung-dat-lan-dau (first land-use certificat
 
   it('should end as refused when verification finds the land ineligible', async () => {
     const dossier = await DossierDriver.receive(reception, PROCEDURE, PARCEL);
-    const refused = await dossier.step(officer, 'Task_verify', 'refuse', { verificationNote: 'Đất đang tranh chấp' });
+    const refused = await dossier.step(officer, 'Task_verify', 'refuse', {
+      verificationNote: 'Đất đang tranh chấp',
+    });
     expect(refused.dossierStatus).to.equal(3);
     expect((await dossier.slip()).at(-1)).to.deep.equal(['finished', 'End_refused', null]);
   });

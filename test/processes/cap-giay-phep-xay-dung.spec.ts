@@ -36,7 +36,9 @@ describe('procedure cap-giay-phep-xay-dung (building permit, 15 working days)', 
 
     // when the urban department asks for a supplement, the desk takes it in, the leader returns the draft once
     await dossier.step(officer, 'Task_assign', undefined, { handlingOfficer: 'Trần Văn Minh' });
-    const asked = await dossier.step(officer, 'Task_inspect', 'supplement', { supplementRequest: 'Bổ sung bản vẽ móng' });
+    const asked = await dossier.step(officer, 'Task_inspect', 'supplement', {
+      supplementRequest: 'Bổ sung bản vẽ móng',
+    });
     expect(asked.dossierStatus).to.equal(5);
     await dossier.step(reception, 'Task_supplement', undefined, { designUnit: 'Công ty Thiết kế An Phát' });
     await dossier.step(officer, 'Task_inspect', 'approve', { inspectionNote: 'Phù hợp quy hoạch' });
@@ -62,7 +64,10 @@ describe('procedure cap-giay-phep-xay-dung (building permit, 15 working days)', 
       ['step_completed', 'Task_return', null],
       ['finished', 'End_returned', null],
     ]);
-    expect((await dossier.detail()).data).to.include({ permitNumber: '123/GPXD', designUnit: 'Công ty Thiết kế An Phát' });
+    expect((await dossier.detail()).data).to.include({
+      permitNumber: '123/GPXD',
+      designUnit: 'Công ty Thiết kế An Phát',
+    });
   });
 
   it('should end as refused when the inspection finds the dossier ineligible', async () => {
@@ -71,7 +76,9 @@ describe('procedure cap-giay-phep-xay-dung (building permit, 15 working days)', 
     await dossier.step(officer, 'Task_assign');
 
     // when
-    const refused = await dossier.step(officer, 'Task_inspect', 'refuse', { inspectionNote: 'Vi phạm chỉ giới xây dựng' });
+    const refused = await dossier.step(officer, 'Task_inspect', 'refuse', {
+      inspectionNote: 'Vi phạm chỉ giới xây dựng',
+    });
 
     // then
     expect(refused.dossierStatus).to.equal(3);

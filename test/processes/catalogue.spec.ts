@@ -40,7 +40,13 @@ describe('the procedure catalogue in processes/', () => {
       const res = await designer.get(`/api/procedures/${code}`);
       // then
       expect(res.status, code).to.equal(200);
-      expect(res.body).to.include({ code, name: file.name, currentVersion: 1, duration: file.duration, durationUnit: file.durationUnit });
+      expect(res.body).to.include({
+        code,
+        name: file.name,
+        currentVersion: 1,
+        duration: file.duration,
+        durationUnit: file.durationUnit,
+      });
       expect(res.body.cutoff).to.equal(file.cutoff ?? null);
       expect(res.body.metadata.source).to.equal(file.source);
     }
@@ -65,7 +71,10 @@ describe('the procedure catalogue in processes/', () => {
       const client = await ApiClient.as(`http://127.0.0.1:${again.port}`, 'thietke');
       for (const code of codes) {
         const versions = await client.get(`/api/procedures/${code}/versions`);
-        expect(versions.body.map((v: any) => v.version), code).to.deep.equal([1]);
+        expect(
+          versions.body.map((v: any) => v.version),
+          code,
+        ).to.deep.equal([1]);
       }
     } finally {
       await again.close();

@@ -5,7 +5,12 @@ import { DossierDriver } from '../support/dossier-driver.js';
 
 const PROCEDURE = 'chung-thuc-ban-sao-tu-ban-chinh';
 const WARD_DESK = 'PGV-MC';
-const REQUEST = { documentName: 'Bằng tốt nghiệp đại học', issuingAuthority: 'Trường Đại học Bách khoa Hà Nội', pageCount: 1, copyCount: 3 };
+const REQUEST = {
+  documentName: 'Bằng tốt nghiệp đại học',
+  issuingAuthority: 'Trường Đại học Bách khoa Hà Nội',
+  pageCount: 1,
+  copyCount: 3,
+};
 
 describe('procedure chung-thuc-ban-sao-tu-ban-chinh (certified copies, same day, 15:00 cut-off)', () => {
   let server: TestServer;
@@ -27,7 +32,9 @@ describe('procedure chung-thuc-ban-sao-tu-ban-chinh (certified copies, same day,
     const dossier = await DossierDriver.receive(reception, PROCEDURE, REQUEST, WARD_DESK);
 
     // when the copies do not match, new ones are brought, and the leader returns the check once
-    const mismatch = await dossier.step(officer, 'Task_compare', 'mismatch', { compareNote: 'Bản sao thiếu mặt sau' });
+    const mismatch = await dossier.step(officer, 'Task_compare', 'mismatch', {
+      compareNote: 'Bản sao thiếu mặt sau',
+    });
     expect(mismatch.dossierStatus).to.equal(5);
     await dossier.step(reception, 'Task_recopy', undefined, { pageCount: 2 });
     await dossier.step(officer, 'Task_compare', 'match', { certificationNumber: '1024' });
@@ -54,7 +61,9 @@ describe('procedure chung-thuc-ban-sao-tu-ban-chinh (certified copies, same day,
 
   it('should refuse to certify a document the law excludes', async () => {
     const dossier = await DossierDriver.receive(reception, PROCEDURE, REQUEST, WARD_DESK);
-    const refused = await dossier.step(officer, 'Task_compare', 'refuse', { compareNote: 'Bản chính bị tẩy xóa' });
+    const refused = await dossier.step(officer, 'Task_compare', 'refuse', {
+      compareNote: 'Bản chính bị tẩy xóa',
+    });
     expect(refused.dossierStatus).to.equal(3);
   });
 
@@ -64,7 +73,10 @@ describe('procedure chung-thuc-ban-sao-tu-ban-chinh (certified copies, same day,
     const inbox = await officer.get('/api/tasks?pageSize=200');
     const task = inbox.body.items.find((t: any) => t.dossier.code === dossier.code);
     // when the officer tries to change the number of copies while comparing
-    const res = await officer.post(`/api/tasks/${task.id}/complete`, { outcome: 'match', data: { copyCount: 10 } });
+    const res = await officer.post(`/api/tasks/${task.id}/complete`, {
+      outcome: 'match',
+      data: { copyCount: 10 },
+    });
     // then
     expect(res.status).to.equal(422);
     expect(res.body.error.details[0].path).to.equal('/data/copyCount');

@@ -4,7 +4,12 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { DossierDriver } from '../support/dossier-driver.js';
 
 const PROCEDURE = 'dang-ky-ho-kinh-doanh';
-const SHOP = { businessName: 'Tạp hóa Minh An', businessAddress: '21 Giảng Võ, Ba Đình', businessLines: 'Bán lẻ hàng tạp hóa', capital: 80_000_000 };
+const SHOP = {
+  businessName: 'Tạp hóa Minh An',
+  businessAddress: '21 Giảng Võ, Ba Đình',
+  businessLines: 'Bán lẻ hàng tạp hóa',
+  capital: 80_000_000,
+};
 
 describe('procedure dang-ky-ho-kinh-doanh (household business, 3 working days)', () => {
   let server: TestServer;

@@ -38,10 +38,15 @@ describe('procedure dang-ky-khai-sinh (birth registration, same day, ward level)
     expect(dossier.code).to.match(/^PGV-\d{6}-\d{4}$/);
 
     // when the civil-status officer asks for the birth certificate, then records; the leader sends it back once
-    const asked = await dossier.step(officer, 'Task_record', 'supplement', { supplementRequest: 'Giấy chứng sinh' });
+    const asked = await dossier.step(officer, 'Task_record', 'supplement', {
+      supplementRequest: 'Giấy chứng sinh',
+    });
     expect(asked.dossierStatus).to.equal(5);
     await dossier.step(reception, 'Task_supplement', undefined, { birthCertificateNumber: 'GCS-0921' });
-    await dossier.step(officer, 'Task_record', 'approve', { registrationNumber: '215', personalIdNumber: '001225000001' });
+    await dossier.step(officer, 'Task_record', 'approve', {
+      registrationNumber: '215',
+      personalIdNumber: '001225000001',
+    });
     await dossier.step(leader, 'Task_sign', 'return');
     await dossier.step(officer, 'Task_record', 'approve');
     await dossier.step(leader, 'Task_sign', 'sign');
@@ -74,6 +79,8 @@ describe('procedure dang-ky-khai-sinh (birth registration, same day, ward level)
     const dossier = await DossierDriver.receive(reception, PROCEDURE, BIRTH, WARD_DESK);
     // then
     const receivedAt = new Date(dossier.intake.receivedAt);
-    expect(dossier.intake.dueAt).to.equal(addWorkingTime(receivedAt, 2, 'hours', undefined, { cutoff: '15:00' }).toISOString());
+    expect(dossier.intake.dueAt).to.equal(
+      addWorkingTime(receivedAt, 2, 'hours', undefined, { cutoff: '15:00' }).toISOString(),
+    );
   });
 });

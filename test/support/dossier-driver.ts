@@ -23,8 +23,16 @@ export class DossierDriver {
   ) {}
 
   /** Receives a dossier at the desk (of `departmentCode` when the receptionist has several). */
-  static async receive(reception: ApiClient, procedureCode: string, data: object, departmentCode?: string): Promise<DossierDriver> {
-    const body = { ...intakeBody(procedureCode, data as Record<string, unknown>), ...(departmentCode ? { departmentCode } : {}) };
+  static async receive(
+    reception: ApiClient,
+    procedureCode: string,
+    data: object,
+    departmentCode?: string,
+  ): Promise<DossierDriver> {
+    const body = {
+      ...intakeBody(procedureCode, data as Record<string, unknown>),
+      ...(departmentCode ? { departmentCode } : {}),
+    };
     const res = await reception.post('/api/dossiers', body);
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     return new DossierDriver(res.body.code, res.body, reception);
@@ -34,8 +42,14 @@ export class DossierDriver {
   async step(client: ApiClient, elementId: string, outcome?: string, data?: object): Promise<any> {
     const inbox = await client.get('/api/tasks?scope=department&pageSize=200');
     const mine = inbox.body.items.filter((t: any) => t.dossier.code === this.code);
-    expect(mine.map((t: any) => t.elementId), `open steps of ${this.code}`).to.deep.equal([elementId]);
-    const res = await client.post(`/api/tasks/${mine[0].id}/complete`, { ...(outcome ? { outcome } : {}), ...(data ? { data } : {}) });
+    expect(
+      mine.map((t: any) => t.elementId),
+      `open steps of ${this.code}`,
+    ).to.deep.equal([elementId]);
+    const res = await client.post(`/api/tasks/${mine[0].id}/complete`, {
+      ...(outcome ? { outcome } : {}),
+      ...(data ? { data } : {}),
+    });
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
     return res.body;
   }

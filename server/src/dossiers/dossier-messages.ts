@@ -18,7 +18,13 @@ import type { DeliverMessageBody } from './dossiers.schema.js';
  * it against the form, (4) signal the engine, which runs to the next wait and writes state,
  * tasks and the control-slip event. 409 when the dossier waits for no such message.
  */
-export async function deliverMessage(db: Db, live: LiveUpdates, user: SessionUser, code: string, body: Static<typeof DeliverMessageBody>) {
+export async function deliverMessage(
+  db: Db,
+  live: LiveUpdates,
+  user: SessionUser,
+  code: string,
+  body: Static<typeof DeliverMessageBody>,
+) {
   const now = new Date();
   const changes = await db.transaction(async (tx) => {
     // (1)
@@ -27,7 +33,9 @@ export async function deliverMessage(db: Db, live: LiveUpdates, user: SessionUse
     if (dossier.finishedAt) throw notWaiting(dossier, body.name);
     // (2)
     const version = (await findVersionById(tx, dossier.procedureVersionId))!;
-    const events = Object.values((version.steps as ProcedureSteps).messageEvents ?? {}).filter((e) => e.message === body.name);
+    const events = Object.values((version.steps as ProcedureSteps).messageEvents ?? {}).filter(
+      (e) => e.message === body.name,
+    );
     if (!events.length) throw notWaiting(dossier, body.name);
     assertMayDeliver(user, events);
     // (3)
@@ -60,5 +68,9 @@ function assertMayDeliver(user: SessionUser, events: MessageWait[]): void {
 }
 
 function notWaiting(dossier: Dossier, name: string) {
-  return errors.conflict('no_waiting_message', `Dossier ${dossier.code} is not waiting for the message "${name}"`, { status: dossier.status });
+  return errors.conflict(
+    'no_waiting_message',
+    `Dossier ${dossier.code} is not waiting for the message "${name}"`,
+    { status: dossier.status },
+  );
 }

@@ -13,7 +13,10 @@ export function parseBudget(task: ModdleElement, problems: BpmnProblem[]): StepB
   if (text === undefined) return isoBudget(task.get('camunda:dueDate'));
   const match = /^\s*(\d+(?:\.\d+)?)\s*(d|h)\s*$/.exec(text);
   if (!match) {
-    problems.push({ elementId: task.id ?? null, message: `Step budget "${text}" must be like "3d" (working days) or "4h" (working hours)` });
+    problems.push({
+      elementId: task.id ?? null,
+      message: `Step budget "${text}" must be like "3d" (working days) or "4h" (working hours)`,
+    });
     return null;
   }
   return { amount: Number(match[1]), unit: match[2] === 'd' ? 'days' : 'hours' };
@@ -23,7 +26,11 @@ function isoBudget(value: unknown): StepBudget | null {
   if (typeof value !== 'string') return null;
   const match = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$/.exec(value.trim());
   if (!match || !(match[1] || match[2] || match[3])) return null;
-  const [days, hours, minutes] = [match[1], match[2], match[3]].map((n) => Number(n ?? 0)) as [number, number, number];
+  const [days, hours, minutes] = [match[1], match[2], match[3]].map((n) => Number(n ?? 0)) as [
+    number,
+    number,
+    number,
+  ];
   if (!hours && !minutes) return { amount: days, unit: 'days' };
   return { amount: days * HOURS_PER_WORKING_DAY + hours + minutes / 60, unit: 'hours' };
 }
@@ -38,13 +45,20 @@ export function budgetHours(budget: StepBudget | null): number {
  * path from a start event to an end (loops back are not followed: a dossier sent back for rework
  * is late by its own doing, not by the design).
  */
-export function budgetProblems(process: ModdleElement, steps: ProcedureSteps, legal: { amount: number; unit: WorkingUnit }): BpmnProblem[] {
+export function budgetProblems(
+  process: ModdleElement,
+  steps: ProcedureSteps,
+  legal: { amount: number; unit: WorkingUnit },
+): BpmnProblem[] {
   const limit = budgetHours(legal);
   const hoursOf = (node: ModdleElement) => budgetHours(steps.userTasks[node.id as string]?.budget ?? null);
   const problems: BpmnProblem[] = [];
   for (const node of nodesOf(process)) {
     if (hoursOf(node) > limit) {
-      problems.push({ elementId: node.id ?? null, message: `Step budget of ${hoursOf(node)} working hours exceeds the legal duration of ${limit} working hours` });
+      problems.push({
+        elementId: node.id ?? null,
+        message: `Step budget of ${hoursOf(node)} working hours exceeds the legal duration of ${limit} working hours`,
+      });
     }
   }
   const nodes = nodesOf(process);
@@ -54,7 +68,9 @@ export function budgetProblems(process: ModdleElement, steps: ProcedureSteps, le
     boundaries.set(host, [...(boundaries.get(host) ?? []), event]);
   }
   const successors = (node: ModdleElement) => [
-    ...((node.outgoing as ModdleElement[] | undefined) ?? []).map((f) => f.targetRef as ModdleElement).filter(Boolean),
+    ...((node.outgoing as ModdleElement[] | undefined) ?? [])
+      .map((f) => f.targetRef as ModdleElement)
+      .filter(Boolean),
     ...(boundaries.get(node) ?? []),
   ];
   const longest = longestPath(
@@ -103,5 +119,7 @@ function longestPath(
 }
 
 function nodesOf(process: ModdleElement): ModdleElement[] {
-  return ((process.flowElements as ModdleElement[] | undefined) ?? []).filter((e) => e.$type !== 'bpmn:SequenceFlow');
+  return ((process.flowElements as ModdleElement[] | undefined) ?? []).filter(
+    (e) => e.$type !== 'bpmn:SequenceFlow',
+  );
 }

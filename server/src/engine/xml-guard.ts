@@ -12,7 +12,12 @@ export const MAX_XML_ELEMENTS = 40_000;
  */
 export function xmlGuardProblems(xml: string): BpmnProblem[] {
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) {
-    return [{ elementId: null, message: 'The XML declares a DOCTYPE or ENTITY; BPMN needs neither, so it is refused' }];
+    return [
+      {
+        elementId: null,
+        message: 'The XML declares a DOCTYPE or ENTITY; BPMN needs neither, so it is refused',
+      },
+    ];
   }
   let depth = 0;
   let elements = 0;
@@ -24,8 +29,10 @@ export function xmlGuardProblems(xml: string): BpmnProblem[] {
     if (next === '/') depth -= 1;
     else if (next !== '!' && next !== '?' && xml[end - 1] !== '/') depth += 1;
     if (next !== '/' && next !== '!' && next !== '?') elements += 1;
-    if (depth > MAX_XML_DEPTH) return [{ elementId: null, message: `XML elements nest deeper than ${MAX_XML_DEPTH} levels` }];
-    if (elements > MAX_XML_ELEMENTS) return [{ elementId: null, message: `The XML has more than ${MAX_XML_ELEMENTS} elements` }];
+    if (depth > MAX_XML_DEPTH)
+      return [{ elementId: null, message: `XML elements nest deeper than ${MAX_XML_DEPTH} levels` }];
+    if (elements > MAX_XML_ELEMENTS)
+      return [{ elementId: null, message: `The XML has more than ${MAX_XML_ELEMENTS} elements` }];
     at = xml.indexOf('<', end + 1);
   }
   return [];

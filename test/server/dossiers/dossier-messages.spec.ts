@@ -41,7 +41,10 @@ describe('POST /api/dossiers/:code/messages', () => {
     // given a dossier still under verification
     const dossier = await DossierDriver.receive(reception, PROCEDURE, PARCEL);
     // when the notice arrives early
-    const res = await tax.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE, data: { taxNoticeNumber: 'TB-1' } });
+    const res = await tax.post(`/api/dossiers/${dossier.code}/messages`, {
+      name: TAX_NOTICE,
+      data: { taxNoticeNumber: 'TB-1' },
+    });
     // then
     expect(res.status).to.equal(409);
     expect(res.body.error.code).to.equal('no_waiting_message');
@@ -66,9 +69,13 @@ describe('POST /api/dossiers/:code/messages', () => {
     // given
     const dossier = await waitingForTax();
     // when an officer of the land office, then the receptionist try
-    const otherDepartment = await officer.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
+    const otherDepartment = await officer.post(`/api/dossiers/${dossier.code}/messages`, {
+      name: TAX_NOTICE,
+    });
     const receptionist = await reception.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
-    const admin = await (await ApiClient.as(server.baseUrl, 'admin')).post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
+    const admin = await (
+      await ApiClient.as(server.baseUrl, 'admin')
+    ).post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
     // then
     expect(otherDepartment.status).to.equal(403);
     expect(receptionist.status).to.equal(403);
@@ -77,7 +84,10 @@ describe('POST /api/dossiers/:code/messages', () => {
 
   it('should validate the message data against the form and answer 404 for an unknown dossier', async () => {
     const dossier = await waitingForTax();
-    const bad = await tax.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE, data: { taxAmount: 'nhiều' } });
+    const bad = await tax.post(`/api/dossiers/${dossier.code}/messages`, {
+      name: TAX_NOTICE,
+      data: { taxAmount: 'nhiều' },
+    });
     const missing = await tax.post('/api/dossiers/QBD-000000-0000/messages', { name: TAX_NOTICE });
     expect(bad.status).to.equal(422);
     expect(bad.body.error.details[0].path).to.equal('/data/taxAmount');
@@ -89,7 +99,9 @@ describe('POST /api/dossiers/:code/messages', () => {
     // given
     const dossier = await waitingForTax();
     // when
-    const results = await Promise.all([1, 2].map(() => tax.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE })));
+    const results = await Promise.all(
+      [1, 2].map(() => tax.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE })),
+    );
     // then
     expect(results.map((r) => r.status).sort()).to.deep.equal([200, 409]);
     const detail = await dossier.detail();

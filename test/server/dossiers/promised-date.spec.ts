@@ -33,26 +33,42 @@ describe('promised return date', () => {
     expect(deployed.body).to.include({ duration: 2, durationUnit: 'hours', cutoff: '15:00' });
 
     // when a dossier is received
-    const intake = await reception.post('/api/dossiers', intakeBody('trong-ngay', { area: 80, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('trong-ngay', { area: 80, purpose: 'Nhà ở' }),
+    );
 
     // then its promised date is 2 working hours after receipt, counted from the next day after 15:00
     expect(intake.status).to.equal(201);
-    const expected = addWorkingTime(new Date(intake.body.receivedAt), 2, 'hours', undefined, { cutoff: '15:00' });
+    const expected = addWorkingTime(new Date(intake.body.receivedAt), 2, 'hours', undefined, {
+      cutoff: '15:00',
+    });
     expect(intake.body.dueAt).to.equal(expected.toISOString());
   });
 
   it('should default to working days without a cut-off, and keep them in new versions', async () => {
     // given a procedure deployed with a duration only
     const bpmn = readFixture('engine/three-departments.bpmn');
-    await designer.post('/api/procedures', { code: 'ngay-lam-viec', name: 'Năm ngày', duration: 5, formSchema: PERMIT_FORM, bpmn });
+    await designer.post('/api/procedures', {
+      code: 'ngay-lam-viec',
+      name: 'Năm ngày',
+      duration: 5,
+      formSchema: PERMIT_FORM,
+      bpmn,
+    });
 
     // when a second version changes only the diagram
     const v2 = await designer.post('/api/procedures/ngay-lam-viec/versions', { bpmn });
-    const intake = await reception.post('/api/dossiers', intakeBody('ngay-lam-viec', { area: 80, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ngay-lam-viec', { area: 80, purpose: 'Nhà ở' }),
+    );
 
     // then
     expect(v2.body).to.include({ currentVersion: 2, duration: 5, durationUnit: 'days', cutoff: null });
-    expect(intake.body.dueAt).to.equal(addWorkingTime(new Date(intake.body.receivedAt), 5, 'days').toISOString());
+    expect(intake.body.dueAt).to.equal(
+      addWorkingTime(new Date(intake.body.receivedAt), 5, 'days').toISOString(),
+    );
   });
 
   it('should refuse a cut-off that is not HH:mm', async () => {

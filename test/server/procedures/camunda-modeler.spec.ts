@@ -47,7 +47,12 @@ describe('a diagram exported by Camunda Modeler 5', () => {
 
   it('should run a dossier to the copy when the record is found', async () => {
     // given
-    const dossier = await DossierDriver.receive(reception, 'trich-luc-ho-tich', { registrationNumber: '88/2019' }, 'PGV-MC');
+    const dossier = await DossierDriver.receive(
+      reception,
+      'trich-luc-ho-tich',
+      { registrationNumber: '88/2019' },
+      'PGV-MC',
+    );
     // when
     await dossier.step(officer, 'Activity_0tra_cuu', 'found');
     const signed = await dossier.step(leader, 'Activity_1ky');
@@ -57,7 +62,12 @@ describe('a diagram exported by Camunda Modeler 5', () => {
   });
 
   it('should take the default flow when the record is not found', async () => {
-    const dossier = await DossierDriver.receive(reception, 'trich-luc-ho-tich', { registrationNumber: '404/2001' }, 'PGV-MC');
+    const dossier = await DossierDriver.receive(
+      reception,
+      'trich-luc-ho-tich',
+      { registrationNumber: '404/2001' },
+      'PGV-MC',
+    );
     const done = await dossier.step(officer, 'Activity_0tra_cuu', 'not_found');
     expect(done.nextTasks).to.deep.equal([]);
     expect((await dossier.slip()).at(-1)).to.deep.equal(['finished', 'Event_0khong_thay', null]);

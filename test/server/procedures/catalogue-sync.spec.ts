@@ -33,14 +33,24 @@ describe('catalogue files', () => {
 
   it('should read every procedure of the catalogue with valid procedure.json and form.schema.json', async () => {
     // given the catalogue folders
-    const folders = (await fs.readdir(CATALOGUE_DIR, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('_'));
+    const folders = (await fs.readdir(CATALOGUE_DIR, { withFileTypes: true })).filter(
+      (e) => e.isDirectory() && !e.name.startsWith('_'),
+    );
 
     // when each is read
     const procedures = await Promise.all(folders.map((f) => readProcedure(path.join(CATALOGUE_DIR, f.name))));
 
     // then each has its metadata apart from the version fields
     for (const p of procedures) {
-      expect(p.metadata).to.include.keys(['field', 'agencyLevel', 'fees', 'documents', 'onlineLevel', 'resultType', 'source']);
+      expect(p.metadata).to.include.keys([
+        'field',
+        'agencyLevel',
+        'fees',
+        'documents',
+        'onlineLevel',
+        'resultType',
+        'source',
+      ]);
       expect(p.metadata).not.to.have.any.keys(['code', 'name', 'duration', 'durationUnit', 'cutoff']);
     }
   });

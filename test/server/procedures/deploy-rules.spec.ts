@@ -31,7 +31,14 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
   after(() => server.close());
 
   const deploy = (bpmn: string, extra: object = {}) =>
-    designer.post('/api/procedures', { code: `quy-tac-${++counter}`, name: 'Thử nghiệm', duration: 3, formSchema: PERMIT_FORM, bpmn, ...extra });
+    designer.post('/api/procedures', {
+      code: `quy-tac-${++counter}`,
+      name: 'Thử nghiệm',
+      duration: 3,
+      formSchema: PERMIT_FORM,
+      bpmn,
+      ...extra,
+    });
 
   it('should deploy the unchanged fixture (the rules below each break one thing)', async () => {
     expect((await deploy(base)).status).to.equal(201);
@@ -60,7 +67,9 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should count budgets along a path, not only each step', async () => {
     // given two steps that fit one by one but not together
-    const bpmn = base.replace('mc:budget="3d"', 'mc:budget="2d"').replace('mc:role="leader"', 'mc:role="leader" mc:budget="1.5d"');
+    const bpmn = base
+      .replace('mc:budget="3d"', 'mc:budget="2d"')
+      .replace('mc:role="leader"', 'mc:role="leader" mc:budget="1.5d"');
     // when
     const res = await deploy(bpmn);
     // then only the path is at fault
@@ -69,7 +78,10 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should read camunda:dueDate as a step budget when it is an ISO duration', async () => {
     // given the leader's step is due in P5D (five working days) in a 3-day procedure
-    const bpmn = base.replace('camunda:candidateGroups="LD"', 'camunda:candidateGroups="LD" camunda:dueDate="P5D"');
+    const bpmn = base.replace(
+      'camunda:candidateGroups="LD"',
+      'camunda:candidateGroups="LD" camunda:dueDate="P5D"',
+    );
     // when
     const res = await deploy(bpmn);
     // then
@@ -78,14 +90,19 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
   });
 
   it('should refuse a condition that is not valid FEEL', async () => {
-    const res = await deploy(base.replace('=outcome = "approve" and area &lt;= 250', '=outcome = "approve" and area &lt;='));
+    const res = await deploy(
+      base.replace('=outcome = "approve" and area &lt;= 250', '=outcome = "approve" and area &lt;='),
+    );
     expect(idsIn(res)).to.deep.equal(['f_approve']);
     expect(messageFor(res, 'f_approve')).to.contain('not valid FEEL');
   });
 
   it('should refuse what bpmnlint recommends against: a disconnected task', async () => {
     // given a task nothing flows into or out of
-    const bpmn = base.replace('<bpmn:userTask id="review"', '<bpmn:userTask id="orphan" name="Bỏ quên" mc:department="QLDT" /><bpmn:userTask id="review"');
+    const bpmn = base.replace(
+      '<bpmn:userTask id="review"',
+      '<bpmn:userTask id="orphan" name="Bỏ quên" mc:department="QLDT" /><bpmn:userTask id="review"',
+    );
     // when
     const res = await deploy(bpmn);
     // then
@@ -116,7 +133,10 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
   it('should refuse a message catch event whose message has no name', async () => {
     const bpmn = base
       .replace('<bpmn:process', '<bpmn:message id="m_tax" /><bpmn:process')
-      .replace('<bpmn:sequenceFlow id="f4" sourceRef="return_result" targetRef="done" />', '<bpmn:sequenceFlow id="f4" sourceRef="return_result" targetRef="wait" /><bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="m_tax" /></bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="f5" sourceRef="wait" targetRef="done" />');
+      .replace(
+        '<bpmn:sequenceFlow id="f4" sourceRef="return_result" targetRef="done" />',
+        '<bpmn:sequenceFlow id="f4" sourceRef="return_result" targetRef="wait" /><bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="m_tax" /></bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="f5" sourceRef="wait" targetRef="done" />',
+      );
     const res = await deploy(bpmn);
     expect(idsIn(res)).to.include('wait');
   });

@@ -11,7 +11,9 @@ function chainOf(n: number): string {
   const parts = ['<bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s" />'];
   for (let i = 0; i < n; i++) {
     parts.push(`<bpmn:sequenceFlow id="f${i}" sourceRef="${i ? `t${i - 1}` : 's'}" targetRef="t${i}" />`);
-    parts.push(`<bpmn:userTask id="t${i}" name="Bước ${i}" mc:department="QLDT" xmlns:mc="https://motcua.vn/schema/bpmn/1.0" />`);
+    parts.push(
+      `<bpmn:userTask id="t${i}" name="Bước ${i}" mc:department="QLDT" xmlns:mc="https://motcua.vn/schema/bpmn/1.0" />`,
+    );
   }
   return `${BPMN_HEAD}${parts.join('')}</bpmn:process></bpmn:definitions>`;
 }
@@ -29,7 +31,13 @@ describe('hostile input to deployment: a 4xx, never a crash', () => {
   after(() => server.close());
 
   const deploy = (bpmn: string) =>
-    designer.post('/api/procedures', { code: `doc-hai-${++counter}`, name: 'Thử nghiệm', duration: 3, formSchema: PERMIT_FORM, bpmn });
+    designer.post('/api/procedures', {
+      code: `doc-hai-${++counter}`,
+      name: 'Thử nghiệm',
+      duration: 3,
+      formSchema: PERMIT_FORM,
+      bpmn,
+    });
 
   /** The server still answers normally after each attack. */
   afterEach(async () => {
@@ -37,7 +45,12 @@ describe('hostile input to deployment: a 4xx, never a crash', () => {
   });
 
   it('should answer malformed XML with 422', async () => {
-    for (const xml of ['<bpmn:definitions><oops', '\u0000\u0001binary', '<a></b>', readFixture('engine/three-departments.bpmn').slice(0, 2000)]) {
+    for (const xml of [
+      '<bpmn:definitions><oops',
+      '\u0000\u0001binary',
+      '<a></b>',
+      readFixture('engine/three-departments.bpmn').slice(0, 2000),
+    ]) {
       const res = await deploy(xml);
       expect(res.status, xml.slice(0, 40)).to.equal(422);
       expect(res.body.error.code).to.equal('invalid_bpmn');
@@ -84,7 +97,13 @@ describe('hostile input to deployment: a 4xx, never a crash', () => {
 
   it('should refuse a 50 MB upload with 413', async () => {
     // given a deploy body of 50 MB
-    const body = JSON.stringify({ code: 'qua-lon', name: 'x', duration: 1, formSchema: PERMIT_FORM, bpmn: 'x'.repeat(50 * 1024 * 1024) });
+    const body = JSON.stringify({
+      code: 'qua-lon',
+      name: 'x',
+      duration: 1,
+      formSchema: PERMIT_FORM,
+      bpmn: 'x'.repeat(50 * 1024 * 1024),
+    });
     // when
     const res = await designer.post('/api/procedures', body);
     // then

@@ -32,7 +32,9 @@ describe('procedure versions: running dossiers finish on the version they starte
     await atLeader.step(officer, 'review', 'approve');
 
     // when version 2, without the leader's signature, is deployed
-    const v2 = await designer.post(`/api/procedures/${CODE}/versions`, { bpmn: readFixture('procedures/three-departments-v2.bpmn') });
+    const v2 = await designer.post(`/api/procedures/${CODE}/versions`, {
+      bpmn: readFixture('procedures/three-departments-v2.bpmn'),
+    });
     expect(v2.status, JSON.stringify(v2.body)).to.equal(201);
     expect(v2.body.currentVersion).to.equal(2);
     const fresh = await DossierDriver.receive(reception, CODE, HOUSE);
