@@ -78,7 +78,7 @@ async function deploy(baseUrl: string): Promise<void> {
   const res = await designer.post('/api/procedures', {
     code: PROCEDURE,
     name: 'Vòng đời hồ sơ (đo hiệu năng)',
-    durationDays: 5,
+    duration: 5,
     formSchema: { type: 'object', properties: { note: { type: 'string' } } },
     bpmn: fs.readFileSync(BPMN, 'utf8'),
   });

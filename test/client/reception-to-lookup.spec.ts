@@ -55,8 +55,9 @@ describe('web client: a dossier from the desk to the citizen', function () {
     await page.fill('#applicant-fullName', 'Nguyễn Văn Bình');
     await page.fill('#applicant-idNumber', '001099012345');
     await page.fill('#applicant-phone', '0912345678');
-    await page.click('[data-testid=add-document]');
-    await page.fill('input[name=document-name]', 'Giấy đề nghị đăng ký hộ kinh doanh');
+    // the checklist comes from procedure.json; the receptionist ticks the paper handed in
+    const requestForm = page.locator('tr[data-document]', { has: page.locator('input[name=document-name][value="Giấy đề nghị đăng ký hộ kinh doanh"]') });
+    await requestForm.locator('input[type=checkbox]').check();
     await page.setInputFiles('input[name=attachments]', { name: 'giay-de-nghi.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
     await page.check('input[name=notify-sms]');
     await screenshot(page, '02-reception-form');

@@ -26,7 +26,7 @@ export async function deployThreeDepartments(designer: ApiClient, code: string) 
   const res = await designer.post('/api/procedures', {
     code,
     name: 'Thủ tục thử nghiệm ba phòng ban',
-    durationDays: 5,
+    duration: 5,
     formSchema: PERMIT_FORM,
     bpmn: readFixture('engine/three-departments.bpmn'),
   });

@@ -20,7 +20,9 @@ export interface ProcedureSummary {
   code: string;
   name: string;
   currentVersion: number;
-  durationDays: number;
+  duration: number;
+  durationUnit: 'days' | 'hours';
+  cutoff: string | null;
 }
 
 export interface StepSpec {
@@ -167,7 +169,7 @@ export interface Receipt {
   code: string;
   agency: { code: string; name: string };
   department: { code: string; name: string };
-  procedure: { code: string; name: string; version: number; durationDays: number };
+  procedure: { code: string; name: string; version: number; duration: number; durationUnit: 'days' | 'hours' };
   applicant: Applicant;
   documents: ReceivedDocument[];
   receivedAt: string;

@@ -21,25 +21,23 @@ export function fieldOrder(schema: JsonSchema): string[] {
   return [...new Set(ordered)].filter((name) => names.includes(name));
 }
 
-type MetaDocument = string | { name?: string; title?: string; form?: string; count?: number; original?: number; copy?: number; copies?: number };
-
-/**
- * The required-documents checklist from `procedure.json` (`documents` or `requiredDocuments`):
- * a name alone, or with `form` + `count`, or with `original` / `copies` counts.
- */
-export function requiredDocuments(metadata: Record<string, unknown>): ReceivedDocument[] {
-  const list = (metadata.documents ?? metadata.requiredDocuments ?? []) as MetaDocument[];
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item): ReceivedDocument[] => {
-    if (typeof item === 'string') return [{ name: item, form: 'original', count: 1 }];
-    const name = item.name ?? item.title;
-    if (!name) return [];
-    const copies = item.copies ?? item.copy;
-    const form: DocumentForm = isForm(item.form) ? item.form : item.original ? 'original' : copies ? 'copy' : 'original';
-    return [{ name, form, count: item.count ?? item.original ?? copies ?? 1 }];
-  });
+/** A required document as `processes/_schema/procedure.schema.json` describes it. */
+interface MetaDocument {
+  name: string;
+  originals: number;
+  copies: number;
+  optional?: boolean;
 }
 
-function isForm(value: unknown): value is DocumentForm {
-  return value === 'original' || value === 'copy' || value === 'certified_copy';
+/**
+ * The required-documents checklist from `procedure.json`: one line per paper and form, so a
+ * paper wanted as an original and as copies is ticked twice.
+ */
+export function requiredDocuments(metadata: Record<string, unknown>): ReceivedDocument[] {
+  const list = metadata.documents as MetaDocument[] | undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item): ReceivedDocument[] => [
+    ...(item.originals > 0 ? [{ name: item.name, form: 'original' as DocumentForm, count: item.originals }] : []),
+    ...(item.copies > 0 ? [{ name: item.name, form: 'copy' as DocumentForm, count: item.copies }] : []),
+  ]);
 }

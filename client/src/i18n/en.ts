@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'reception.searchProcedure': 'Search by name or code',
   'reception.noProcedure': 'No procedure matches.',
   'reception.duration': '{days} working days',
+  'reception.durationHours': '{days} working hours',
   'reception.change': 'Change procedure',
   'reception.formSection': 'Dossier details',
   'reception.applicantSection': 'Applicant',

@@ -31,6 +31,7 @@ export const vi = {
   'reception.searchProcedure': 'Tìm theo tên hoặc mã thủ tục',
   'reception.noProcedure': 'Không có thủ tục phù hợp.',
   'reception.duration': '{days} ngày làm việc',
+  'reception.durationHours': '{days} giờ làm việc',
   'reception.change': 'Đổi thủ tục',
   'reception.formSection': 'Thông tin hồ sơ',
   'reception.applicantSection': 'Người nộp hồ sơ',

@@ -75,7 +75,11 @@ export const procedureVersions = pgTable(
       .references(() => procedures.code),
     version: integer('version').notNull(),
     name: text('name').notNull(),
-    durationDays: integer('duration_days').notNull(),
+    /** Legal duration in `durationUnit` (working days or working hours), counted from receipt. */
+    duration: integer('duration').notNull(),
+    durationUnit: text('duration_unit', { enum: ['days', 'hours'] }).notNull().default('days'),
+    /** Local "HH:mm" after which a receipt counts from the next working day (e.g. certified copies: 15:00). */
+    cutoff: text('cutoff'),
     formSchema: jsonb('form_schema').notNull(),
     metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
     bpmn: text('bpmn').notNull(),

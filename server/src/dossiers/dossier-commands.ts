@@ -21,6 +21,13 @@ export interface CommandResult {
   afterCommit(): void;
 }
 
+/** Why the engine runs: a dossier received, a task completed, a message from another agency, a timer due. */
+export type Cause =
+  | { kind: 'received' }
+  | { kind: 'task'; task: Task; outcome: string | null }
+  | { kind: 'message'; message: string }
+  | { kind: 'timer' };
+
 /** Who caused a command: a signed-in user, or the system (a timer) with no user id. */
 export type Actor = Pick<SessionUser, 'fullName'> & { id: string | null };
 
@@ -39,13 +46,10 @@ export interface CommandContext {
  * it in the caller's transaction: engine state, the tasks now open, closed tasks, dossier status
  * and the control-slip events of the handoff.
  */
-export async function applyEngineCommand(
-  ctx: CommandContext,
-  command: EngineCommand,
-  completed: { task: Task; outcome: string | null } | null,
-): Promise<CommandResult> {
+export async function applyEngineCommand(ctx: CommandContext, command: EngineCommand, cause: Cause): Promise<CommandResult> {
   const { tx, dossier, version, now } = ctx;
   const steps = version.steps as ProcedureSteps;
+  const completedTask = cause.kind === 'task' ? cause.task : null;
   const run = await runEngine(
     {
       id: dossier.id,
@@ -55,14 +59,17 @@ export async function applyEngineCommand(
       savedState: dossier.engineState,
     },
     // The completion's outcome is a variable of this command's conditions, not dossier data.
-    { ...(dossier.data as Record<string, unknown>), outcome: completed?.outcome ?? null },
+    { ...(dossier.data as Record<string, unknown>), outcome: cause.kind === 'task' ? cause.outcome : null },
     command,
   );
-  const changes = await syncTasks(ctx, run, steps, completed?.task ?? null);
+  const changes = await syncTasks(ctx, run, steps, completedTask);
   // A diagram without timers never has any stored: skip the look-up.
   const timersFired = run.timers.length || steps.hasTimers !== false ? await syncTimers(tx, dossier.id, run.timers, now) : [];
-  const status = statusAfter(run, steps, dossier.status, completed !== null);
-  const currentDepartments = [...new Set(changes.open.flatMap((t) => t.departmentCodes))];
+  const status = statusAfter(run, steps, dossier.status, cause.kind !== 'received');
+  // Where the dossier is: departments of its open tasks, and of the agencies it waits on.
+  const currentDepartments = [
+    ...new Set([...changes.open.flatMap((t) => t.departmentCodes), ...messageDepartments(run, steps)]),
+  ];
   await tx
     .update(dossiers)
     .set({
@@ -75,11 +82,15 @@ export async function applyEngineCommand(
       updatedAt: now,
     })
     .where(eq(dossiers.id, dossier.id));
-  await recordHandoff(ctx, command, completed, changes.created, run, steps, status, timersFired);
+  await recordHandoff(ctx, cause, { created: changes.created, run, steps, status, timersFired });
   if (status === DossierStatus.RESOLVED && dossier.status !== DossierStatus.RESOLVED) {
     await noticeToCitizen(tx, dossier, 'result_ready');
   }
   return { created: changes.created, closed: changes.closed, status, afterCommit: () => run.keep(dossier.engineVersion + 1) };
+}
+
+function messageDepartments(run: EngineRun, steps: ProcedureSteps): string[] {
+  return run.waitingMessages.flatMap((w) => steps.messageEvents?.[w.elementId]?.departments ?? []);
 }
 
 async function syncTasks(ctx: CommandContext, run: EngineRun, steps: ProcedureSteps, completedTask: Task | null) {
@@ -121,60 +132,69 @@ function newTaskRow(dossierId: string, executionId: string, step: StepSpec, now:
   };
 }
 
-function statusAfter(run: EngineRun, steps: ProcedureSteps, previous: number, afterCompletion: boolean): number {
+function statusAfter(run: EngineRun, steps: ProcedureSteps, previous: number, afterCommand: boolean): number {
   if (run.completed) {
     const lastEvent = run.eventsReached.at(-1);
     return (lastEvent && steps.eventStatuses[lastEvent]) || DossierStatus.RESULT_RETURNED;
   }
-  const marked = run.waiting.map((w) => steps.userTasks[w.elementId]?.status).find((s) => s != null);
+  const marked = [
+    ...run.waiting.map((w) => steps.userTasks[w.elementId]?.status),
+    ...run.waitingMessages.map((w) => steps.eventStatuses[w.elementId]),
+  ].find((s) => s != null);
   if (marked) return marked;
-  if (!afterCompletion) return previous;
+  if (!afterCommand) return previous;
   return DossierStatus.PROCESSING;
 }
 
-async function recordHandoff(
-  ctx: CommandContext,
-  command: EngineCommand,
-  completed: { task: Task; outcome: string | null } | null,
-  created: Task[],
-  run: EngineRun,
-  steps: ProcedureSteps,
-  status: number,
-  timersFired: string[],
-): Promise<void> {
+interface Handoff {
+  created: Task[];
+  run: EngineRun;
+  steps: ProcedureSteps;
+  status: number;
+  timersFired: string[];
+}
+
+/** Appends the control-slip events of a command: what caused it, where the dossier went, and its end. */
+async function recordHandoff(ctx: CommandContext, cause: Cause, { created, run, steps, status, timersFired }: Handoff): Promise<void> {
   const { tx, dossier, actor, now } = ctx;
-  const toDepartments = [...new Set(created.flatMap((t) => t.departmentCodes))];
+  const toDepartments = [...new Set([...created.flatMap((t) => t.departmentCodes), ...messageDepartments(run, steps)])];
   const base = { dossierId: dossier.id, at: now, actorId: actor.id, actorName: actor.fullName };
+  const nextSteps = [...created.map((t) => t.name), ...run.waitingMessages.map((w) => steps.messageEvents?.[w.elementId]?.name ?? w.elementId)];
   const rows: (typeof dossierEvents.$inferInsert)[] = timersFired.map((elementId) => ({
     ...base,
     type: 'timer_fired',
     stepId: elementId,
     toDepartments,
-    details: { nextSteps: created.map((t) => t.name) },
+    details: { nextSteps },
   }));
-  if (completed) {
+  if (cause.kind === 'task') {
     rows.push({
       ...base,
       type: 'step_completed',
-      stepId: completed.task.elementId,
-      stepName: completed.task.name,
-      fromDepartment: completed.task.departmentCodes[0] ?? null,
+      stepId: cause.task.elementId,
+      stepName: cause.task.name,
+      fromDepartment: cause.task.departmentCodes[0] ?? null,
       toDepartments,
-      outcome: completed.outcome,
-      details: { taskId: completed.task.id, nextSteps: created.map((t) => t.name) },
+      outcome: cause.outcome,
+      details: { taskId: cause.task.id, nextSteps },
     });
-  } else if (command.kind === 'start') {
+  } else if (cause.kind === 'message') {
+    const event = run.caught ? steps.messageEvents?.[run.caught] : undefined;
     rows.push({
       ...base,
-      type: 'received',
-      fromDepartment: dossier.receivingDepartment,
+      type: 'message_received',
+      stepId: run.caught,
+      stepName: event?.name ?? null,
+      fromDepartment: event?.departments[0] ?? null,
       toDepartments,
-      details: { nextSteps: created.map((t) => t.name) },
+      details: { message: cause.message, nextSteps },
     });
+  } else if (cause.kind === 'received') {
+    rows.push({ ...base, type: 'received', fromDepartment: dossier.receivingDepartment, toDepartments, details: { nextSteps } });
   }
   if (run.completed) {
     const endId = run.eventsReached.at(-1) ?? null;
     rows.push({ ...base, type: 'finished', stepId: endId, details: { status, endEventStatus: endId ? steps.eventStatuses[endId] ?? null : null } });
   }
-  await tx.insert(dossierEvents).values(rows);
+  if (rows.length) await tx.insert(dossierEvents).values(rows);
 }

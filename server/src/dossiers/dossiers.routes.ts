@@ -4,16 +4,19 @@ import { idempotencyScope } from '../http/idempotency.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import {
+  DeliverMessageBody,
   DossierDetail,
   DossierListQuery,
   DossierPage,
   LookupQuery,
   LookupResult,
+  MessageDelivered,
   ReceiveDossierBody,
   ReceivedDossier,
   ReceiptSecret,
 } from './dossiers.schema.js';
 import { getDossier, listDossiers, lookupDossier, receiveDossier, rotateLookupSecret } from './dossiers.service.js';
+import { deliverMessage } from './dossier-messages.js';
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 
@@ -66,6 +69,19 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       responses: { 200: ReceiptSecret },
       handler: async (ctx, { params }) => {
         ctx.body = await rotateLookupSecret(db, params.code!);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/messages',
+      summary: 'Deliver a message from another agency (e.g. the tax notice) to the event the dossier waits at; 409 if it waits for none',
+      tag: 'dossiers',
+      // Officers key in a notice that came on paper; integrations will post as a system user.
+      access: ['officer', 'leader', 'admin'],
+      body: DeliverMessageBody,
+      responses: { 200: MessageDelivered },
+      handler: async (ctx, { body, params }) => {
+        ctx.body = await deliverMessage(db, live, ctx.state.user as SessionUser, params.code!, body);
       },
     }),
     defineRoute({

@@ -127,3 +127,20 @@ export const LookupResult = Type.Object({
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   currentSteps: Type.Array(Type.Object({ name: Type.String(), departments: Type.Array(Type.String()) })),
 });
+
+export const DeliverMessageBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200, description: 'the bpmn:Message name the catch event waits for' }),
+    data: Type.Optional(
+      Type.Object({}, { additionalProperties: true, description: 'merged into the dossier data; validated against the form' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const MessageDelivered = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  dossierStatus: Type.Integer(),
+  nextTasks: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) })),
+});

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../core/db.js';
 import { departments, dossierEvents, dossiers, procedureVersions, tasks, type Dossier, type ProcedureVersion } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
-import { addWorkingTime } from '../calendar/working-time.js';
+import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
 import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';
 import { validateFormData } from '../procedures/form-schemas.js';
@@ -39,12 +39,12 @@ export async function receiveDossier(
   const department = receivingDepartment(actor, input.departmentCode);
   const secret = newLookupSecret();
   const now = clock.now();
-  const dueAt = addWorkingTime(now, version.durationDays, 'days', await calendarFor(db, department.agencyCode));
+  const dueAt = promisedDate(version, now, await calendarFor(db, department.agencyCode));
   const outcome = await db.transaction(async (tx) => {
     const replay = idempotency && (await claimIdempotencyKey(tx, idempotency));
     if (replay) return { replayed: true as const, answer: replay.response as ReceivedAnswer };
     const dossier = await insertDossier(tx, { input, version, department, actor, secret, now, dueAt });
-    const changes = await applyEngineCommand({ tx, dossier, version, actor, now }, { kind: 'start' }, null);
+    const changes = await applyEngineCommand({ tx, dossier, version, actor, now }, { kind: 'start' }, { kind: 'received' });
     await noticeToCitizen(tx, dossier, 'received', {
       dueAt,
       lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(dossier.code)}&secret=${secret}`,
@@ -112,6 +112,11 @@ async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
     })
     .returning();
   return dossier!;
+}
+
+/** The promised return date: the legal duration in working time from receipt, after the cut-off from the next day. */
+function promisedDate(version: ProcedureVersion, receivedAt: Date, calendar: WorkingCalendar): Date {
+  return addWorkingTime(receivedAt, version.duration, version.durationUnit, calendar, version.cutoff ? { cutoff: version.cutoff } : {});
 }
 
 function checkNotifyChannels(input: Static<typeof ReceiveDossierBody>): void {

@@ -34,7 +34,7 @@ export async function fireDueTimers(db: Db, live: LiveUpdates, batch = 50): Prom
       tried.push(timer.id);
       const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, timer.dossierId)).for('update');
       const version = (await findVersionById(db, dossier!.procedureVersionId))!;
-      const changes = await applyEngineCommand({ tx, dossier: dossier!, version, actor: SYSTEM_ACTOR, now: clock.now() }, { kind: 'resume' }, null);
+      const changes = await applyEngineCommand({ tx, dossier: dossier!, version, actor: SYSTEM_ACTOR, now: clock.now() }, { kind: 'resume' }, { kind: 'timer' });
       return { changes };
     });
     if (!result) break;

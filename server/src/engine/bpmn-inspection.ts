@@ -1,6 +1,10 @@
 import type { ModdleElement, ParseResult } from 'bpmn-moddle';
 import { ROLES, type Role } from '../auth/roles.js';
 import { feelSyntaxError } from './feel.js';
+import { parseBudget } from './step-budgets.js';
+
+/** Far above any real procedure (the largest have a few dozen steps); bounds work done per deploy. */
+export const MAX_FLOW_ELEMENTS = 2000;
 
 export interface BpmnProblem {
   elementId: string | null;
@@ -25,12 +29,24 @@ export interface StepSpec {
   status: number | null;
 }
 
+/** A message catch event: the dossier waits there for a message from another agency (e.g. the tax notice). */
+export interface MessageWait {
+  id: string;
+  name: string;
+  /** The bpmn:Message name that a POST /api/dossiers/:code/messages must carry. */
+  message: string;
+  /** Departments (from the event's lane) whose officers may deliver it; empty: any officer. */
+  departments: string[];
+}
+
 export interface ProcedureSteps {
   userTasks: Record<string, StepSpec>;
   /** Whether any timer event exists (versions deployed before this was noted count as having one). */
   hasTimers?: boolean;
   /** Status a dossier takes when it reaches an end or catch event (e.g. 3 refused, 10 returned). */
   eventStatuses: Record<string, number>;
+  /** Absent in versions deployed before message events existed. */
+  messageEvents?: Record<string, MessageWait>;
 }
 
 const FORBIDDEN_TYPES: Record<string, string> = {
@@ -47,7 +63,7 @@ export function inspectDiagram(parsed: ParseResult): { steps: ProcedureSteps; pr
     elementId: w.element?.id ?? null,
     message: w.message,
   }));
-  const steps: ProcedureSteps = { userTasks: {}, eventStatuses: {}, hasTimers: false };
+  const steps: ProcedureSteps = { userTasks: {}, eventStatuses: {}, messageEvents: {}, hasTimers: false };
   const processes = rootProcesses(parsed.rootElement);
   if (!processes.length) problems.push({ elementId: null, message: 'The diagram has no process' });
   for (const process of processes) {
@@ -55,6 +71,13 @@ export function inspectDiagram(parsed: ParseResult): { steps: ProcedureSteps; pr
     for (const element of flowElements(process)) inspectElement(element, laneOf, steps, problems);
   }
   return { steps, problems };
+}
+
+/** Refuses a diagram too large to check and run at a reasonable cost, before any rule walks it. */
+export function sizeProblems(parsed: ParseResult): BpmnProblem[] {
+  const count = rootProcesses(parsed.rootElement).reduce((n, p) => n + flowElements(p).length, 0);
+  if (count <= MAX_FLOW_ELEMENTS) return [];
+  return [{ elementId: null, message: `The diagram has ${count} flow elements; at most ${MAX_FLOW_ELEMENTS} are allowed` }];
 }
 
 function inspectElement(
@@ -76,6 +99,35 @@ function inspectElement(
   if (element.$type === 'bpmn:SequenceFlow') inspectCondition(element, problems);
   const definitions = (element.eventDefinitions as ModdleElement[] | undefined) ?? [];
   if (definitions.some((d) => d.$type === 'bpmn:TimerEventDefinition')) steps.hasTimers = true;
+  if (element.$type === 'bpmn:ExclusiveGateway') inspectExclusiveGateway(element, problems);
+  if (element.$type === 'bpmn:IntermediateCatchEvent') {
+    const wait = messageWait(element, laneOf.get(element.id as string), problems);
+    if (wait) steps.messageEvents![wait.id] = wait;
+  }
+}
+
+/** Every flow out of a forking exclusive gateway has a condition or is the gateway's default. */
+function inspectExclusiveGateway(gateway: ModdleElement, problems: BpmnProblem[]): void {
+  const outgoing = (gateway.outgoing as ModdleElement[] | undefined) ?? [];
+  if (outgoing.length < 2) return;
+  for (const flow of outgoing) {
+    if (flow.conditionExpression || gateway.default === flow) continue;
+    problems.push({
+      elementId: flow.id ?? null,
+      message: `Flow out of exclusive gateway ${gateway.id} has no FEEL condition and is not the gateway's default`,
+    });
+  }
+}
+
+function messageWait(event: ModdleElement, lane: ModdleElement | undefined, problems: BpmnProblem[]): MessageWait | null {
+  const definition = ((event.eventDefinitions as ModdleElement[] | undefined) ?? [])[0];
+  if (definition?.$type !== 'bpmn:MessageEventDefinition') return null;
+  const message = (definition.messageRef as ModdleElement | undefined)?.name as string | undefined;
+  if (!message) {
+    problems.push({ elementId: event.id ?? null, message: 'Message catch event needs a message with a name (messageRef to a bpmn:message)' });
+    return null;
+  }
+  return { id: event.id as string, name: (event.name as string | undefined) ?? (event.id as string), message, departments: splitList(lane?.get('mc:department')) };
 }
 
 function userTaskSpec(task: ModdleElement, lane: ModdleElement | undefined, problems: BpmnProblem[]): StepSpec {
@@ -122,17 +174,6 @@ function inspectCondition(flow: ModdleElement, problems: BpmnProblem[]): void {
   }
   const error = feelSyntaxError(body);
   if (error) problems.push({ elementId: flow.id ?? null, message: `Condition is not valid FEEL: ${error}` });
-}
-
-function parseBudget(task: ModdleElement, problems: BpmnProblem[]): StepBudget | null {
-  const text = task.get('mc:budget') as string | undefined;
-  if (text === undefined) return null;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(d|h)\s*$/.exec(text);
-  if (!match) {
-    problems.push({ elementId: task.id ?? null, message: `Step budget "${text}" must be like "3d" (working days) or "4h" (working hours)` });
-    return null;
-  }
-  return { amount: Number(match[1]), unit: match[2] === 'd' ? 'days' : 'hours' };
 }
 
 function statusOf(element: ModdleElement, problems: BpmnProblem[]): number | null {

@@ -1,9 +1,13 @@
-import BpmnModdle from 'bpmn-moddle';
+import BpmnModdle, { type ModdleElement, type ParseResult } from 'bpmn-moddle';
 import * as Elements from 'bpmn-elements';
 import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer';
 import { errors } from '../http/errors.js';
-import { inspectDiagram, type ProcedureSteps } from './bpmn-inspection.js';
+import type { WorkingUnit } from '../calendar/working-time.js';
+import { inspectDiagram, sizeProblems, type BpmnProblem, type ProcedureSteps } from './bpmn-inspection.js';
+import { lintDiagram } from './lint/bpmn-lint.js';
 import { moddleExtensions } from './moddle.js';
+import { budgetProblems } from './step-budgets.js';
+import { xmlGuardProblems } from './xml-guard.js';
 
 const typeResolver = TypeResolver(Elements as never);
 
@@ -13,21 +17,68 @@ export interface CompiledDiagram {
   steps: ProcedureSteps;
 }
 
+/** The procedure's legal duration, which every step budget must fit. */
+export interface LegalDuration {
+  amount: number;
+  unit: WorkingUnit;
+}
+
 /**
- * Parses and checks a diagram once, at deploy. Throws a 422 listing every problem with the id
- * of the element at fault; the result is what every later command runs from.
+ * Parses and checks a diagram once, at deploy: (1) a cheap scan refuses DTDs, deep nesting and
+ * huge documents before any parser runs, (2) parse, (3) our rules (bpmn-inspection), bpmnlint's
+ * recommended rules and the step budgets. Throws a 422 listing every problem with the id of the
+ * element at fault; the result is what every later command runs from.
  */
-export async function compileDiagram(xml: string): Promise<CompiledDiagram> {
+export async function compileDiagram(xml: string, legal: LegalDuration): Promise<CompiledDiagram> {
+  // (1)
+  const guarded = xmlGuardProblems(xml);
+  if (guarded.length) throw errors.invalidBpmn(guarded);
+  // (2)
   let parsed;
   try {
     parsed = await new BpmnModdle(moddleExtensions).fromXML(xml);
   } catch (err) {
     throw errors.invalidBpmn([{ elementId: null, message: `Not well-formed BPMN XML: ${(err as Error).message}` }]);
   }
+  // (3)
+  const tooLarge = sizeProblems(parsed);
+  if (tooLarge.length) throw errors.invalidBpmn(tooLarge);
+  linkFlowNodes(parsed);
   const { steps, problems } = inspectDiagram(parsed);
-  if (problems.length) throw errors.invalidBpmn(problems);
+  // Serialized before bpmnlint walks the model: its rules call get('eventDefinitions'), which
+  // leaves an empty list on every event, and bpmn-elements then waits at a start event that has one.
   const sourceContext = JSON.parse(serializer(parsed as never, typeResolver).serialize()) as unknown;
+  problems.push(...(await lintDiagram(parsed)), ...processes(parsed.rootElement).flatMap((p) => budgetProblems(p, steps, legal)));
+  if (problems.length) throw errors.invalidBpmn(dedupe(problems));
   return { sourceContext, steps };
+}
+
+/**
+ * A node's <incoming>/<outgoing> lists repeat what each flow's sourceRef/targetRef already says,
+ * and hand-written diagrams often leave them out; the rules read them, so fill in what is missing.
+ */
+function linkFlowNodes(parsed: ParseResult): void {
+  for (const element of Object.values(parsed.elementsById)) {
+    if (element.$type !== 'bpmn:SequenceFlow') continue;
+    const link = (node: unknown, list: 'incoming' | 'outgoing') => {
+      const flows = (node as ModdleElement | undefined)?.get(list) as ModdleElement[] | undefined;
+      if (flows && !flows.includes(element)) flows.push(element);
+    };
+    link(element.sourceRef, 'outgoing');
+    link(element.targetRef, 'incoming');
+  }
+}
+
+function processes(definitions: ModdleElement): ModdleElement[] {
+  return ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((r) => r.$type === 'bpmn:Process');
+}
+
+function dedupe(problems: BpmnProblem[]): BpmnProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.elementId}\u0000${p.message}`;
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 const cache = new Map<string, unknown>();

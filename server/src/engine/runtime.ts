@@ -4,7 +4,7 @@ import { AppError } from '../http/errors.js';
 import { feelExpressions, noScripts, type VariableScope } from './feel.js';
 import { captureTimers, type PendingTimer } from './timer-capture.js';
 
-/** A user task the process waits on after a command. */
+/** A user task (or message catch event) the process waits on after a command. */
 export interface WaitingTask {
   executionId: string;
   elementId: string;
@@ -16,16 +16,24 @@ export interface EngineRun {
   /** getState() without the BPMN source: that lives once per procedure version. */
   state: unknown;
   waiting: WaitingTask[];
+  /** Message catch events waiting for another agency (no task: nobody here can complete them). */
+  waitingMessages: WaitingTask[];
   completed: boolean;
   /** End and catch events reached during this command, in order. */
   eventsReached: string[];
+  /** The catch event a `message` command delivered to. */
+  caught: string | null;
 }
 
 export type EngineCommand =
   | { kind: 'start' }
   | { kind: 'signal'; elementId: string; executionId: string }
+  /** Deliver a message to whichever of these catch events is waiting; 409 when none is. */
+  | { kind: 'message'; elementIds: string[] }
   /** Recover and run whatever is due (a timer past its expiry completes on resume). */
   | { kind: 'resume' };
+
+type Execution = Awaited<ReturnType<InstanceType<typeof Engine>['execute']>>;
 
 const silentLogger = () => ({ debug() {}, error() {}, warn() {} });
 
@@ -47,7 +55,7 @@ export interface EngineResult extends EngineRun {
 
 interface LiveEngine {
   engine: InstanceType<typeof Engine>;
-  execution: Awaited<ReturnType<InstanceType<typeof Engine>['execute']>>;
+  execution: Execution;
   scope: VariableScope;
   capture: ReturnType<typeof captureTimers>;
   eventsReached: string[];
@@ -69,21 +77,23 @@ const HOT_LIMIT = 5_000;
  */
 export async function runEngine(ref: InstanceRef, variables: Record<string, unknown>, command: EngineCommand): Promise<EngineResult> {
   const live = await liveEngine(ref, command, variables);
+  let caught: string | null = null;
   if (command.kind === 'signal') live.execution.signal({ id: command.elementId, executionId: command.executionId });
+  if (command.kind === 'message') caught = deliverMessage(live.execution, command.elementIds);
   if (live.failure) throw processError(live.failure);
   const state = await live.engine.getState();
   for (const definition of state.definitions as { source?: unknown }[]) delete definition.source;
-  const waiting = live.execution
-    .getPostponed()
-    .filter((api) => api.type === 'bpmn:UserTask')
-    .map((api) => ({ executionId: api.executionId, elementId: api.id }));
+  const waiting = waitingOfType(live.execution, 'bpmn:UserTask');
+  const waitingMessages = waitingOfType(live.execution, MESSAGE_WAIT);
   const timers = live.capture.pending(new Date());
-  const completed = live.engine.state === 'idle' && !waiting.length && !timers.length;
+  const completed = live.engine.state === 'idle' && !waiting.length && !waitingMessages.length && !timers.length;
   return {
     state,
     waiting,
+    waitingMessages,
     timers,
     completed,
+    caught,
     eventsReached: live.eventsReached,
     keep(committedVersion) {
       if (completed) return;
@@ -103,7 +113,7 @@ async function liveEngine(ref: InstanceRef, command: EngineCommand, variables: R
   const cached = hot.get(ref.id);
   hot.delete(ref.id);
   // A timer is fired by recovering: a resumed timer past its expiry completes at once.
-  if (cached && cached.version === ref.version && cached.checksum === ref.checksum && command.kind === 'signal') {
+  if (cached && cached.version === ref.version && cached.checksum === ref.checksum && command.kind !== 'resume') {
     cached.scope.variables = variables;
     cached.eventsReached = [];
     cached.failure = null;
@@ -135,6 +145,34 @@ async function liveEngine(ref: InstanceRef, command: EngineCommand, variables: R
     execution = await engine.resume({ listener });
   }
   return Object.assign(live, { execution });
+}
+
+/** A catch event waits through its event definition: that is what getPostponed() lists, under the event's id. */
+const MESSAGE_WAIT = 'bpmn:MessageEventDefinition';
+
+function waitingOfType(execution: Execution, type: string): WaitingTask[] {
+  return execution
+    .getPostponed()
+    .filter((api) => api.type === type)
+    .map((api) => ({ executionId: api.executionId, elementId: api.id }));
+}
+
+/**
+ * Signals the waiting catch event (the message's data goes into the dossier's data, not the
+ * engine); 409 when none of them waits, e.g. the notice came before it was asked for.
+ */
+function deliverMessage(execution: Execution, elementIds: string[]): string {
+  const postponed = execution.getPostponed();
+  const target = postponed.find((api) => api.type === MESSAGE_WAIT && elementIds.includes(api.id));
+  if (!target) {
+    throw new AppError(409, 'no_waiting_message', 'The dossier is not waiting for this message now', {
+      waitingAt: postponed.map((api) => api.id),
+    });
+  }
+  // Signalled through its own api: a signal sent from the top is matched against the bpmn:Message
+  // id, not the event, so it would wake every event of the diagram waiting for that message.
+  target.signal();
+  return target.id;
 }
 
 /** The diagram cannot go on (e.g. no flow out of a gateway matches): the command is refused whole. */

@@ -1,16 +1,22 @@
 import type { ValidateFunction } from 'ajv';
 import { ajv, toProblems } from '../http/validation.js';
 import { errors } from '../http/errors.js';
+import { formSchemaProblems } from './catalogue-schemas.js';
 
 const validators = new Map<string, ValidateFunction>();
 
-/** Compiles a procedure's form schema, or answers 422 saying why it does not compile. */
+/**
+ * Checks a procedure's form schema at deploy: it compiles as JSON Schema, and it is an object
+ * whose fields have titles (the desk shows them). Answers 422 naming what to fix.
+ */
 export function checkFormSchema(schema: object): void {
   try {
     ajv.compile(schema);
   } catch (err) {
     throw errors.validation([{ path: '/formSchema', message: `does not compile as JSON Schema: ${(err as Error).message}` }]);
   }
+  const problems = formSchemaProblems(schema, '/formSchema');
+  if (problems.length) throw errors.validation(problems, 'The form schema does not follow the form rules');
 }
 
 /** Validates dossier data against a version's form schema, compiled once per version content. */

@@ -37,7 +37,9 @@ export async function listCurrentVersions(db: Queryable) {
       code: procedures.code,
       name: procedures.name,
       currentVersion: procedures.currentVersion,
-      durationDays: procedureVersions.durationDays,
+      duration: procedureVersions.duration,
+      durationUnit: procedureVersions.durationUnit,
+      cutoff: procedureVersions.cutoff,
     })
     .from(procedures)
     .innerJoin(
@@ -52,7 +54,9 @@ export async function listVersions(db: Queryable, code: string) {
     .select({
       version: procedureVersions.version,
       name: procedureVersions.name,
-      durationDays: procedureVersions.durationDays,
+      duration: procedureVersions.duration,
+      durationUnit: procedureVersions.durationUnit,
+      cutoff: procedureVersions.cutoff,
       checksum: procedureVersions.checksum,
       createdAt: procedureVersions.createdAt,
     })

@@ -4,10 +4,20 @@ const MAX_BPMN_CHARS = 2_000_000;
 
 export const ProcedureCode = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,80}$', description: 'kebab-case code' });
 
+export const DurationUnit = Type.Union([Type.Literal('days'), Type.Literal('hours')], {
+  description: 'working days (8 working hours each) or working hours; default days',
+});
+
+export const Cutoff = Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()], {
+  description: 'local HH:mm after which a receipt counts from the next working day',
+});
+
 const VersionFields = {
   bpmn: Type.String({ minLength: 1, maxLength: MAX_BPMN_CHARS, description: 'BPMN 2.0 XML' }),
   name: Type.String({ minLength: 1, maxLength: 300 }),
-  durationDays: Type.Integer({ minimum: 0, maximum: 365, description: 'legal duration in working days' }),
+  duration: Type.Integer({ minimum: 0, maximum: 3000, description: 'legal duration, in durationUnit' }),
+  durationUnit: Type.Optional(DurationUnit),
+  cutoff: Type.Optional(Cutoff),
   formSchema: Type.Object({}, { additionalProperties: true, description: 'JSON Schema of the dossier data' }),
   metadata: Type.Optional(Type.Object({}, { additionalProperties: true })),
 };
@@ -21,7 +31,9 @@ export const CreateVersionBody = Type.Object(
   {
     bpmn: VersionFields.bpmn,
     name: Type.Optional(VersionFields.name),
-    durationDays: Type.Optional(VersionFields.durationDays),
+    duration: Type.Optional(VersionFields.duration),
+    durationUnit: VersionFields.durationUnit,
+    cutoff: VersionFields.cutoff,
     formSchema: Type.Optional(VersionFields.formSchema),
     metadata: VersionFields.metadata,
   },
@@ -32,14 +44,18 @@ export const ProcedureSummary = Type.Object({
   code: Type.String(),
   name: Type.String(),
   currentVersion: Type.Integer(),
-  durationDays: Type.Integer(),
+  duration: Type.Integer(),
+  durationUnit: DurationUnit,
+  cutoff: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const ProcedureDetail = Type.Object({
   code: Type.String(),
   name: Type.String(),
   currentVersion: Type.Integer(),
-  durationDays: Type.Integer(),
+  duration: Type.Integer(),
+  durationUnit: DurationUnit,
+  cutoff: Type.Union([Type.String(), Type.Null()]),
   formSchema: Type.Unknown(),
   metadata: Type.Unknown(),
   steps: Type.Unknown(),
@@ -48,7 +64,9 @@ export const ProcedureDetail = Type.Object({
 export const VersionSummary = Type.Object({
   version: Type.Integer(),
   name: Type.String(),
-  durationDays: Type.Integer(),
+  duration: Type.Integer(),
+  durationUnit: DurationUnit,
+  cutoff: Type.Union([Type.String(), Type.Null()]),
   checksum: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
 });

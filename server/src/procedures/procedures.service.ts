@@ -6,11 +6,14 @@ import { errors } from '../http/errors.js';
 import { compileDiagram } from '../engine/definitions.js';
 import { checkFormSchema } from './form-schemas.js';
 import { findCurrentVersion } from './procedures.repository.js';
+import type { WorkingUnit } from '../calendar/working-time.js';
 
 export interface VersionInput {
   bpmn: string;
   name: string;
-  durationDays: number;
+  duration: number;
+  durationUnit?: WorkingUnit;
+  cutoff?: string | null;
   formSchema: object;
   metadata?: object;
 }
@@ -42,7 +45,9 @@ export async function deployVersion(db: Db, code: string, patch: Partial<Version
   if (!current) throw errors.notFound(`Procedure ${code}`);
   const input: VersionInput = {
     name: patch.name ?? current.name,
-    durationDays: patch.durationDays ?? current.durationDays,
+    duration: patch.duration ?? current.duration,
+    durationUnit: patch.durationUnit ?? current.durationUnit,
+    cutoff: patch.cutoff !== undefined ? patch.cutoff : current.cutoff,
     formSchema: patch.formSchema ?? (current.formSchema as object),
     metadata: patch.metadata ?? (current.metadata as object),
     bpmn: patch.bpmn,
@@ -62,7 +67,7 @@ export async function deployVersion(db: Db, code: string, patch: Partial<Version
 
 async function prepare(input: VersionInput) {
   checkFormSchema(input.formSchema);
-  return compileDiagram(input.bpmn);
+  return compileDiagram(input.bpmn, { amount: input.duration, unit: input.durationUnit ?? 'days' });
 }
 
 function versionRow(
@@ -76,7 +81,9 @@ function versionRow(
     procedureCode: code,
     version,
     name: input.name,
-    durationDays: input.durationDays,
+    duration: input.duration,
+    durationUnit: input.durationUnit ?? 'days',
+    cutoff: input.cutoff ?? null,
     formSchema: input.formSchema,
     metadata: input.metadata ?? {},
     bpmn: input.bpmn,
@@ -89,6 +96,14 @@ function versionRow(
 
 /** Identifies a version's content, so a catalogue sync can tell whether anything changed. */
 export function checksumOf(input: VersionInput): string {
-  const canonical = JSON.stringify([input.bpmn, input.name, input.durationDays, input.formSchema, input.metadata ?? {}]);
+  const canonical = JSON.stringify([
+    input.bpmn,
+    input.name,
+    input.duration,
+    input.durationUnit ?? 'days',
+    input.cutoff ?? null,
+    input.formSchema,
+    input.metadata ?? {},
+  ]);
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }

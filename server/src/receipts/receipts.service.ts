@@ -24,7 +24,7 @@ export async function receiptOf(db: Db, code: string, publicBase: string): Promi
     code: dossier.code,
     agency: { code: dossier.agencyCode, name: department?.agencyName ?? dossier.agencyCode },
     department: { code: dossier.receivingDepartment, name: department?.name ?? dossier.receivingDepartment },
-    procedure: { code: version!.procedureCode, name: version!.name, version: version!.version, durationDays: version!.durationDays },
+    procedure: { code: version!.procedureCode, name: version!.name, version: version!.version, duration: version!.duration, durationUnit: version!.durationUnit },
     applicant: dossier.applicant as Receipt['applicant'],
     documents: dossier.documents as Receipt['documents'],
     notifyChannels: dossier.notifyChannels,

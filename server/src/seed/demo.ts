@@ -1,4 +1,5 @@
 import type { Db } from '../core/db.js';
+import { inArray } from 'drizzle-orm';
 import { departments, userDepartments, users } from '../db/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Role } from '../auth/roles.js';
@@ -6,35 +7,46 @@ import type { Role } from '../auth/roles.js';
 /** Demo password of every demo user (README lists them); demo data exists only outside production. */
 export const DEMO_PASSWORD = 'demo1234';
 
-const AGENCY = { agencyCode: 'QBD', agencyName: 'UBND quận Ba Đình' };
+const DISTRICT = { agencyCode: 'QBD', agencyName: 'UBND quận Ba Đình' };
+/** A commune-level agency, for the procedures a ward handles (birth registration, certified copies). */
+const WARD = { agencyCode: 'PGV', agencyName: 'UBND phường Giảng Võ' };
 
 export const DEMO_DEPARTMENTS = [
-  { code: 'MC', name: 'Bộ phận Tiếp nhận và Trả kết quả', ...AGENCY },
-  { code: 'TCKH', name: 'Phòng Tài chính – Kế hoạch', ...AGENCY },
-  { code: 'QLDT', name: 'Phòng Quản lý đô thị', ...AGENCY },
-  { code: 'LD', name: 'Lãnh đạo UBND', ...AGENCY },
+  { code: 'MC', name: 'Bộ phận Tiếp nhận và Trả kết quả', ...DISTRICT },
+  { code: 'TCKH', name: 'Phòng Tài chính – Kế hoạch', ...DISTRICT },
+  { code: 'QLDT', name: 'Phòng Quản lý đô thị', ...DISTRICT },
+  { code: 'LD', name: 'Lãnh đạo UBND', ...DISTRICT },
+  { code: 'VPDK', name: 'Chi nhánh Văn phòng đăng ký đất đai', agencyCode: 'VPDK', agencyName: 'Văn phòng đăng ký đất đai' },
+  { code: 'CCT', name: 'Chi cục Thuế khu vực', agencyCode: 'CCT', agencyName: 'Cơ quan thuế' },
+  { code: 'PGV-MC', name: 'Bộ phận Một cửa UBND phường', ...WARD },
+  { code: 'PGV-TP', name: 'Công chức Tư pháp – Hộ tịch', ...WARD },
+  { code: 'PGV-LD', name: 'Lãnh đạo UBND phường', ...WARD },
 ];
 
 export const DEMO_USERS: { username: string; fullName: string; roles: Role[]; departments: string[] }[] = [
-  { username: 'tiepnhan', fullName: 'Nguyễn Thị Lan', roles: ['receptionist'], departments: ['MC'] },
-  { username: 'chuyenvien', fullName: 'Trần Văn Minh', roles: ['officer'], departments: ['TCKH', 'QLDT'] },
-  { username: 'lanhdao', fullName: 'Lê Quang Hùng', roles: ['leader'], departments: ['LD'] },
+  { username: 'tiepnhan', fullName: 'Nguyễn Thị Lan', roles: ['receptionist'], departments: ['MC', 'PGV-MC'] },
+  { username: 'chuyenvien', fullName: 'Trần Văn Minh', roles: ['officer'], departments: ['TCKH', 'QLDT', 'VPDK', 'PGV-TP'] },
+  { username: 'lanhdao', fullName: 'Lê Quang Hùng', roles: ['leader'], departments: ['LD', 'PGV-LD'] },
+  { username: 'canbothue', fullName: 'Hoàng Minh Tuấn', roles: ['officer'], departments: ['CCT'] },
   { username: 'giamsat', fullName: 'Phạm Thu Hà', roles: ['supervisor'], departments: [] },
   { username: 'thietke', fullName: 'Đỗ Đức Anh', roles: ['designer'], departments: [] },
 ];
 
-/** Idempotent: departments and users are added only where missing. */
+/**
+ * Idempotent: departments, users and memberships are added only where missing, so a database
+ * seeded by an older release gains the departments new catalogue procedures need.
+ */
 export async function seedDemo(db: Db): Promise<void> {
   await db.insert(departments).values(DEMO_DEPARTMENTS).onConflictDoNothing();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const u of DEMO_USERS) {
-    const [row] = await db
-      .insert(users)
-      .values({ username: u.username, fullName: u.fullName, roles: u.roles, passwordHash })
-      .onConflictDoNothing()
-      .returning();
-    if (row && u.departments.length) {
-      await db.insert(userDepartments).values(u.departments.map((code) => ({ userId: row.id, departmentCode: code })));
-    }
-  }
+  await db
+    .insert(users)
+    .values(DEMO_USERS.map((u) => ({ username: u.username, fullName: u.fullName, roles: u.roles, passwordHash })))
+    .onConflictDoNothing();
+  const rows = await db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, DEMO_USERS.map((u) => u.username)));
+  const memberships = DEMO_USERS.flatMap((u) => {
+    const id = rows.find((r) => r.username === u.username)!.id;
+    return u.departments.map((code) => ({ userId: id, departmentCode: code }));
+  });
+  await db.insert(userDepartments).values(memberships).onConflictDoNothing();
 }

@@ -96,7 +96,7 @@ async function completeLocked(db: Db, tx: Tx, user: SessionUser, taskId: string,
   const changes = await applyEngineCommand(
     { tx, dossier: { ...dossier!, data }, version, actor: user, now },
     { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
-    { task, outcome },
+    { kind: 'task', task, outcome },
   );
   return { task: completed!, changes };
 }

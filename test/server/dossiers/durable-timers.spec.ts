@@ -6,7 +6,11 @@ import { spawnServer, type ServerProcess } from '../../support/server-process.js
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { intakeBody, readFixture } from '../../support/fixtures.js';
 
-const FORM = { type: 'object', properties: { overdueSeconds: { type: 'integer', minimum: 1 } }, required: ['overdueSeconds'] };
+const FORM = {
+  type: 'object',
+  properties: { overdueSeconds: { type: 'integer', title: 'Số giây đến hạn', minimum: 1 } },
+  required: ['overdueSeconds'],
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function deployTimerProcedure(baseUrl: string) {
@@ -14,7 +18,7 @@ async function deployTimerProcedure(baseUrl: string) {
   const res = await designer.post('/api/procedures', {
     code: 'hen-gio',
     name: 'Thủ tục có hẹn giờ',
-    durationDays: 1,
+    duration: 1,
     formSchema: FORM,
     bpmn: readFixture('dossiers/timer-escalation.bpmn'),
   });

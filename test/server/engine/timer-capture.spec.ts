@@ -1,23 +1,15 @@
 import { expect } from 'chai';
 import { compileDiagram, sourceContextFor } from '../../../server/src/engine/definitions.js';
 import { runEngine } from '../../../server/src/engine/runtime.js';
+import { readFixture } from '../../support/fixtures.js';
 
-const diagram = (duration: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="t">
-  <bpmn:process id="long_wait" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
-    <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition>
-      <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${duration}</bpmn:timeDuration>
-    </bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-    <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
-    <bpmn:endEvent id="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
+// A start event, one timer catch event, an end; DURATION stands for the timer's value.
+const diagram = (duration: string) => readFixture('engine/long-wait.bpmn').replace('DURATION', duration);
+const LEGAL = { amount: 365, unit: 'days' as const };
 
 describe('engine timers', () => {
   async function start(duration: string, variables: Record<string, unknown> = {}) {
-    const compiled = await compileDiagram(diagram(duration));
+    const compiled = await compileDiagram(diagram(duration), LEGAL);
     const context = sourceContextFor({ checksum: `timer-${duration}`, sourceContext: compiled.sourceContext });
     return runEngine({ id: 'd', version: 1, checksum: `timer-${duration}`, sourceContext: context, savedState: null }, variables, { kind: 'start' });
   }
@@ -45,7 +37,7 @@ describe('engine timers', () => {
     const run = await start('PT1S');
     await new Promise((r) => setTimeout(r, 1100));
     // when the process is resumed
-    const compiled = await compileDiagram(diagram('PT1S'));
+    const compiled = await compileDiagram(diagram('PT1S'), LEGAL);
     const context = sourceContextFor({ checksum: 'timer-PT1S', sourceContext: compiled.sourceContext });
     const resumed = await runEngine({ id: 'd', version: 2, checksum: 'timer-PT1S', sourceContext: context, savedState: run.state }, {}, { kind: 'resume' });
     // then the timer completed and the process ended

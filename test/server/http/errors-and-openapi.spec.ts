@@ -59,6 +59,8 @@ describe('HTTP errors and the OpenAPI document', () => {
       'POST /api/dossiers',
       'GET /api/dossiers',
       'GET /api/dossiers/{code}',
+      'POST /api/dossiers/{code}/messages',
+      'GET /api/procedures/{code}/versions',
       'GET /api/tasks',
       'POST /api/tasks/{id}/claim',
       'POST /api/tasks/{id}/unclaim',

@@ -16,7 +16,7 @@ describe('procedure deployment and validation', () => {
   after(() => server.close());
 
   const deploy = (code: string, bpmn: string, formSchema: object = PERMIT_FORM) =>
-    designer.post('/api/procedures', { code, name: 'Thử nghiệm', durationDays: 3, formSchema, bpmn });
+    designer.post('/api/procedures', { code, name: 'Thử nghiệm', duration: 3, formSchema, bpmn });
 
   it('should refuse a diagram with a script task, naming the element', async () => {
     // given
@@ -37,7 +37,7 @@ describe('procedure deployment and validation', () => {
 
   it('should refuse a script condition and a condition that is not FEEL', async () => {
     const bpmn = base
-      .replace('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">outcome = "sign"', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">next(null, true)')
+      .replace('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">outcome = "sign"', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">next(null, true)')
       .replace('outcome = "return"', '${environment.variables.outcome}');
     const res = await deploy('co-script-dk', bpmn);
     expect(res.status).to.equal(422);
@@ -79,7 +79,7 @@ describe('procedure deployment and validation', () => {
 
   it('should allow only designers and admins to deploy', async () => {
     const officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    const res = await officer.post('/api/procedures', { code: 'x-y', name: 'x', durationDays: 1, formSchema: {}, bpmn: base });
+    const res = await officer.post('/api/procedures', { code: 'x-y', name: 'x', duration: 1, formSchema: {}, bpmn: base });
     expect(res.status).to.equal(403);
   });
 

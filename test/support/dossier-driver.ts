@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import type { ApiClient } from './api-client.js';
+import { intakeBody } from './fixtures.js';
+
+/** The demo staff a test drives a dossier with. */
+export interface Staff {
+  reception: ApiClient;
+  officer: ApiClient;
+  leader: ApiClient;
+  tax: ApiClient;
+}
+
+/**
+ * Drives one dossier through the API the way the desk and the departments would: each step
+ * finds the dossier's only open task in the inbox of whoever must act, checks it is the step
+ * the test expects, and completes it.
+ */
+export class DossierDriver {
+  private constructor(
+    readonly code: string,
+    readonly intake: any,
+    private readonly watcher: ApiClient,
+  ) {}
+
+  /** Receives a dossier at the desk (of `departmentCode` when the receptionist has several). */
+  static async receive(
+    reception: ApiClient,
+    procedureCode: string,
+    data: object,
+    departmentCode?: string,
+  ): Promise<DossierDriver> {
+    const body = {
+      ...intakeBody(procedureCode, data as Record<string, unknown>),
+      ...(departmentCode ? { departmentCode } : {}),
+    };
+    const res = await reception.post('/api/dossiers', body);
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    return new DossierDriver(res.body.code, res.body, reception);
+  }
+
+  /** Completes the open step `elementId` as `client`, with an outcome and data; answers the completion. */
+  async step(client: ApiClient, elementId: string, outcome?: string, data?: object): Promise<any> {
+    const inbox = await client.get('/api/tasks?scope=department&pageSize=200');
+    const mine = inbox.body.items.filter((t: any) => t.dossier.code === this.code);
+    expect(
+      mine.map((t: any) => t.elementId),
+      `open steps of ${this.code}`,
+    ).to.deep.equal([elementId]);
+    const res = await client.post(`/api/tasks/${mine[0].id}/complete`, {
+      ...(outcome ? { outcome } : {}),
+      ...(data ? { data } : {}),
+    });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    return res.body;
+  }
+
+  async detail(): Promise<any> {
+    const res = await this.watcher.get(`/api/dossiers/${this.code}`);
+    expect(res.status).to.equal(200);
+    return res.body;
+  }
+
+  /** The control slip as [type, stepId, outcome] rows. */
+  async slip(): Promise<[string, string | null, string | null][]> {
+    return (await this.detail()).events.map((e: any) => [e.type, e.stepId, e.outcome]);
+  }
+}
