@@ -20,6 +20,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/lookup', name: 'lookup', component: () => import('./pages/LookupPage.vue'), meta: { public: true } },
   { path: '/reception', name: 'reception', component: () => import('./pages/ReceptionPage.vue'), meta: { roles: ['receptionist'] } },
   { path: '/receipt/:code', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { roles: ['receptionist', 'supervisor', 'admin'] } },
+  {
+    path: '/papers/:kind(supplement-request|refusal|apology)/:code',
+    name: 'paper',
+    component: () => import('./pages/PaperPage.vue'),
+    meta: { roles: ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] },
+  },
   { path: '/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { roles: WORKERS } },
   { path: '/tasks/:code/:taskId', name: 'task', component: () => import('./pages/TaskPage.vue'), meta: { roles: WORKERS } },
   { path: '/dossiers', name: 'dossiers', component: () => import('./pages/DossierSearchPage.vue'), meta: { roles: STAFF } },

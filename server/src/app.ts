@@ -17,6 +17,7 @@ import { deadlineRoutes } from './deadlines/deadlines.routes.js';
 import type { LiveUpdates } from './realtime/live-updates.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { receiptRoutes } from './receipts/receipts.routes.js';
+import { paperRoutes } from './papers/papers.routes.js';
 import { staticClient } from './web/static-client.js';
 
 /** Large enough for a big BPMN diagram; anything larger is refused before it is parsed. */
@@ -46,6 +47,7 @@ export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps
     ...deadlineRoutes(db),
     ...attachmentRoutes(db, filesDir),
     ...receiptRoutes(db, publicUrl),
+    ...paperRoutes(db),
   ];
   const openapi = buildOpenApi(routes);
   routes.push(

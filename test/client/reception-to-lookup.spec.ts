@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { decodeQr, launchBrowser, openSession, samplePdf, screenshot, signIn, type Session } from './support/browser.js';
+import { decodeQr, launchBrowser, openSession, samplePdf, screenshot, signIn, streamToBuffer, type Session } from './support/browser.js';
 
 /** The row of a dossier's task in the inbox. */
 const row = (page: Page, code: string) => page.locator(`tr[data-dossier="${code}"]`);
@@ -160,9 +160,3 @@ describe('web client: a dossier from the desk to the citizen', function () {
     expect(sessions.flatMap((s) => s.errors)).to.deep.equal([]);
   });
 });
-
-async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks);
-}

@@ -1,5 +1,5 @@
 import { get, post, query } from './http.js';
-import type { DossierDetail, DossierSummary, LookupResult, Page, ReceiveDossierBody, ReceivedDossier } from './types.js';
+import type { ControlSlip, DossierDetail, DossierSummary, LookupResult, Page, ReceiveDossierBody, ReceivedDossier } from './types.js';
 
 const path = (code: string) => `/api/dossiers/${encodeURIComponent(code)}`;
 
@@ -21,8 +21,17 @@ export interface DossierFilters {
 export const searchDossiers = (filters: DossierFilters) =>
   get<Page<DossierSummary>>(`/api/dossiers${query({ ...filters, overdue: filters.overdue || undefined })}`);
 
-// Deadline actions (issue 4's endpoints): the UI offers them only when the OpenAPI document lists them.
+/** The dossier's clock after a deadline action. */
+export interface DeadlineState {
+  code: string;
+  status: number;
+  dueAt: string;
+  originalDueAt: string;
+  pausedAt: string | null;
+}
+
 export const requestSupplement = (code: string, body: { reasons: string[]; items: string[] }) =>
-  post<unknown>(`${path(code)}/supplement-request`, body);
-export const receiveSupplement = (code: string) => post<unknown>(`${path(code)}/supplement`, {});
-export const extendDueDate = (code: string, body: { newDueAt: string; reason: string }) => post<unknown>(`${path(code)}/extend`, body);
+  post<DeadlineState>(`${path(code)}/supplement-request`, body);
+export const receiveSupplement = (code: string, note?: string) => post<DeadlineState>(`${path(code)}/supplement`, note ? { note } : {});
+export const extendDueDate = (code: string, body: { newDueAt: string; reason: string }) => post<DeadlineState>(`${path(code)}/extend`, body);
+export const getControlSlip = (code: string) => get<ControlSlip>(`${path(code)}/control-slip`);

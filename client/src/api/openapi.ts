@@ -20,14 +20,6 @@ function openApi(): Promise<OpenApi> {
   return cached;
 }
 
-/**
- * Whether the server offers an operation (`path` in OpenAPI form, `{code}`): actions whose
- * endpoints are not deployed yet stay hidden instead of failing when clicked.
- */
-export async function hasOperation(method: 'get' | 'post', path: string): Promise<boolean> {
-  return Boolean((await openApi()).paths[path]?.[method]);
-}
-
 /** The JSON request schema of an operation: the client validates with what the server validates with. */
 export async function requestSchema(method: 'post', path: string): Promise<JsonSchema | null> {
   return (await openApi()).paths[path]?.[method]?.requestBody?.content['application/json']?.schema ?? null;

@@ -143,9 +143,13 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** A step against its due time in working time (server-side): soon = within 1 working day. */
+export type DueState = 'overdue' | 'soon' | 'ok' | 'paused' | 'none';
+
 export interface InboxTask extends OpenTask {
   role: Role | null;
   outcomes: string[];
+  due: { state: DueState; workingMinutesLeft: number | null };
   dossier: { code: string; procedureCode: string; applicantName: string; receivedAt: string; dueAt: string };
 }
 
@@ -187,4 +191,74 @@ export interface LookupResult {
   dueAt: string;
   finishedAt: string | null;
   currentSteps: { name: string; departments: string[] }[];
+}
+
+export type Timeliness = 'early' | 'on_time' | 'late';
+
+/** GET /api/dossiers/:code/control-slip: every step with budget, working time used and result. */
+export interface ControlSlip {
+  code: string;
+  procedureName: string;
+  receivedAt: string;
+  originalDueAt: string;
+  dueAt: string;
+  finishedAt: string | null;
+  result: Timeliness | null;
+  pauses: { startedAt: string; endedAt: string | null; pausedMinutes: number | null; reasons: string[] }[];
+  extensions: { at: string; previousDueAt: string; newDueAt: string; reason: string; by: string }[];
+  steps: ControlSlipStep[];
+}
+
+export interface ControlSlipStep {
+  stepId: string;
+  name: string;
+  departments: string[];
+  toDepartments: string[];
+  sender: string | null;
+  receivedAt: string;
+  completedAt: string | null;
+  dueAt: string | null;
+  budget: { amount: number; unit: 'days' | 'hours' } | null;
+  usedMinutes: number | null;
+  outcome: string | null;
+  status: string;
+  result: Timeliness | null;
+}
+
+export type PaperKind = 'supplement-request' | 'refusal' | 'apology';
+
+/** What every standard paper heads with. */
+export interface PaperBase {
+  code: string;
+  agency: { code: string; name: string };
+  department: { code: string; name: string };
+  procedure: { code: string; name: string };
+  applicant: Applicant;
+  receivedAt: string;
+  issuedAt: string;
+  officer: string | null;
+}
+
+export interface SupplementRequestPaper extends PaperBase {
+  reasons: string[];
+  items: string[];
+  receivedBack: string | null;
+}
+
+export interface RefusalPaper extends PaperBase {
+  stepName: string | null;
+  reason: string;
+}
+
+export interface ApologyPaper extends PaperBase {
+  originalDueAt: string;
+  previousDueAt: string;
+  newDueAt: string;
+  reason: string;
+}
+
+export interface Papers {
+  'supplement-request': SupplementRequestPaper;
+  refusal: RefusalPaper;
+  apology: ApologyPaper;
 }

@@ -61,3 +61,9 @@ export function formatNumber(value: number): string {
 export function useI18n() {
   return { t, tMaybe, locale, formatDateTime, formatDate, formatNumber, isVi: computed(() => locale.value === 'vi') };
 }
+
+/** "24 tháng 11, 2026" / "24 November 2026": the date a paper is signed on. */
+export function formatLongDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(tags[locale.value], { timeZone: TIME_ZONE, dateStyle: 'long' }).format(new Date(iso));
+}

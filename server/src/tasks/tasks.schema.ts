@@ -34,6 +34,13 @@ export const InboxTask = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   outcomes: Type.Array(Type.String()),
+  due: Type.Object(
+    {
+      state: Type.Union(['overdue', 'soon', 'ok', 'paused', 'none'].map((s) => Type.Literal(s))),
+      workingMinutesLeft: Type.Union([Type.Integer(), Type.Null()]),
+    },
+    { description: 'the step against its due time in working time: soon = within 1 working day; paused = waiting for a supplement' },
+  ),
   dossier: Type.Object({
     code: Type.String(),
     procedureCode: Type.String(),

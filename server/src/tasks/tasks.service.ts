@@ -9,10 +9,13 @@ import type { LiveUpdates } from '../realtime/live-updates.js';
 import type { InboxQuery } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
 import { findTask } from './tasks.repository.js';
+import { calendarFor } from '../calendar/calendar.repository.js';
+import { dueOf } from './due-state.js';
 
 /**
  * The inbox: open and claimed tasks of my departments (`department`), only those still free or
- * mine (`available`), or those claimed by me (`mine`); soonest due first.
+ * mine (`available`), or those claimed by me (`mine`); soonest due first. Each task says how it
+ * stands against its due time in working time (the agency's calendar).
  */
 export async function listInbox(db: Db, user: SessionUser, query: Static<typeof InboxQuery>) {
   const where: SQL[] = [inArray(tasks.status, ['open', 'claimed'])];
@@ -42,6 +45,8 @@ export async function listInbox(db: Db, user: SessionUser, query: Static<typeof 
           receivedAt: dossiers.receivedAt,
           dueAt: dossiers.dueAt,
         },
+        agencyCode: dossiers.agencyCode,
+        pausedAt: dossiers.pausedAt,
         outcomes: sql<string[] | null>`${procedureVersions.steps} -> 'userTasks' -> ${tasks.elementId} -> 'outcomes'`,
       })
       .from(tasks)
@@ -53,10 +58,14 @@ export async function listInbox(db: Db, user: SessionUser, query: Static<typeof 
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(tasks).innerJoin(dossiers, eq(dossiers.id, tasks.dossierId)).where(condition),
   ]);
+  const now = clock.now();
+  const agencies = [...new Set(rows.map((r) => r.agencyCode))];
+  const calendars = new Map(await Promise.all(agencies.map(async (code) => [code, await calendarFor(db, code)] as const)));
   return {
     items: rows.map((r) => ({
       ...presentTask(r.task),
       outcomes: r.outcomes ?? [],
+      due: dueOf(r.task.dueAt, now, r.pausedAt !== null, calendars.get(r.agencyCode)!),
       dossier: { ...r.dossier, receivedAt: r.dossier.receivedAt.toISOString(), dueAt: r.dossier.dueAt.toISOString() },
     })),
     total: total!.n,
