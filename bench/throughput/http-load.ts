@@ -57,9 +57,8 @@ async function lifecycle(clients: Clients, procedureCode: string, result: LoadRe
     channel: 'in_person',
   });
   if (intake.status !== 201) throw new Error(`intake answered ${intake.status}: ${JSON.stringify(intake.body)}`);
-  const detail = await clients.reception.get(`/api/dossiers/${intake.body.code}`);
-  result.requests += 2;
-  let taskId: string | undefined = detail.body.openTasks?.[0]?.id;
+  result.requests += 1;
+  let taskId: string | undefined = intake.body.nextTasks[0]?.id;
   for (const [step, outcome] of STEPS) {
     if (!taskId) throw new Error(`no open task before step ${step}`);
     const client = clients[WORKER_OF[step]!];

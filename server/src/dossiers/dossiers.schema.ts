@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { ProcedureCode } from '../procedures/procedures.schema.js';
+import { NextTask } from '../tasks/tasks.schema.js';
 
 export const Applicant = Type.Object(
   {
@@ -48,6 +49,7 @@ export const ReceivedDossier = Type.Object({
   status: Type.Integer(),
   receivedAt: Type.String({ format: 'date-time' }),
   dueAt: Type.String({ format: 'date-time' }),
+  nextTasks: Type.Array(NextTask, { description: 'the first steps the dossier was routed to' }),
 });
 
 export const ReceiptSecret = Type.Object({

@@ -16,7 +16,7 @@ import { hashLookupSecret, lookupSecretMatches, newLookupSecret } from './lookup
 import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import { claimIdempotencyKey, storeIdempotentAnswer, type IdempotencyScope } from '../http/idempotency.js';
-import type { DossierListQuery, LookupQuery, ReceiveDossierBody } from './dossiers.schema.js';
+import type { DossierListQuery, LookupQuery, ReceiveDossierBody, ReceivedDossier } from './dossiers.schema.js';
 
 /**
  * Receives a dossier at the desk: validates its data against the procedure's form, gives it a
@@ -55,6 +55,7 @@ export async function receiveDossier(
       status: changes.status,
       receivedAt: dossier.receivedAt.toISOString(),
       dueAt: dossier.dueAt.toISOString(),
+      nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
     };
     if (idempotency) await storeIdempotentAnswer(tx, idempotency, { status: 201, response: answer });
     return { replayed: false as const, answer, changes };
@@ -68,13 +69,8 @@ export async function receiveDossier(
   return { ...outcome.answer, lookupSecret: secret };
 }
 
-interface ReceivedAnswer {
-  id: string;
-  code: string;
-  status: number;
-  receivedAt: string;
-  dueAt: string;
-}
+/** What an intake answers, less the secret (a replay shows a fresh one). */
+type ReceivedAnswer = Omit<Static<typeof ReceivedDossier>, 'lookupSecret'>;
 
 interface NewDossier {
   input: Static<typeof ReceiveDossierBody>;

@@ -57,9 +57,12 @@ export const InboxPage = Type.Object({
   pageSize: Type.Integer(),
 });
 
+/** A task a command opened: where the dossier went next. */
+export const NextTask = Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) });
+
 export const CompletedTask = Type.Object({
   id: Type.String(),
   outcome: Type.Union([Type.String(), Type.Null()]),
   dossierStatus: Type.Integer(),
-  nextTasks: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) })),
+  nextTasks: Type.Array(NextTask),
 });
