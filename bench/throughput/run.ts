@@ -79,7 +79,7 @@ async function deploy(baseUrl: string): Promise<void> {
     code: PROCEDURE,
     name: 'Vòng đời hồ sơ (đo hiệu năng)',
     duration: 5,
-    formSchema: { type: 'object', properties: { note: { type: 'string' } } },
+    formSchema: { type: 'object', properties: { note: { type: 'string', title: 'Ghi chú' } } },
     bpmn: fs.readFileSync(BPMN, 'utf8'),
   });
   if (res.status !== 201) throw new Error(`deploy failed: ${JSON.stringify(res.body)}`);
