@@ -21,11 +21,19 @@ export const STEPS: [string, string | undefined][] = [
  * its serialized context reused, as our server does: the ceiling gets the same head start.
  * Returns lifecycles per second over `seconds` of wall time on one core.
  */
-export async function bareEngineLifecycles(bpmnPath: string, seconds: number): Promise<{ lifecycles: number; perSecond: number; cpuMsEach: number }> {
-  const source = fs.readFileSync(bpmnPath, 'utf8').replace('=outcome = "approve"', '${environment.variables.approved}');
+export async function bareEngineLifecycles(
+  bpmnPath: string,
+  seconds: number,
+): Promise<{ lifecycles: number; perSecond: number; cpuMsEach: number }> {
+  const source = fs
+    .readFileSync(bpmnPath, 'utf8')
+    .replace('=outcome = "approve"', '${environment.variables.approved}');
   const typeResolver = TypeResolver(Elements as never);
   const parsed = await new BpmnModdle().fromXML(source);
-  const sourceContext = deserialize(JSON.parse(serializer(parsed as never, typeResolver).serialize()), typeResolver);
+  const sourceContext = deserialize(
+    JSON.parse(serializer(parsed as never, typeResolver).serialize()),
+    typeResolver,
+  );
   const cpu0 = process.cpuUsage();
   const until = Date.now() + seconds * 1000;
   const started = Date.now();
@@ -36,7 +44,11 @@ export async function bareEngineLifecycles(bpmnPath: string, seconds: number): P
   }
   const elapsed = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  return { lifecycles, perSecond: lifecycles / elapsed, cpuMsEach: (cpu.user + cpu.system) / 1000 / lifecycles };
+  return {
+    lifecycles,
+    perSecond: lifecycles / elapsed,
+    cpuMsEach: (cpu.user + cpu.system) / 1000 / lifecycles,
+  };
 }
 
 async function oneLifecycle(sourceContext: unknown): Promise<void> {

@@ -12,6 +12,8 @@ const WORKER_OF: Record<string, 'reception' | 'officer' | 'leader'> = {
 
 export interface LoadResult {
   lifecycles: number;
+  /** Codes of the dossiers whose five tasks were all completed. */
+  finished: string[];
   requests: number;
   completeLatenciesMs: number[];
   errors: number;
@@ -23,25 +25,43 @@ type Clients = Record<'reception' | 'officer' | 'leader', ApiClient>;
  * Simulated desk and officers: each worker receives a dossier, then claims and completes its
  * five tasks in turn (each completion names the next task), until the time is up.
  */
-export async function runHttpLoad(baseUrls: string[], workers: number, seconds: number, procedureCode: string): Promise<LoadResult> {
-  const result: LoadResult = { lifecycles: 0, requests: 0, completeLatenciesMs: [], errors: 0 };
+export async function runHttpLoad(
+  baseUrls: string[],
+  workers: number,
+  seconds: number,
+  procedureCode: string,
+): Promise<LoadResult> {
+  const result: LoadResult = { lifecycles: 0, finished: [], requests: 0, completeLatenciesMs: [], errors: 0 };
   // One session per user and server, shared by that server's workers: signing in is not what we measure.
   const sessions = await Promise.all(
     baseUrls.map(async (baseUrl) => {
-      const [reception, officer, leader] = await Promise.all(['tiepnhan', 'chuyenvien', 'lanhdao'].map((u) => ApiClient.as(baseUrl, u)));
+      const [reception, officer, leader] = await Promise.all(
+        ['tiepnhan', 'chuyenvien', 'lanhdao'].map((u) => ApiClient.as(baseUrl, u)),
+      );
       return { reception: reception!, officer: officer!, leader: leader! } as Clients;
     }),
   );
   const until = Date.now() + seconds * 1000;
-  const runs = Array.from({ length: workers }, (_, i) => worker(sessions[i % sessions.length]!, until, procedureCode, result));
+  const runs = Array.from({ length: workers }, (_, i) =>
+    worker(sessions[i % sessions.length]!, until, procedureCode, result),
+  );
   await Promise.all(runs);
   return result;
 }
 
-async function worker(clients: Clients, until: number, procedureCode: string, result: LoadResult): Promise<void> {
+async function worker(
+  clients: Clients,
+  until: number,
+  procedureCode: string,
+  result: LoadResult,
+): Promise<void> {
   while (Date.now() < until) {
     try {
-      if (await lifecycle(clients, procedureCode, result)) result.lifecycles += 1;
+      const code = await lifecycle(clients, procedureCode, result);
+      if (code) {
+        result.lifecycles += 1;
+        result.finished.push(code);
+      }
     } catch (err) {
       if (!result.errors) console.error(`first error: ${(err as Error).message}`);
       result.errors += 1;
@@ -49,14 +69,20 @@ async function worker(clients: Clients, until: number, procedureCode: string, re
   }
 }
 
-async function lifecycle(clients: Clients, procedureCode: string, result: LoadResult): Promise<boolean> {
+/** One dossier from intake to its end; its code, or null when a completion was refused. */
+async function lifecycle(
+  clients: Clients,
+  procedureCode: string,
+  result: LoadResult,
+): Promise<string | null> {
   const intake = await clients.reception.post('/api/dossiers', {
     procedureCode,
     applicant: { fullName: 'Nguyễn Văn Thử', idNumber: '001099000001' },
     data: { note: 'bench' },
     channel: 'in_person',
   });
-  if (intake.status !== 201) throw new Error(`intake answered ${intake.status}: ${JSON.stringify(intake.body)}`);
+  if (intake.status !== 201)
+    throw new Error(`intake answered ${intake.status}: ${JSON.stringify(intake.body)}`);
   result.requests += 1;
   let taskId: string | undefined = intake.body.nextTasks[0]?.id;
   for (const [step, outcome] of STEPS) {
@@ -69,9 +95,9 @@ async function lifecycle(clients: Clients, procedureCode: string, result: LoadRe
     result.requests += 2;
     if (done.status !== 200) {
       result.errors += 1;
-      return false;
+      return null;
     }
     taskId = done.body.nextTasks[0]?.id;
   }
-  return true;
+  return intake.body.code;
 }

@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiClient } from '../../test/support/api-client.js';
 import { spawnServer, type ServerProcess } from '../../test/support/server-process.js';
-import { benchDatabase } from '../support/cluster.js';
-import { cpuSecondsOf, machineBusySeconds, percentile } from '../support/cpu.js';
+import { cpuSecondsOf, machineBusySeconds } from '../support/cpu.js';
+import { freePort } from '../support/free-port.js';
+import { percentiles } from '../support/percentiles.js';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-postgres.js';
 import { bareEngineLifecycles } from './bare-engine.js';
 import { runHttpLoad } from './http-load.js';
 
@@ -17,32 +19,52 @@ const PROCEDURE = 'bench-vong-doi';
  * bench:throughput — full dossier lifecycles per second through the real HTTP API, server
  * processes and PostgreSQL, against the ceiling of bare bpmn-engine on one core, in one run.
  */
-export async function benchThroughput(options: { seconds: number; workers: number; servers: number; profileDir?: string }) {
+export interface ThroughputOptions {
+  seconds: number;
+  workers: number;
+  servers: number;
+  profileDir?: string;
+  /** An existing, empty database (the test suite's); by default a scratch one is made and dropped. */
+  databaseUrl?: string;
+  log?: (line: string) => void;
+}
+
+export async function benchThroughput(options: ThroughputOptions) {
   const { seconds, workers, servers: serverCount } = options;
+  const log = options.log ?? console.log;
   // --profile writes a V8 CPU profile per server process (open it in Chrome DevTools).
   const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const bare = await bareEngineLifecycles(BPMN, seconds);
-  console.log(`bare bpmn-engine: ${bare.perSecond.toFixed(1)} lifecycles/s on one core, ${bare.cpuMsEach.toFixed(1)} ms CPU each`);
+  log(
+    `bare bpmn-engine: ${bare.perSecond.toFixed(1)} lifecycles/s on one core, ${bare.cpuMsEach.toFixed(1)} ms CPU each`,
+  );
 
-  const database = await benchDatabase(`bench_throughput_${process.pid}`);
+  const database: Pick<ScratchDatabase, 'url' | 'pids' | 'stop'> = options.databaseUrl
+    ? { url: options.databaseUrl, pids: () => [], stop: async () => {} }
+    : await scratchDatabase({ name: 'motcua_bench_throughput' });
   const servers: ServerProcess[] = [];
   try {
     for (let i = 0; i < serverCount; i++) {
-      servers.push(await spawnServer(database.url, 45000 + (process.pid % 500) * 4 + i, { JOBS: 'false' }, nodeArgs));
+      servers.push(await spawnServer(database.url, await freePort(), { JOBS: 'false' }, nodeArgs));
     }
     await deploy(servers[0]!.baseUrl);
     const serverPids = servers.map((s) => s.child.pid!);
     const cpu0 = { servers: cpuSecondsOf(serverPids), postgres: cpuSecondsOf(database.pids()) };
     const machine0 = machineBusySeconds();
     const started = Date.now();
-    const load = await runHttpLoad(servers.map((s) => s.baseUrl), workers, seconds, PROCEDURE);
+    const load = await runHttpLoad(
+      servers.map((s) => s.baseUrl),
+      workers,
+      seconds,
+      PROCEDURE,
+    );
     // Sign-in happens before the clock starts inside the load; the few hundred ms are noise here.
     const elapsed = (Date.now() - started) / 1000;
     const serverCpu = cpuSecondsOf(serverPids) - cpu0.servers;
     // Backends that ended during the run took their CPU time with them: this undercounts slightly.
     const postgresCpu = cpuSecondsOf(database.pids()) - cpu0.postgres;
     const machineCpu = machineBusySeconds() - machine0;
-    const latencies = load.completeLatenciesMs.sort((a, b) => a - b);
+    const latencies = percentiles(load.completeLatenciesMs);
     const summary = {
       seconds: Number(elapsed.toFixed(1)),
       servers: serverCount,
@@ -50,7 +72,7 @@ export async function benchThroughput(options: { seconds: number; workers: numbe
       lifecycles: load.lifecycles,
       lifecyclesPerSecond: Number((load.lifecycles / elapsed).toFixed(1)),
       httpRequestsPerSecond: Number((load.requests / elapsed).toFixed(1)),
-      completeTaskMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)) },
+      completeTaskMs: { p50: latencies.p50, p95: latencies.p95, p99: latencies.p99 },
       cpuSecondsPerLifecycle: {
         servers: round(serverCpu / load.lifecycles, 4),
         postgres: round(postgresCpu / load.lifecycles, 4),
@@ -60,13 +82,20 @@ export async function benchThroughput(options: { seconds: number; workers: numbe
       bareEngine: { lifecyclesPerSecond: round(bare.perSecond), cpuMsEach: round(bare.cpuMsEach) },
       ratio: round(load.lifecycles / elapsed / bare.perSecond, 3),
     };
-    console.log(`system: ${summary.lifecyclesPerSecond} lifecycles/s, ${summary.httpRequestsPerSecond} HTTP requests/s`);
-    console.log(`complete-task latency: p50 ${summary.completeTaskMs.p50} ms, p95 ${summary.completeTaskMs.p95} ms, p99 ${summary.completeTaskMs.p99} ms`);
+    log(
+      `system: ${summary.lifecyclesPerSecond} lifecycles/s, ${summary.httpRequestsPerSecond} HTTP requests/s`,
+    );
+    log(
+      `complete-task latency: p50 ${summary.completeTaskMs.p50} ms, p95 ${summary.completeTaskMs.p95} ms, p99 ${summary.completeTaskMs.p99} ms`,
+    );
     const cpu = summary.cpuSecondsPerLifecycle;
-    console.log(`CPU per lifecycle: ${cpu.servers} s servers, ${cpu.postgres} s PostgreSQL, ${cpu.wholeMachine} s whole machine (load generator and other work included)`);
-    console.log(`ratio (system / bare engine): ${summary.ratio}`);
-    console.log(JSON.stringify(summary));
-    return summary;
+    log(
+      `CPU per lifecycle: ${cpu.servers} s servers, ${cpu.postgres} s PostgreSQL, ${cpu.wholeMachine} s whole machine (load generator and other work included)`,
+    );
+    log(`ratio (system / bare engine): ${summary.ratio}`);
+    log(JSON.stringify({ bench: 'throughput', ...summary }));
+    // The codes are not printed: a caller (the smoke test) checks those dossiers in the database.
+    return { ...summary, dossierCodes: load.finished };
   } finally {
     for (const s of servers) await s.kill('SIGTERM');
     await database.stop();
@@ -98,7 +127,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       profile: { type: 'string' },
     },
   });
-  benchThroughput({ seconds: Number(values.seconds), workers: Number(values.workers), servers: Number(values.servers), profileDir: values.profile }).catch((err) => {
+  benchThroughput({
+    seconds: Number(values.seconds),
+    workers: Number(values.workers),
+    servers: Number(values.servers),
+    profileDir: values.profile,
+  }).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -136,7 +136,15 @@ export const dossiers = pgTable(
   (t) => [
     index('dossiers_status_received').on(t.status, t.receivedAt),
     index('dossiers_procedure').on(t.procedureCode, t.receivedAt),
-    index('dossiers_applicant_name_lower').on(sql`lower(${t.applicantName}) text_pattern_ops`),
+    // Search: a code prefix (LIKE 'X%' can use a btree only with pattern ops under a non-C
+    // collation) or any part of the applicant's name (trigrams; the prefix index this replaces
+    // could not serve '%name%'). EXPLAIN figures in bench/README.md.
+    index('dossiers_code_pattern').on(sql`${t.code} text_pattern_ops`),
+    index('dossiers_applicant_name_trgm').using('gin', sql`lower(${t.applicantName}) gin_trgm_ops`),
+    // The on-time summary of a unit: received in the month, finished in or after it, still open.
+    index('dossiers_unit_received').on(t.receivingDepartment, t.receivedAt),
+    index('dossiers_unit_finished').on(t.receivingDepartment, t.finishedAt, t.receivedAt),
+    index('dossiers_unit_open').on(t.receivingDepartment, t.receivedAt).where(sql`finished_at is null`),
   ],
 );
 

@@ -1,0 +1,152 @@
+import type { Db, Database } from '../../server/src/core/db.js';
+import type { SessionUser } from '../../server/src/auth/roles.js';
+import { listInbox } from '../../server/src/tasks/tasks.service.js';
+import { getDossier, listDossiers } from '../../server/src/dossiers/dossiers.service.js';
+import { onTimeSummary } from '../../server/src/reports/on-time-summary.js';
+import { percentiles, type Percentiles } from '../support/percentiles.js';
+import { Random } from './random.js';
+
+/** Real parameters drawn from the archive, so every query asks for something that exists. */
+export interface Sample {
+  inboxDepartments: string[];
+  receivingDepartments: string[];
+  codes: string[];
+  names: string[];
+  months: string[];
+}
+
+export interface Scenario {
+  name: string;
+  /** The issue's target for p95, in milliseconds. */
+  targetP95: number;
+  run(db: Db, sample: Sample, random: Random): Promise<unknown>;
+}
+
+/** The five questions of the issue, each through the function the API itself calls. */
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'inbox',
+    targetP95: 20,
+    run: (db, s, r) => {
+      const department = r.pick(s.inboxDepartments);
+      return listInbox(db, officerOf(department), {
+        scope: 'department',
+        department,
+        sort: 'due',
+        page: 1,
+        pageSize: 50,
+      });
+    },
+  },
+  {
+    name: 'search by code',
+    targetP95: 50,
+    // Half whole codes, half a ward's day ("PBD-250312-"), as a clerk narrowing by date does.
+    run: (db, s, r) => {
+      const code = r.pick(s.codes);
+      return listDossiers(db, { q: r.next() < 0.5 ? code : code.slice(0, 11), page: 1, pageSize: 50 });
+    },
+  },
+  {
+    name: 'search by name',
+    targetP95: 50,
+    run: (db, s, r) => listDossiers(db, { q: r.pick(s.names), page: 1, pageSize: 50 }),
+  },
+  {
+    name: 'detail',
+    targetP95: 20,
+    run: (db, s, r) => getDossier(db, r.pick(s.codes)),
+  },
+  {
+    name: 'on-time summary',
+    targetP95: 300,
+    run: (db, s, r) =>
+      onTimeSummary(db, { department: r.pick(s.receivingDepartments), month: r.pick(s.months) }),
+  },
+];
+
+export interface ScenarioResult extends Percentiles {
+  name: string;
+  targetP95: number;
+  met: boolean;
+}
+
+/** Runs each scenario `iterations` times (after a short warm-up) with random parameters. */
+export async function measureScenarios(
+  db: Db,
+  sample: Sample,
+  iterations: number,
+  seed: number,
+  log: (line: string) => void,
+) {
+  const results: ScenarioResult[] = [];
+  for (const scenario of SCENARIOS) {
+    const random = new Random(seed);
+    for (let i = 0; i < Math.min(20, iterations); i++) await scenario.run(db, sample, random);
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const started = performance.now();
+      await scenario.run(db, sample, random);
+      times.push(performance.now() - started);
+    }
+    const p = percentiles(times);
+    const result = {
+      name: scenario.name,
+      targetP95: scenario.targetP95,
+      met: p.p95 < scenario.targetP95,
+      ...p,
+    };
+    results.push(result);
+    log(
+      `${scenario.name.padEnd(16)} p50 ${fmt(p.p50)} ms  p95 ${fmt(p.p95)} ms  p99 ${fmt(p.p99)} ms  (target p95 < ${scenario.targetP95} ms: ${result.met ? 'met' : 'MISSED'})`,
+    );
+  }
+  return results;
+}
+
+/** Draws the parameters: departments with open work, existing codes, names and months. */
+export async function drawSample(database: Database, seed: number): Promise<Sample> {
+  const q = async <T>(text: string, params: unknown[] = []) =>
+    (await database.pool.query(text, params)).rows as T[];
+  const inbox = await q<{ code: string }>(
+    `select distinct unnest(department_codes) as code from tasks where status in ('open', 'claimed') order by 1`,
+  );
+  const receiving = await q<{ code: string }>(
+    `select distinct receiving_department as code from dossiers order by 1`,
+  );
+  // setseed makes the drawn sample repeatable for a given archive.
+  await q('select setseed($1)', [(seed % 1000) / 1000]);
+  const picks = await q<{ code: string; name: string }>(
+    `select code, applicant_name as name from dossiers where random() < 1000.0 / greatest(1, (select reltuples from pg_class where relname = 'dossiers')) limit 1000`,
+  );
+  const months = await q<{ month: string }>(
+    `select distinct to_char(received_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM') as month from dossiers order by 1`,
+  );
+  return {
+    inboxDepartments: inbox.map((r) => r.code),
+    receivingDepartments: receiving.map((r) => r.code),
+    codes: picks.map((r) => r.code),
+    names: picks.map((r) => r.name),
+    months: months.map((r) => r.month),
+  };
+}
+
+/** An officer of one department, as the session middleware would hand `listInbox`. */
+function officerOf(department: string): SessionUser {
+  const role = department.endsWith('.LD')
+    ? 'leader'
+    : department.endsWith('.MC')
+      ? 'receptionist'
+      : 'officer';
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    username: 'bench',
+    fullName: 'Bench',
+    roles: [role],
+    departments: [{ code: department, name: department, agencyCode: department.split('.')[0]! }],
+  };
+}
+
+function fmt(x: number): string {
+  return x.toFixed(2).padStart(7);
+}

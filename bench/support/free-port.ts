@@ -1,0 +1,17 @@
+import net from 'node:net';
+
+/**
+ * A loopback port nobody listens on now, chosen by the OS. Fixed port numbers collide on a
+ * machine shared with other runs (and a PostgreSQL of someone else's run would even accept
+ * our password, since every embedded cluster of this project uses the same one).
+ */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

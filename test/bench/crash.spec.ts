@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { freshDatabaseUrl } from '../support/database.js';
+import { runCrashBench, type CrashOptions } from '../../bench/crash/crash-run.js';
+
+describe('bench:crash (smoke size)', function () {
+  this.timeout(120_000);
+
+  const smoke = async (servers: 1 | 2): Promise<Omit<CrashOptions, 'log'>> => ({
+    databaseUrl: await freshDatabaseUrl(),
+    servers,
+    dossiers: 30,
+    kills: 3,
+    between: [300, 900],
+  });
+
+  for (const servers of [1, 2] as const) {
+    it(`should lose and duplicate nothing when ${servers === 1 ? 'its server is' : 'two servers are'} SIGKILLed 3 times`, async () => {
+      // given a load of intakes and officer work, and 3 random SIGKILLs
+      const options = await smoke(servers);
+
+      // when the run drives every dossier to its end
+      const result = await runCrashBench({ ...options, log: () => {} });
+
+      // then every acknowledged write is there exactly once and nothing is stuck
+      expect(result.unexpected).to.deep.equal([]);
+      expect(result.kills).to.equal(3);
+      expect(result.intakes.acknowledged).to.equal(30);
+      expect(result.intakes).to.include({ found: 30, duplicated: 0, lost: 0 });
+      expect(result.completions.acknowledged, 'every dossier needs at least one completion').to.be.at.least(
+        30,
+      );
+      expect(result.completions.found).to.equal(result.completions.acknowledged);
+      expect(result.completions).to.include({ duplicated: 0, lost: 0 });
+      expect(result.disagreeing).to.deep.equal({ afterKills: [], atEnd: [] });
+      expect(result.stuck).to.equal(0);
+    });
+  }
+});
