@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     name: 'motcua_bench_scale',
     port: values.port ? Number(values.port) : undefined,
     dir: values['data-dir'],
+    bulkLoad: true,
   });
   const database = await openDatabase(scratch.url, 4);
   try {
