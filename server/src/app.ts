@@ -18,6 +18,7 @@ import type { LiveUpdates } from './realtime/live-updates.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { receiptRoutes } from './receipts/receipts.routes.js';
 import { paperRoutes } from './papers/papers.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { staticClient } from './web/static-client.js';
 
 /** Large enough for a big BPMN diagram; anything larger is refused before it is parsed. */
@@ -48,6 +49,7 @@ export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps
     ...attachmentRoutes(db, filesDir),
     ...receiptRoutes(db, publicUrl),
     ...paperRoutes(db),
+    ...reportRoutes(db),
   ];
   const openapi = buildOpenApi(routes);
   routes.push(

@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import { ApiClient } from '../../support/api-client.js';
+import { DossierDriver } from '../../support/dossier-driver.js';
+import { deployThreeDepartments } from '../../support/fixtures.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+
+/** This month in local (UTC+7) time, as the report names months. */
+function thisMonth(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+}
+
+describe('reports: on-time summary of a unit for a month', () => {
+  let server: TestServer;
+  let reception: ApiClient;
+  let officer: ApiClient;
+  let supervisor: ApiClient;
+  let leader: ApiClient;
+
+  before(async () => {
+    server = await startTestServer();
+    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
+    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
+    supervisor = await ApiClient.as(server.baseUrl, 'giamsat');
+    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
+    await deployThreeDepartments(await ApiClient.as(server.baseUrl, 'thietke'), 'ba-phong');
+  });
+
+  after(() => server.close());
+
+  it('should count dossiers received this month, the one resolved early and the ones in progress', async () => {
+    // given three dossiers received at the district desk today, one of them refused at review
+    const open = [
+      await DossierDriver.receive(reception, 'ba-phong', { area: 120, purpose: 'Nhà ở' }, 'MC'),
+      await DossierDriver.receive(reception, 'ba-phong', { area: 90, purpose: 'Nhà ở' }, 'MC'),
+    ];
+    const refused = await DossierDriver.receive(reception, 'ba-phong', { area: 400, purpose: 'Nhà ở' }, 'MC');
+    await refused.step(officer, 'review', 'approve');
+
+    // when the supervisor asks for the desk's summary of this month
+    const res = await supervisor.get(`/api/reports/on-time?department=MC&month=${thisMonth()}`);
+
+    // then the refusal counts as resolved early (finished days before its due date), the rest as within the deadline
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    expect(open).to.have.length(2);
+    expect(res.body.received).to.deep.equal({ total: 3, online: 0, inPerson: 3, carriedOver: 0 });
+    expect(res.body.resolved).to.deep.equal({ total: 1, early: 1, onTime: 0, late: 0 });
+    expect(res.body.inProgress).to.deep.equal({ total: 2, withinDeadline: 2, overdue: 0 });
+  });
+
+  it('should let a leader read the units of their own agency only', async () => {
+    // given the district leader (UBND quận Ba Đình) and the tax office, another agency
+    // when they ask for the district desk and for the tax office
+    const own = await leader.get(`/api/reports/on-time?department=MC&month=${thisMonth()}`);
+    const other = await leader.get(`/api/reports/on-time?department=CCT&month=${thisMonth()}`);
+
+    // then the first is answered, the second refused
+    expect(own.status).to.equal(200);
+    expect(other.status).to.equal(403);
+    expect(other.body.error.code).to.equal('forbidden');
+  });
+
+  it('should answer 422 for a malformed month, 404 for an unknown unit, 403 for an officer', async () => {
+    const badMonth = await supervisor.get('/api/reports/on-time?department=MC&month=2026-13');
+    const unknown = await supervisor.get('/api/reports/on-time?department=NOPE&month=2026-01');
+    const officerAsks = await officer.get('/api/reports/on-time?department=MC&month=2026-01');
+
+    expect(badMonth.status).to.equal(422);
+    expect(badMonth.body.error.details[0].path).to.equal('/month');
+    expect(unknown.status).to.equal(404);
+    expect(officerAsks.status).to.equal(403);
+  });
+});
