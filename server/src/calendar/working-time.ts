@@ -16,6 +16,7 @@ export const DEFAULT_PERIODS: readonly Period[] = [
   [13 * 60, 17 * 60],
 ];
 
+/** A calendar's answers never change: a changed calendar is a new object (sums are kept per object). */
 export interface WorkingCalendar {
   /** Working periods of a local date (YYYY-MM-DD); empty on a day off. */
   periodsOn(localDate: string): readonly Period[];
@@ -78,16 +79,59 @@ export function addWorkingTime(
 
 /** Working time between two instants, in minutes (0 when `to` is not after `from`). */
 export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCalendar = weekdaysCalendar): number {
-  let total = 0;
+  const start = from.getTime() + OFFSET_MS;
   const end = to.getTime() + OFFSET_MS;
-  for (let day = startOfDay(from.getTime() + OFFSET_MS); day < end; day += DAY) {
-    for (const [a, b] of calendar.periodsOn(isoDate(day))) {
-      const lo = Math.max(day + a * MINUTE, from.getTime() + OFFSET_MS);
-      const hi = Math.min(day + b * MINUTE, end);
-      if (hi > lo) total += (hi - lo) / MINUTE;
-    }
+  if (end <= start) return 0;
+  const firstDay = startOfDay(start);
+  const lastDay = startOfDay(end);
+  if (firstDay === lastDay) return minutesWithin(calendar, firstDay, start, end);
+  return (
+    minutesWithin(calendar, firstDay, start, firstDay + DAY) +
+    wholeDayMinutes(calendar, firstDay + DAY, lastDay) +
+    minutesWithin(calendar, lastDay, lastDay, end)
+  );
+}
+
+/** Working minutes of one local day that fall within [lo, hi). */
+function minutesWithin(calendar: WorkingCalendar, day: number, lo: number, hi: number): number {
+  let total = 0;
+  for (const [a, b] of calendar.periodsOn(isoDate(day))) {
+    const x = Math.max(day + a * MINUTE, lo);
+    const y = Math.min(day + b * MINUTE, hi);
+    if (y > x) total += (y - x) / MINUTE;
   }
   return total;
+}
+
+/** `sums[i]`: working minutes of the whole days from `first` up to (not including) `first + i` days. */
+interface DaySums {
+  first: number;
+  sums: number[];
+}
+
+// An inbox marks every task with the working time to (or past) its due time, and a task left
+// open for years would otherwise walk every day between: prefix sums make any span two look-ups.
+const daySumsOf = new WeakMap<WorkingCalendar, DaySums>();
+const MARGIN_DAYS = 366;
+
+/** Working minutes of the whole local days in [fromDay, toDay). */
+function wholeDayMinutes(calendar: WorkingCalendar, fromDay: number, toDay: number): number {
+  if (toDay <= fromDay) return 0;
+  const { first, sums } = daySumsCovering(calendar, fromDay, toDay);
+  return sums[(toDay - first) / DAY]! - sums[(fromDay - first) / DAY]!;
+}
+
+function daySumsCovering(calendar: WorkingCalendar, fromDay: number, toDay: number): DaySums {
+  const known = daySumsOf.get(calendar);
+  const knownEnd = known ? known.first + (known.sums.length - 1) * DAY : -Infinity;
+  if (known && fromDay >= known.first && toDay <= knownEnd) return known;
+  const first = Math.min(fromDay, known?.first ?? fromDay) - MARGIN_DAYS * DAY;
+  const last = Math.max(toDay, knownEnd) + MARGIN_DAYS * DAY;
+  const sums = [0];
+  for (let day = first; day < last; day += DAY) sums.push(sums.at(-1)! + minutesWithin(calendar, day, day, day + DAY));
+  const built = { first, sums };
+  daySumsOf.set(calendar, built);
+  return built;
 }
 
 /** The local (UTC+7) calendar date of an instant. */
