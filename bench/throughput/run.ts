@@ -24,6 +24,8 @@ export interface ThroughputOptions {
   workers: number;
   servers: number;
   profileDir?: string;
+  /** ENGINE_HOT_LIMIT of the servers: 0 measures recovering every command from the database. */
+  hotEngines?: number;
   /** An existing, empty database (the test suite's); by default a scratch one is made and dropped. */
   databaseUrl?: string;
   log?: (line: string) => void;
@@ -45,7 +47,17 @@ export async function benchThroughput(options: ThroughputOptions) {
   const servers: ServerProcess[] = [];
   try {
     for (let i = 0; i < serverCount; i++) {
-      servers.push(await spawnServer(database.url, await freePort(), { JOBS: 'false' }, nodeArgs));
+      servers.push(
+        await spawnServer(
+          database.url,
+          await freePort(),
+          {
+            JOBS: 'false',
+            ...(options.hotEngines === undefined ? {} : { ENGINE_HOT_LIMIT: String(options.hotEngines) }),
+          },
+          nodeArgs,
+        ),
+      );
     }
     await deploy(servers[0]!.baseUrl);
     const serverPids = servers.map((s) => s.child.pid!);
@@ -125,6 +137,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       workers: { type: 'string', default: '24' },
       servers: { type: 'string', default: '2' },
       profile: { type: 'string' },
+      hot: { type: 'string' },
     },
   });
   benchThroughput({

@@ -2,6 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './core/config.js';
+import { limitHotEngines } from './engine/runtime.js';
 import { openDatabase, withAdvisoryLock } from './core/db.js';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './core/embedded-postgres.js';
 import { ensureDatabase } from './core/ensure-database.js';
@@ -46,6 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 async function serve(config: Config, url: string, cluster: EmbeddedCluster | null): Promise<RunningServer> {
+  limitHotEngines(config.hotEngines);
   const database = await openDatabase(url);
   const { db } = database;
   const server = http.createServer();

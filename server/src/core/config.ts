@@ -11,6 +11,8 @@ export interface Config {
   demo: boolean;
   /** Base URL citizens reach the server at (QR codes, lookup links); null: the request's own origin. */
   publicUrl: string | null;
+  /** Engines kept in memory between commands, per process (0: recover each command from the database). */
+  hotEngines: number;
   jobs: {
     enabled: boolean;
     intervalMs: number;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD ?? DEMO_ADMIN_PASSWORD,
     demo: !production && env.DEMO !== 'false',
     publicUrl: env.PUBLIC_URL || null,
+    hotEngines: count(env.ENGINE_HOT_LIMIT, 5000, 'ENGINE_HOT_LIMIT'),
     jobs: {
       enabled: env.JOBS !== 'false',
       intervalMs: positive(env.JOBS_INTERVAL_MS, 5000, 'JOBS_INTERVAL_MS'),
@@ -59,5 +62,12 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${value}"`);
+  return n;
+}
+
+function count(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${value}"`);
   return n;
 }

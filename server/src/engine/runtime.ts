@@ -67,7 +67,13 @@ interface LiveEngine {
 // Engines kept in memory between commands, most recently used last. Recovering an engine from
 // JSON costs more than the step it runs; a hot engine whose version matches the row skips that.
 const hot = new Map<string, LiveEngine>();
-const HOT_LIMIT = 5_000;
+let hotLimit = 5_000;
+
+/** How many engines a process keeps hot (ENGINE_HOT_LIMIT); 0 recovers every command from its saved state. */
+export function limitHotEngines(limit: number): void {
+  hotLimit = limit;
+  while (hot.size > hotLimit) hot.delete(hot.keys().next().value!);
+}
 
 /**
  * Runs one command on one process instance and returns where it stops: take the hot engine (or
@@ -96,10 +102,10 @@ export async function runEngine(ref: InstanceRef, variables: Record<string, unkn
     caught,
     eventsReached: live.eventsReached,
     keep(committedVersion) {
-      if (completed) return;
+      if (completed || hotLimit === 0) return;
       live.version = committedVersion;
       hot.set(ref.id, live);
-      if (hot.size > HOT_LIMIT) hot.delete(hot.keys().next().value!);
+      if (hot.size > hotLimit) hot.delete(hot.keys().next().value!);
     },
   };
 }
