@@ -29,10 +29,8 @@ describe('reports: on-time summary of a unit for a month', () => {
 
   it('should count dossiers received this month, the one resolved early and the ones in progress', async () => {
     // given three dossiers received at the district desk today, one of them refused at review
-    const open = [
-      await DossierDriver.receive(reception, 'ba-phong', { area: 120, purpose: 'Nhà ở' }, 'MC'),
-      await DossierDriver.receive(reception, 'ba-phong', { area: 90, purpose: 'Nhà ở' }, 'MC'),
-    ];
+    await DossierDriver.receive(reception, 'ba-phong', { area: 120, purpose: 'Nhà ở' }, 'MC');
+    await DossierDriver.receive(reception, 'ba-phong', { area: 90, purpose: 'Nhà ở' }, 'MC');
     const refused = await DossierDriver.receive(reception, 'ba-phong', { area: 400, purpose: 'Nhà ở' }, 'MC');
     await refused.step(officer, 'review', 'approve');
 
@@ -41,7 +39,6 @@ describe('reports: on-time summary of a unit for a month', () => {
 
     // then the refusal counts as resolved early (finished days before its due date), the rest as within the deadline
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
-    expect(open).to.have.length(2);
     expect(res.body.received).to.deep.equal({ total: 3, online: 0, inPerson: 3, carriedOver: 0 });
     expect(res.body.resolved).to.deep.equal({ total: 1, early: 1, onTime: 0, late: 0 });
     expect(res.body.inProgress).to.deep.equal({ total: 2, withinDeadline: 2, overdue: 0 });
