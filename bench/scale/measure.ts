@@ -41,16 +41,24 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'search by code',
     targetP95: 50,
-    // Half whole codes, half a ward's day ("PBD-250312-"), as a clerk narrowing by date does.
+    // Half whole codes, half a ward's day ("PBD-250312-"), as a clerk narrowing by date does;
+    // searched by a clerk of the dossier's agency, so the access scope is part of the query.
     run: (db, s, r) => {
       const code = r.pick(s.codes);
-      return listDossiers(db, { q: r.next() < 0.5 ? code : code.slice(0, 11), page: 1, pageSize: 50 });
+      return listDossiers(db, clerkOf(code), {
+        q: r.next() < 0.5 ? code : code.slice(0, 11),
+        page: 1,
+        pageSize: 50,
+      });
     },
   },
   {
     name: 'search by name',
     targetP95: 50,
-    run: (db, s, r) => listDossiers(db, { q: r.pick(s.names), page: 1, pageSize: 50 }),
+    run: (db, s, r) => {
+      const i = Math.floor(r.next() * s.names.length);
+      return listDossiers(db, clerkOf(s.codes[i]!), { q: s.names[i]!, page: 1, pageSize: 50 });
+    },
   },
   {
     name: 'detail',
@@ -144,7 +152,13 @@ function officerOf(department: string): SessionUser {
     fullName: 'Bench',
     roles: [role],
     departments: [{ code: department, name: department, agencyCode: department.split('.')[0]! }],
+    agencies: [department.split('.')[0]!],
   };
+}
+
+/** A receptionist of the agency that received the dossier `code` (its code starts with the agency's). */
+function clerkOf(code: string): SessionUser {
+  return officerOf(`${code.split('-')[0]!}.MC`);
 }
 
 function fmt(x: number): string {

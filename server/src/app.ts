@@ -20,6 +20,8 @@ import { receiptRoutes } from './receipts/receipts.routes.js';
 import { paperRoutes } from './papers/papers.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { staticClient } from './web/static-client.js';
+import { findDossierInScope } from './access/dossier-scope.js';
+import { recordPersonalDataRead } from './access/personal-data-audit.js';
 
 /** Large enough for a big BPMN diagram; anything larger is refused before it is parsed. */
 const BODY_LIMIT = '3mb';
@@ -59,6 +61,7 @@ export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps
       summary: 'This OpenAPI document',
       tag: 'meta',
       access: 'public',
+      scope: 'none',
       handler: (ctx) => {
         ctx.body = openapi;
       },
@@ -66,7 +69,11 @@ export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps
   );
   const router = new Router();
   router.use('/api/public', rateLimit(60, 60_000));
-  mountRoutes(router, routes);
+  mountRoutes(router, routes, {
+    gate: (user, by, value) =>
+      findDossierInScope(db, user, by === 'code' ? { by, code: value } : { by, id: value }),
+    audit: (read) => recordPersonalDataRead(db, read),
+  });
 
   app.on('error', (err: Error, ctx?: Koa.Context) => {
     console.error(`[http] ${ctx ? `${ctx.method} ${ctx.path}` : ''}`, err);
@@ -84,7 +91,9 @@ export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps
       jsonLimit: BODY_LIMIT,
       encoding: 'utf-8',
       onError: (err) => {
-        throw (err as { status?: number }).status === 413 ? errors.payloadTooLarge(BODY_LIMIT) : errors.invalidJson(err.message);
+        throw (err as { status?: number }).status === 413
+          ? errors.payloadTooLarge(BODY_LIMIT)
+          : errors.invalidJson(err.message);
       },
     }),
   );

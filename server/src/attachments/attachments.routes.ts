@@ -1,6 +1,5 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import { errors } from '../http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { AttachmentList, UploadBody } from './attachments.schema.js';
 import { listAttachments, openAttachment, uploadAttachments } from './attachments.service.js';
@@ -16,10 +15,17 @@ export function attachmentRoutes(db: Db, filesDir: string) {
       summary: 'Attach files to a dossier (multipart field "file": PDF, PNG or JPEG, 10 MB each)',
       tag: 'attachments',
       access: UPLOADERS,
+      scope: { dossier: 'code' },
       rawBody: { contentType: 'multipart/form-data', schema: UploadBody },
       responses: { 201: AttachmentList },
       handler: async (ctx, { params }) => {
-        const stored = await uploadAttachments(db, filesDir, ctx, params.code!, ctx.state.user as SessionUser);
+        const stored = await uploadAttachments(
+          db,
+          filesDir,
+          ctx,
+          params.code!,
+          ctx.state.user as SessionUser,
+        );
         ctx.status = 201;
         ctx.body = stored;
       },
@@ -30,6 +36,7 @@ export function attachmentRoutes(db: Db, filesDir: string) {
       summary: 'The files attached to a dossier',
       tag: 'attachments',
       access: STAFF,
+      scope: { dossier: 'code' },
       responses: { 200: AttachmentList },
       handler: async (ctx, { params }) => {
         ctx.body = await listAttachments(db, params.code!);
@@ -41,13 +48,16 @@ export function attachmentRoutes(db: Db, filesDir: string) {
       summary: 'Download an attached file',
       tag: 'attachments',
       access: STAFF,
+      scope: { dossier: 'attachment' },
       produces: 'application/octet-stream',
       handler: async (ctx, { params }) => {
-        if (!/^[0-9a-f-]{36}$/i.test(params.id ?? '')) throw errors.notFound('Attachment');
         const { attachment, stream } = await openAttachment(db, filesDir, params.id!);
         ctx.type = attachment.contentType;
         ctx.length = attachment.size;
-        ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
+        ctx.set(
+          'Content-Disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+        );
         ctx.set('X-Content-Type-Options', 'nosniff');
         ctx.body = stream;
       },

@@ -10,7 +10,13 @@ import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { receiveFiles } from './multipart-upload.js';
 
 /** Stores the uploaded files of a dossier: bytes on disk first, then their rows; a failed insert removes the bytes. */
-export async function uploadAttachments(db: Db, filesDir: string, ctx: Context, code: string, user: SessionUser) {
+export async function uploadAttachments(
+  db: Db,
+  filesDir: string,
+  ctx: Context,
+  code: string,
+  user: SessionUser,
+) {
   const dossier = await findDossierByCode(db, code);
   const files = await receiveFiles(ctx, filesDir);
   try {
@@ -39,7 +45,7 @@ export async function listAttachments(db: Db, code: string) {
 /** The file's metadata and a stream of its bytes. */
 export async function openAttachment(db: Db, filesDir: string, id: string) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
-  if (!row) throw errors.notFound('Attachment');
+  if (!row) throw errors.attachmentNotFound();
   return { attachment: row, stream: fs.createReadStream(path.join(filesDir, row.storagePath)) };
 }
 

@@ -29,6 +29,7 @@ export function authRoutes(db: Db) {
       summary: 'Sign in; sets an httpOnly session cookie',
       tag: 'auth',
       access: 'public',
+      scope: 'none',
       body: LoginBody,
       responses: { 200: SessionUserSchema },
       handler: async (ctx, { body }) => {
@@ -47,6 +48,7 @@ export function authRoutes(db: Db) {
       summary: 'Sign out',
       tag: 'auth',
       access: 'public',
+      scope: 'none',
       responses: { 200: Type.Object({ ok: Type.Boolean() }) },
       handler: async (ctx) => {
         const token = ctx.cookies.get(SESSION_COOKIE);
@@ -61,6 +63,7 @@ export function authRoutes(db: Db) {
       summary: 'Who is signed in, or null: lets a page ask without a 401',
       tag: 'auth',
       access: 'public',
+      scope: 'none',
       responses: { 200: Type.Object({ user: Type.Union([SessionUserSchema, Type.Null()]) }) },
       handler: (ctx) => {
         ctx.body = { user: ctx.state.user ?? null };
@@ -72,6 +75,7 @@ export function authRoutes(db: Db) {
       summary: 'The signed-in user with roles and departments',
       tag: 'auth',
       access: 'signed-in',
+      scope: 'none',
       responses: { 200: SessionUserSchema },
       handler: (ctx) => {
         ctx.body = ctx.state.user;

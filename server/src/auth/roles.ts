@@ -13,6 +13,10 @@ export const SessionUserSchema = Type.Object({
   departments: Type.Array(
     Type.Object({ code: Type.String(), name: Type.String(), agencyCode: Type.String() }),
   ),
+  agencies: Type.Array(Type.String(), {
+    description:
+      "Agencies whose every dossier this user sees: their departments' agencies, and for leaders and supervisors the subtree below them (or below the agency they were given)",
+  }),
 });
 export type SessionUser = Static<typeof SessionUserSchema>;
 

@@ -4,8 +4,23 @@ import { calendarHolidays, calendarWorkdays } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 import { addWorkingTime, isWeekday } from './working-time.js';
-import { calendarFor, deleteHoliday, deleteWorkday, forgetCalendars, listHolidays, listWorkdays } from './calendar.repository.js';
-import { AgencyFilter, DueQuery, DueResult, Holiday, HolidayBody, Workday, WorkdayBody } from './calendar.schema.js';
+import {
+  calendarFor,
+  deleteHoliday,
+  deleteWorkday,
+  forgetCalendars,
+  listHolidays,
+  listWorkdays,
+} from './calendar.repository.js';
+import {
+  AgencyFilter,
+  DueQuery,
+  DueResult,
+  Holiday,
+  HolidayBody,
+  Workday,
+  WorkdayBody,
+} from './calendar.schema.js';
 
 const MAX_HOLIDAY_DAYS = 60;
 
@@ -17,11 +32,14 @@ export function calendarRoutes(db: Db) {
       summary: 'When a duration in working days or hours, started at `from`, falls due',
       tag: 'calendar',
       access: 'signed-in',
+      scope: 'none',
       query: DueQuery,
       responses: { 200: DueResult },
       handler: async (ctx, { query }) => {
         const calendar = await calendarFor(db, query.agency ?? null);
-        const dueAt = addWorkingTime(new Date(query.from), query.amount, query.unit, calendar, { cutoff: query.cutoff });
+        const dueAt = addWorkingTime(new Date(query.from), query.amount, query.unit, calendar, {
+          cutoff: query.cutoff,
+        });
         ctx.body = { dueAt: dueAt.toISOString() };
       },
     }),
@@ -31,6 +49,7 @@ export function calendarRoutes(db: Db) {
       summary: 'Public holidays (national, and the agency’s own with ?agency=)',
       tag: 'calendar',
       access: ['admin'],
+      scope: 'none',
       query: AgencyFilter,
       responses: { 200: Type.Array(Holiday) },
       handler: async (ctx, { query }) => {
@@ -43,15 +62,24 @@ export function calendarRoutes(db: Db) {
       summary: 'Add a holiday range (inclusive dates)',
       tag: 'calendar',
       access: ['admin'],
+      scope: 'none',
       body: HolidayBody,
       responses: { 201: Holiday },
       handler: async (ctx, { body }) => {
         const days = (Date.parse(body.to) - Date.parse(body.from)) / 86_400_000 + 1;
         if (days < 1) throw errors.validation([{ path: '/to', message: 'must not be before from' }]);
-        if (days > MAX_HOLIDAY_DAYS) throw errors.validation([{ path: '/to', message: `a holiday spans at most ${MAX_HOLIDAY_DAYS} days` }]);
+        if (days > MAX_HOLIDAY_DAYS)
+          throw errors.validation([
+            { path: '/to', message: `a holiday spans at most ${MAX_HOLIDAY_DAYS} days` },
+          ]);
         const [row] = await db
           .insert(calendarHolidays)
-          .values({ fromDate: body.from, toDate: body.to, name: body.name, agencyCode: body.agencyCode ?? null })
+          .values({
+            fromDate: body.from,
+            toDate: body.to,
+            name: body.name,
+            agencyCode: body.agencyCode ?? null,
+          })
           .returning();
         forgetCalendars();
         const { createdAt: _c, ...holiday } = row!;
@@ -65,6 +93,7 @@ export function calendarRoutes(db: Db) {
       summary: 'Remove a holiday',
       tag: 'calendar',
       access: ['admin'],
+      scope: 'none',
       handler: async (ctx, { params }) => {
         if (!(await deleteHoliday(db, idParam(params.id)))) throw errors.notFound('Holiday');
         ctx.status = 204;
@@ -76,6 +105,7 @@ export function calendarRoutes(db: Db) {
       summary: 'Compensatory working days',
       tag: 'calendar',
       access: ['admin'],
+      scope: 'none',
       query: AgencyFilter,
       responses: { 200: Type.Array(Workday) },
       handler: async (ctx, { query }) => {
@@ -88,10 +118,14 @@ export function calendarRoutes(db: Db) {
       summary: 'Add a compensatory working day (weekday hours on a weekend date)',
       tag: 'calendar',
       access: ['admin'],
+      scope: 'none',
       body: WorkdayBody,
       responses: { 201: Workday },
       handler: async (ctx, { body }) => {
-        if (isWeekday(body.date)) throw errors.validation([{ path: '/date', message: 'is a weekday already; choose a Saturday or Sunday' }]);
+        if (isWeekday(body.date))
+          throw errors.validation([
+            { path: '/date', message: 'is a weekday already; choose a Saturday or Sunday' },
+          ]);
         const [row] = await db
           .insert(calendarWorkdays)
           .values({ date: body.date, name: body.name, agencyCode: body.agencyCode ?? null })
@@ -110,6 +144,7 @@ export function calendarRoutes(db: Db) {
       summary: 'Remove a compensatory working day',
       tag: 'calendar',
       access: ['admin'],
+      scope: 'none',
       handler: async (ctx, { params }) => {
         if (!(await deleteWorkday(db, idParam(params.id)))) throw errors.notFound('Working day');
         ctx.status = 204;

@@ -1,7 +1,13 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
 import type { SessionUser } from '../auth/roles.js';
-import { ControlSlip, DeadlineState, ExtendBody, SupplementBody, SupplementRequestBody } from './deadlines.schema.js';
+import {
+  ControlSlip,
+  DeadlineState,
+  ExtendBody,
+  SupplementBody,
+  SupplementRequestBody,
+} from './deadlines.schema.js';
 import { receiveSupplement, requestSupplement } from './supplements.service.js';
 import { extendDueDate } from './extensions.service.js';
 import { controlSlip } from './control-slip.service.js';
@@ -14,6 +20,7 @@ export function deadlineRoutes(db: Db) {
       summary: 'Ask the citizen to complete the dossier; its clock stops (status 5)',
       tag: 'deadlines',
       access: ['receptionist', 'officer', 'leader'],
+      scope: { dossier: 'code' },
       body: SupplementRequestBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
@@ -23,9 +30,11 @@ export function deadlineRoutes(db: Db) {
     defineRoute({
       method: 'post',
       path: '/api/dossiers/:code/supplement',
-      summary: 'The supplement arrived: the clock restarts and the promised date moves by the paused working time',
+      summary:
+        'The supplement arrived: the clock restarts and the promised date moves by the paused working time',
       tag: 'deadlines',
       access: ['receptionist'],
+      scope: { dossier: 'code' },
       body: SupplementBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
@@ -38,10 +47,17 @@ export function deadlineRoutes(db: Db) {
       summary: 'Apology letter: a new promised date with its reason (the original date is kept)',
       tag: 'deadlines',
       access: ['receptionist', 'leader'],
+      scope: { dossier: 'code' },
       body: ExtendBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
-        ctx.body = await extendDueDate(db, params.code!, new Date(body.newDueAt), body.reason, ctx.state.user as SessionUser);
+        ctx.body = await extendDueDate(
+          db,
+          params.code!,
+          new Date(body.newDueAt),
+          body.reason,
+          ctx.state.user as SessionUser,
+        );
       },
     }),
     defineRoute({
@@ -50,6 +66,7 @@ export function deadlineRoutes(db: Db) {
       summary: 'The control slip: every handoff with budget, working time used and result',
       tag: 'deadlines',
       access: ['receptionist', 'officer', 'leader', 'supervisor', 'admin'],
+      scope: { dossier: 'code' },
       responses: { 200: ControlSlip },
       handler: async (ctx, { params }) => {
         ctx.body = await controlSlip(db, params.code!);

@@ -1,6 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../core/db.js';
-import { dossierEvents, dossiers, tasks, type Dossier, type ProcedureVersion, type Task } from '../db/schema.js';
+import {
+  dossierEvents,
+  dossiers,
+  tasks,
+  type Dossier,
+  type ProcedureVersion,
+  type Task,
+} from '../db/schema.js';
 import { runEngine, type EngineCommand, type EngineRun } from '../engine/runtime.js';
 import { sourceContextFor } from '../engine/definitions.js';
 import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
@@ -46,7 +53,11 @@ export interface CommandContext {
  * it in the caller's transaction: engine state, the tasks now open, closed tasks, dossier status
  * and the control-slip events of the handoff.
  */
-export async function applyEngineCommand(ctx: CommandContext, command: EngineCommand, cause: Cause): Promise<CommandResult> {
+export async function applyEngineCommand(
+  ctx: CommandContext,
+  command: EngineCommand,
+  cause: Cause,
+): Promise<CommandResult> {
   const { tx, dossier, version, now } = ctx;
   const steps = version.steps as ProcedureSteps;
   const completedTask = cause.kind === 'task' ? cause.task : null;
@@ -64,7 +75,8 @@ export async function applyEngineCommand(ctx: CommandContext, command: EngineCom
   );
   const changes = await syncTasks(ctx, run, steps, completedTask);
   // A diagram without timers never has any stored: skip the look-up.
-  const timersFired = run.timers.length || steps.hasTimers !== false ? await syncTimers(tx, dossier.id, run.timers, now) : [];
+  const timersFired =
+    run.timers.length || steps.hasTimers !== false ? await syncTimers(tx, dossier.id, run.timers, now) : [];
   const status = statusAfter(run, steps, dossier.status, cause.kind !== 'received');
   // Where the dossier is: departments of its open tasks, and of the agencies it waits on.
   const currentDepartments = [
@@ -78,6 +90,7 @@ export async function applyEngineCommand(ctx: CommandContext, command: EngineCom
       engineVersion: dossier.engineVersion + 1,
       status,
       currentDepartments,
+      involvedDepartments: [...new Set([...dossier.involvedDepartments, ...currentDepartments])],
       finishedAt: run.completed ? now : null,
       updatedAt: now,
     })
@@ -86,16 +99,29 @@ export async function applyEngineCommand(ctx: CommandContext, command: EngineCom
   if (status === DossierStatus.RESOLVED && dossier.status !== DossierStatus.RESOLVED) {
     await noticeToCitizen(tx, dossier, 'result_ready');
   }
-  return { created: changes.created, closed: changes.closed, status, afterCommit: () => run.keep(dossier.engineVersion + 1) };
+  return {
+    created: changes.created,
+    closed: changes.closed,
+    status,
+    afterCommit: () => run.keep(dossier.engineVersion + 1),
+  };
 }
 
 function messageDepartments(run: EngineRun, steps: ProcedureSteps): string[] {
   return run.waitingMessages.flatMap((w) => steps.messageEvents?.[w.elementId]?.departments ?? []);
 }
 
-async function syncTasks(ctx: CommandContext, run: EngineRun, steps: ProcedureSteps, completedTask: Task | null) {
+async function syncTasks(
+  ctx: CommandContext,
+  run: EngineRun,
+  steps: ProcedureSteps,
+  completedTask: Task | null,
+) {
   const { tx, dossier, now } = ctx;
-  const [before, calendar] = await Promise.all([openTasksOf(tx, dossier.id), calendarFor(tx, dossier.agencyCode)]);
+  const [before, calendar] = await Promise.all([
+    openTasksOf(tx, dossier.id),
+    calendarFor(tx, dossier.agencyCode),
+  ]);
   const waitingIds = new Set(run.waiting.map((w) => w.executionId));
   const known = new Set(before.map((t) => t.executionId));
   const vanished = before.filter((t) => !waitingIds.has(t.executionId) && t.id !== completedTask?.id);
@@ -104,21 +130,36 @@ async function syncTasks(ctx: CommandContext, run: EngineRun, steps: ProcedureSt
     closed = await tx
       .update(tasks)
       .set({ status: 'cancelled', completedAt: now })
-      .where(inArray(tasks.id, vanished.map((t) => t.id)))
+      .where(
+        inArray(
+          tasks.id,
+          vanished.map((t) => t.id),
+        ),
+      )
       .returning();
   }
   const fresh = run.waiting.filter((w) => !known.has(w.executionId));
   const created = fresh.length
     ? await tx
         .insert(tasks)
-        .values(fresh.map((w) => newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now, calendar)))
+        .values(
+          fresh.map((w) =>
+            newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now, calendar),
+          ),
+        )
         .returning()
     : [];
   const open = [...before.filter((t) => waitingIds.has(t.executionId)), ...created];
   return { created, closed, open };
 }
 
-function newTaskRow(dossierId: string, executionId: string, step: StepSpec, now: Date, calendar: WorkingCalendar) {
+function newTaskRow(
+  dossierId: string,
+  executionId: string,
+  step: StepSpec,
+  now: Date,
+  calendar: WorkingCalendar,
+) {
   return {
     dossierId,
     executionId,
@@ -155,11 +196,20 @@ interface Handoff {
 }
 
 /** Appends the control-slip events of a command: what caused it, where the dossier went, and its end. */
-async function recordHandoff(ctx: CommandContext, cause: Cause, { created, run, steps, status, timersFired }: Handoff): Promise<void> {
+async function recordHandoff(
+  ctx: CommandContext,
+  cause: Cause,
+  { created, run, steps, status, timersFired }: Handoff,
+): Promise<void> {
   const { tx, dossier, actor, now } = ctx;
-  const toDepartments = [...new Set([...created.flatMap((t) => t.departmentCodes), ...messageDepartments(run, steps)])];
+  const toDepartments = [
+    ...new Set([...created.flatMap((t) => t.departmentCodes), ...messageDepartments(run, steps)]),
+  ];
   const base = { dossierId: dossier.id, at: now, actorId: actor.id, actorName: actor.fullName };
-  const nextSteps = [...created.map((t) => t.name), ...run.waitingMessages.map((w) => steps.messageEvents?.[w.elementId]?.name ?? w.elementId)];
+  const nextSteps = [
+    ...created.map((t) => t.name),
+    ...run.waitingMessages.map((w) => steps.messageEvents?.[w.elementId]?.name ?? w.elementId),
+  ];
   const rows: (typeof dossierEvents.$inferInsert)[] = timersFired.map((elementId) => ({
     ...base,
     type: 'timer_fired',
@@ -190,11 +240,22 @@ async function recordHandoff(ctx: CommandContext, cause: Cause, { created, run, 
       details: { message: cause.message, nextSteps },
     });
   } else if (cause.kind === 'received') {
-    rows.push({ ...base, type: 'received', fromDepartment: dossier.receivingDepartment, toDepartments, details: { nextSteps } });
+    rows.push({
+      ...base,
+      type: 'received',
+      fromDepartment: dossier.receivingDepartment,
+      toDepartments,
+      details: { nextSteps },
+    });
   }
   if (run.completed) {
     const endId = run.eventsReached.at(-1) ?? null;
-    rows.push({ ...base, type: 'finished', stepId: endId, details: { status, endEventStatus: endId ? steps.eventStatuses[endId] ?? null : null } });
+    rows.push({
+      ...base,
+      type: 'finished',
+      stepId: endId,
+      details: { status, endEventStatus: endId ? (steps.eventStatuses[endId] ?? null) : null },
+    });
   }
   if (rows.length) await tx.insert(dossierEvents).values(rows);
 }

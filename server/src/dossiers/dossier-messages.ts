@@ -30,7 +30,7 @@ export async function deliverMessage(
   const changes = await db.transaction(async (tx) => {
     // (1)
     const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code)).for('update');
-    if (!dossier) throw errors.notFound(`Dossier ${code}`);
+    if (!dossier) throw errors.dossierNotFound(code);
     if (dossier.finishedAt) throw notWaiting(dossier, body.name);
     // (2)
     const version = (await findVersionById(db, dossier.procedureVersionId))!;
@@ -64,7 +64,7 @@ function assertMayDeliver(user: SessionUser, events: MessageWait[]): void {
   if (user.roles.includes('admin')) return;
   const departments = events.flatMap((e) => e.departments);
   if (departments.length && !user.departments.some((d) => departments.includes(d.code))) {
-    throw errors.forbidden(`This message comes from department ${departments.join(', ')}, not yours`);
+    throw errors.notInDepartment(`This message comes from department ${departments.join(', ')}, not yours`);
   }
 }
 

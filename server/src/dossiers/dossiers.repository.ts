@@ -6,12 +6,14 @@ import { errors } from '../http/errors.js';
 /** The dossier row, locked for the rest of the transaction: every command on a dossier takes this first. */
 export async function lockDossierByCode(tx: Tx, code: string): Promise<Dossier> {
   const [row] = await tx.select().from(dossiers).where(eq(dossiers.code, code)).for('update');
-  if (!row) throw errors.notFound(`Dossier ${code}`);
+  if (!row) throw errors.dossierNotFound(code);
   return row;
 }
 
 export function assertNotFinished(dossier: Dossier): void {
   if (dossier.finishedAt) {
-    throw errors.conflict('dossier_finished', `Dossier ${dossier.code} is finished`, { status: dossier.status });
+    throw errors.conflict('dossier_finished', `Dossier ${dossier.code} is finished`, {
+      status: dossier.status,
+    });
   }
 }

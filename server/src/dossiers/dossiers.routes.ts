@@ -15,7 +15,13 @@ import {
   ReceivedDossier,
   ReceiptSecret,
 } from './dossiers.schema.js';
-import { getDossier, listDossiers, lookupDossier, receiveDossier, rotateLookupSecret } from './dossiers.service.js';
+import {
+  getDossier,
+  listDossiers,
+  lookupDossier,
+  receiveDossier,
+  rotateLookupSecret,
+} from './dossiers.service.js';
 import { deliverMessage } from './dossier-messages.js';
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
@@ -25,16 +31,25 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
     defineRoute({
       method: 'post',
       path: '/api/dossiers',
-      summary: 'Receive a dossier at the desk: code, promised date and lookup secret (honours Idempotency-Key)',
+      summary:
+        'Receive a dossier at the desk: code, promised date and lookup secret (honours Idempotency-Key)',
       tag: 'dossiers',
       access: ['receptionist'],
+      scope: 'none',
       body: ReceiveDossierBody,
       responses: { 201: ReceivedDossier },
       handler: async (ctx, { body }) => {
         ctx.status = 201;
         const user = ctx.state.user as SessionUser;
         const base = publicUrl ?? `${ctx.protocol}://${ctx.host}`;
-        ctx.body = await receiveDossier(db, live, base, body, user, idempotencyScope(ctx, user.id, 'POST /api/dossiers'));
+        ctx.body = await receiveDossier(
+          db,
+          live,
+          base,
+          body,
+          user,
+          idempotencyScope(ctx, user.id, 'POST /api/dossiers'),
+        );
       },
     }),
     defineRoute({
@@ -43,10 +58,11 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       summary: 'Search dossiers by status, procedure, department, overdue, code or applicant name',
       tag: 'dossiers',
       access: STAFF,
+      scope: 'listed',
       query: DossierListQuery,
       responses: { 200: DossierPage },
       handler: async (ctx, { query }) => {
-        ctx.body = await listDossiers(db, query);
+        ctx.body = await listDossiers(db, ctx.state.user as SessionUser, query);
       },
     }),
     defineRoute({
@@ -55,6 +71,8 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       summary: 'A dossier with its open tasks and control-slip events',
       tag: 'dossiers',
       access: STAFF,
+      scope: { dossier: 'code' },
+      personalData: true,
       responses: { 200: DossierDetail },
       handler: async (ctx, { params }) => {
         ctx.body = await getDossier(db, params.code!);
@@ -66,6 +84,7 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       summary: 'Reprint the receipt: issues a new lookup secret, the old one stops working',
       tag: 'dossiers',
       access: ['receptionist'],
+      scope: { dossier: 'code' },
       responses: { 200: ReceiptSecret },
       handler: async (ctx, { params }) => {
         ctx.body = await rotateLookupSecret(db, params.code!);
@@ -74,10 +93,12 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
     defineRoute({
       method: 'post',
       path: '/api/dossiers/:code/messages',
-      summary: 'Deliver a message from another agency (e.g. the tax notice) to the event the dossier waits at; 409 if it waits for none',
+      summary:
+        'Deliver a message from another agency (e.g. the tax notice) to the event the dossier waits at; 409 if it waits for none',
       tag: 'dossiers',
       // Officers key in a notice that came on paper; integrations will post as a system user.
       access: ['officer', 'leader', 'admin'],
+      scope: { dossier: 'code' },
       body: DeliverMessageBody,
       responses: { 200: MessageDelivered },
       handler: async (ctx, { body, params }) => {
@@ -90,6 +111,7 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       summary: 'Citizen lookup by code and secret: status and dates, no personal data',
       tag: 'public',
       access: 'public',
+      scope: 'none',
       query: LookupQuery,
       responses: { 200: LookupResult },
       handler: async (ctx, { query }) => {

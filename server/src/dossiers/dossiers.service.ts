@@ -2,7 +2,15 @@ import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
 import { and, asc, count, desc, eq, inArray, lt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../core/db.js';
-import { departments, dossierEvents, dossiers, procedureVersions, tasks, type Dossier, type ProcedureVersion } from '../db/schema.js';
+import {
+  departments,
+  dossierEvents,
+  dossiers,
+  procedureVersions,
+  tasks,
+  type Dossier,
+  type ProcedureVersion,
+} from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
@@ -15,8 +23,14 @@ import { nextDossierCode } from './dossier-code.js';
 import { hashLookupSecret, lookupSecretMatches, newLookupSecret } from './lookup-secret.js';
 import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
+import { dossierScope } from '../access/dossier-scope.js';
 import { claimIdempotencyKey, storeIdempotentAnswer, type IdempotencyScope } from '../http/idempotency.js';
-import type { DossierListQuery, LookupQuery, ReceiveDossierBody, ReceivedDossier } from './dossiers.schema.js';
+import type {
+  DossierListQuery,
+  LookupQuery,
+  ReceiveDossierBody,
+  ReceivedDossier,
+} from './dossiers.schema.js';
 
 /**
  * Receives a dossier at the desk: validates its data against the procedure's form, gives it a
@@ -33,7 +47,10 @@ export async function receiveDossier(
   idempotency?: IdempotencyScope,
 ) {
   const version = await findCurrentVersion(db, input.procedureCode);
-  if (!version) throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` }]);
+  if (!version)
+    throw errors.validation([
+      { path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` },
+    ]);
   validateFormData(version, input.data);
   checkNotifyChannels(input);
   const department = receivingDepartment(actor, input.departmentCode);
@@ -44,7 +61,11 @@ export async function receiveDossier(
     const replay = idempotency && (await claimIdempotencyKey(tx, idempotency));
     if (replay) return { replayed: true as const, answer: replay.response as ReceivedAnswer };
     const dossier = await insertDossier(tx, { input, version, department, actor, secret, now, dueAt });
-    const changes = await applyEngineCommand({ tx, dossier, version, actor, now }, { kind: 'start' }, { kind: 'received' });
+    const changes = await applyEngineCommand(
+      { tx, dossier, version, actor, now },
+      { kind: 'start' },
+      { kind: 'received' },
+    );
     await noticeToCitizen(tx, dossier, 'received', {
       dueAt,
       lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(dossier.code)}&secret=${secret}`,
@@ -92,6 +113,7 @@ async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
       procedureCode: d.version.procedureCode,
       agencyCode: d.department.agencyCode,
       receivingDepartment: d.department.code,
+      involvedDepartments: [d.department.code],
       applicant: d.input.applicant,
       applicantName: d.input.applicant.fullName,
       data: d.input.data,
@@ -112,13 +134,21 @@ async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
 
 /** The promised return date: the legal duration in working time from receipt, after the cut-off from the next day. */
 function promisedDate(version: ProcedureVersion, receivedAt: Date, calendar: WorkingCalendar): Date {
-  return addWorkingTime(receivedAt, version.duration, version.durationUnit, calendar, version.cutoff ? { cutoff: version.cutoff } : {});
+  return addWorkingTime(
+    receivedAt,
+    version.duration,
+    version.durationUnit,
+    calendar,
+    version.cutoff ? { cutoff: version.cutoff } : {},
+  );
 }
 
 function checkNotifyChannels(input: Static<typeof ReceiveDossierBody>): void {
   const problems = [];
-  if (input.notifyChannels?.includes('sms') && !input.applicant.phone) problems.push({ path: '/applicant/phone', message: 'is needed for SMS notifications' });
-  if (input.notifyChannels?.includes('email') && !input.applicant.email) problems.push({ path: '/applicant/email', message: 'is needed for e-mail notifications' });
+  if (input.notifyChannels?.includes('sms') && !input.applicant.phone)
+    problems.push({ path: '/applicant/phone', message: 'is needed for SMS notifications' });
+  if (input.notifyChannels?.includes('email') && !input.applicant.email)
+    problems.push({ path: '/applicant/email', message: 'is needed for e-mail notifications' });
   if (problems.length) throw errors.validation(problems);
 }
 
@@ -126,21 +156,26 @@ function receivingDepartment(actor: SessionUser, code: string | undefined) {
   const department = code ? actor.departments.find((d) => d.code === code) : actor.departments[0];
   if (!department) {
     throw code
-      ? errors.forbidden(`You do not belong to department ${code}`)
-      : errors.forbidden('You belong to no department, so you cannot receive dossiers');
+      ? errors.notInDepartment(`You do not belong to department ${code}`)
+      : errors.notInDepartment('You belong to no department, so you cannot receive dossiers');
   }
   return department;
 }
 
-export async function listDossiers(db: Db, query: Static<typeof DossierListQuery>) {
+/** Dossiers inside the viewer's access scope, filtered by the query, newest first. */
+export async function listDossiers(db: Db, viewer: SessionUser, query: Static<typeof DossierListQuery>) {
   const where: SQL[] = [];
+  const scope = dossierScope(viewer);
+  if (scope) where.push(scope);
   if (query.status) where.push(eq(dossiers.status, query.status));
   if (query.procedure) where.push(eq(dossiers.procedureCode, query.procedure));
   if (query.department) where.push(sql`${dossiers.currentDepartments} @> array[${query.department}]::text[]`);
   if (query.overdue === true) where.push(and(isNull(dossiers.finishedAt), lt(dossiers.dueAt, clock.now()))!);
   if (query.q) {
     const text = query.q.trim();
-    where.push(sql`(${dossiers.code} like ${text.toUpperCase() + '%'} or lower(${dossiers.applicantName}) like ${'%' + text.toLowerCase() + '%'})`);
+    where.push(
+      sql`(${dossiers.code} like ${text.toUpperCase() + '%'} or lower(${dossiers.applicantName}) like ${'%' + text.toLowerCase() + '%'})`,
+    );
   }
   const condition = where.length ? and(...where) : undefined;
   if (query.q) return searchDossiers(db, condition!, query);
@@ -171,7 +206,8 @@ async function searchDossiers(db: Db, condition: SQL, query: Static<typeof Dossi
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const total =
-    rows[0]?.total ?? (query.page === 1 ? 0 : (await db.select({ n: count() }).from(dossiers).where(condition))[0]!.n);
+    rows[0]?.total ??
+    (query.page === 1 ? 0 : (await db.select({ n: count() }).from(dossiers).where(condition))[0]!.n);
   return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -184,7 +220,11 @@ export async function getDossier(db: Db, code: string) {
       .from(tasks)
       .where(and(eq(tasks.dossierId, dossier.id), inArray(tasks.status, ['open', 'claimed'])))
       .orderBy(asc(tasks.createdAt)),
-    db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id)).orderBy(asc(dossierEvents.id)),
+    db
+      .select()
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, dossier.id))
+      .orderBy(asc(dossierEvents.id)),
   ]);
   return {
     ...presentSummary(dossier),
@@ -210,14 +250,24 @@ export async function getDossier(db: Db, code: string) {
 
 /** Public lookup: status and dates only, no personal data; a wrong secret looks like an unknown code. */
 export async function lookupDossier(db: Db, query: Static<typeof LookupQuery>) {
-  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, query.code.trim().toUpperCase()));
-  if (!dossier || !lookupSecretMatches(query.secret, dossier.lookupSecretHash)) throw errors.notFound('Dossier');
-  const [version] = await db.select({ name: procedureVersions.name }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
+  const [dossier] = await db
+    .select()
+    .from(dossiers)
+    .where(eq(dossiers.code, query.code.trim().toUpperCase()));
+  if (!dossier || !lookupSecretMatches(query.secret, dossier.lookupSecretHash))
+    throw errors.dossierNotFound();
+  const [version] = await db
+    .select({ name: procedureVersions.name })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, dossier.procedureVersionId));
   const open = await db
     .select({ name: tasks.name, departmentCodes: tasks.departmentCodes })
     .from(tasks)
     .where(and(eq(tasks.dossierId, dossier.id), inArray(tasks.status, ['open', 'claimed'])));
-  const names = await departmentNames(db, open.flatMap((t) => t.departmentCodes));
+  const names = await departmentNames(
+    db,
+    open.flatMap((t) => t.departmentCodes),
+  );
   return {
     code: dossier.code,
     procedureName: version!.name,
@@ -226,7 +276,10 @@ export async function lookupDossier(db: Db, query: Static<typeof LookupQuery>) {
     receivedAt: dossier.receivedAt.toISOString(),
     dueAt: dossier.dueAt.toISOString(),
     finishedAt: dossier.finishedAt?.toISOString() ?? null,
-    currentSteps: open.map((t) => ({ name: t.name, departments: t.departmentCodes.map((c) => names.get(c) ?? c) })),
+    currentSteps: open.map((t) => ({
+      name: t.name,
+      departments: t.departmentCodes.map((c) => names.get(c) ?? c),
+    })),
   };
 }
 
@@ -241,19 +294,22 @@ export async function rotateLookupSecret(db: Db, code: string) {
     .set({ lookupSecretHash: hashLookupSecret(secret), updatedAt: clock.now() })
     .where(eq(dossiers.code, code))
     .returning({ code: dossiers.code });
-  if (!row) throw errors.notFound(`Dossier ${code}`);
+  if (!row) throw errors.dossierNotFound(code);
   return { code: row.code, lookupSecret: secret };
 }
 
 export async function findDossierByCode(db: Db, code: string): Promise<Dossier> {
   const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, code));
-  if (!dossier) throw errors.notFound(`Dossier ${code}`);
+  if (!dossier) throw errors.dossierNotFound(code);
   return dossier;
 }
 
 async function departmentNames(db: Db, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
-  const rows = await db.select({ code: departments.code, name: departments.name }).from(departments).where(inArray(departments.code, codes));
+  const rows = await db
+    .select({ code: departments.code, name: departments.name })
+    .from(departments)
+    .where(inArray(departments.code, codes));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 

@@ -20,8 +20,10 @@ export interface FieldProblem {
 }
 
 export const errors = {
-  badRequest: (message: string, details: unknown = null) => new AppError(400, 'bad_request', message, details),
-  invalidJson: (message: string) => new AppError(400, 'invalid_json', `Request body is not valid JSON: ${message}`),
+  badRequest: (message: string, details: unknown = null) =>
+    new AppError(400, 'bad_request', message, details),
+  invalidJson: (message: string) =>
+    new AppError(400, 'invalid_json', `Request body is not valid JSON: ${message}`),
   payloadTooLarge: (limit: string) =>
     new AppError(413, 'payload_too_large', `Request body is larger than the limit of ${limit}`),
   validation: (problems: FieldProblem[], message = 'Request is invalid') =>
@@ -30,12 +32,32 @@ export const errors = {
   invalidCredentials: () => new AppError(401, 'invalid_credentials', 'Wrong username or password'),
   forbidden: (message = 'You are not allowed to do this') => new AppError(403, 'forbidden', message),
   notFound: (what: string) => new AppError(404, 'not_found', `${what} not found`),
-  conflict: (code: string, message: string, details: unknown = null) => new AppError(409, code, message, details),
+  /** Also the answer for a dossier outside the caller's access scope: the two must look the same. */
+  dossierNotFound: (code?: string) =>
+    new AppError(404, 'dossier_not_found', code ? `Dossier ${code} not found` : 'Dossier not found'),
+  taskNotFound: () => new AppError(404, 'task_not_found', 'Task not found'),
+  attachmentNotFound: () => new AppError(404, 'attachment_not_found', 'Attachment not found'),
+  departmentNotFound: (code: string) =>
+    new AppError(404, 'department_not_found', `Department ${code} not found`),
+  paperNotIssued: (paper: string, code: string) =>
+    new AppError(404, 'paper_not_issued', `No ${paper} was issued for dossier ${code}`),
+  notInDepartment: (message: string) => new AppError(403, 'not_in_department', message),
+  taskOtherDepartment: (departments: string[]) =>
+    new AppError(
+      403,
+      'task_other_department',
+      `This task belongs to department ${departments.join(', ')}, not yours`,
+    ),
+  taskRoleRequired: (role: string) =>
+    new AppError(403, 'task_role_required', `This step needs the role ${role}`),
+  conflict: (code: string, message: string, details: unknown = null) =>
+    new AppError(409, code, message, details),
   unsupportedFile: (fileName: string) =>
     new AppError(415, 'unsupported_file_type', `${fileName} is not a PDF, PNG or JPEG file`),
   fileTooLarge: (fileName: string, limitBytes: number) =>
     new AppError(413, 'file_too_large', `${fileName} is larger than ${Math.round(limitBytes / 1048576)} MB`),
-  secretMismatch: () => new AppError(422, 'lookup_secret_mismatch', 'This is not the current lookup secret of the dossier'),
+  secretMismatch: () =>
+    new AppError(422, 'lookup_secret_mismatch', 'This is not the current lookup secret of the dossier'),
   invalidBpmn: (problems: { elementId: string | null; message: string }[]) =>
     new AppError(422, 'invalid_bpmn', 'The BPMN diagram cannot be deployed', problems),
 };

@@ -8,18 +8,51 @@ import type { Role, SessionUser } from '../auth/roles.js';
 /** Who may call a route: anyone, any signed-in user, or users holding one of the roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
+/**
+ * Which dossiers a route may touch, declared next to its `access`. `none`: no dossier (or,
+ * for the public lookup, one its secret opens); `listed`: it answers only rows inside the
+ * caller's access scope; `{ dossier }`: the path parameter names one dossier — by its code, or
+ * through one of its tasks or attachments (`:id`) — which is resolved in the caller's scope
+ * before the body is read, so a dossier outside it answers 404 like one that does not exist.
+ */
+export type RouteScope = 'none' | 'listed' | { dossier: 'code' | 'task' | 'attachment' };
+
+/** The dossier a `{ dossier }` route named, found in the caller's scope. */
+export interface RouteDossier {
+  id: string;
+  code: string;
+}
+
+/** Resolves the dossier a route names within the user's scope (404 outside it); given by the app. */
+export type DossierGate = (
+  user: SessionUser,
+  by: 'code' | 'task' | 'attachment',
+  value: string,
+) => Promise<RouteDossier>;
+
+/** Appends a read of a dossier's personal data to the audit table; given by the app. */
+export type PersonalDataAudit = (read: { userId: string; dossierId: string; route: string }) => Promise<void>;
+
 export interface RouteInput<B, Q> {
   body: B;
   query: Q;
   params: Record<string, string>;
+  /** Set for `{ dossier }` routes: the dossier the path names, inside the caller's scope. */
+  dossier: RouteDossier | undefined;
 }
 
-export interface RouteSpec<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined> {
+export interface RouteSpec<
+  B extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+> {
   method: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
   tag: string;
   access: Access;
+  scope: RouteScope;
+  /** The answer shows the applicant's ID number, phone, address or e-mail: every read is audited. */
+  personalData?: boolean;
   body?: B;
   query?: Q;
   /** Response schemas by status, for the OpenAPI document. */
@@ -38,25 +71,61 @@ export interface RouteSpec<B extends TSchema | undefined = undefined, Q extends 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteSpec<any, any>;
 
-export function defineRoute<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined>(
-  spec: RouteSpec<B, Q>,
-): AnyRoute {
+export function defineRoute<
+  B extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+>(spec: RouteSpec<B, Q>): AnyRoute {
   return spec as AnyRoute;
 }
 
+export interface MountDeps {
+  gate: DossierGate;
+  audit: PersonalDataAudit;
+}
+
 /**
- * Mounts routes with their cross-cutting steps in order: authenticate → authorise → validate
- * → handler. The same specs produce the OpenAPI document, so the two cannot drift.
+ * Mounts routes with their cross-cutting steps in order: authenticate → authorise → resolve
+ * the dossier in the caller's scope → validate → handler → audit a personal-data read. The same
+ * specs produce the OpenAPI document, so the two cannot drift.
  */
-export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+export function mountRoutes(router: Router, routes: AnyRoute[], { gate, audit }: MountDeps): void {
   for (const spec of routes) {
+    if (spec.personalData && typeof spec.scope !== 'object') {
+      throw new Error(
+        `${spec.method.toUpperCase()} ${spec.path}: a personal-data route must name its dossier`,
+      );
+    }
     router[spec.method](spec.path, async (ctx) => {
       authorise(ctx, spec.access);
+      const user = ctx.state.user as SessionUser | undefined;
+      const dossier =
+        typeof spec.scope === 'object' && user
+          ? await resolveDossier(ctx, spec.scope.dossier, user, gate)
+          : undefined;
       const body = spec.body ? validateBody(spec.body, ctx.request.body ?? {}) : undefined;
       const query = spec.query ? validateQuery(spec.query, ctx.query as Record<string, unknown>) : undefined;
-      await spec.handler(ctx, { body, query, params: ctx.params });
+      await spec.handler(ctx, { body, query, params: ctx.params, dossier });
+      if (spec.personalData && dossier && user && ctx.status < 400) {
+        await audit({
+          userId: user.id,
+          dossierId: dossier.id,
+          route: `${spec.method.toUpperCase()} ${spec.path}`,
+        });
+      }
     });
   }
+}
+
+function resolveDossier(
+  ctx: Context,
+  by: 'code' | 'task' | 'attachment',
+  user: SessionUser,
+  gate: DossierGate,
+) {
+  const value = by === 'code' ? ctx.params.code : ctx.params.id;
+  if (value === undefined)
+    throw new Error(`route ${ctx.method} ${ctx.path} declares a dossier but has no parameter for it`);
+  return gate(user, by, value);
 }
 
 function authorise(ctx: Context, access: Access): void {

@@ -1,8 +1,22 @@
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import { DepartmentBody, DepartmentSchema, UserBody, UserSchema } from './organisation.schema.js';
-import { createDepartment, createUser, listDepartments, listUsers } from './organisation.service.js';
+import {
+  AgencyBody,
+  AgencySchema,
+  DepartmentBody,
+  DepartmentSchema,
+  UserBody,
+  UserSchema,
+} from './organisation.schema.js';
+import {
+  createAgency,
+  createDepartment,
+  createUser,
+  listAgencies,
+  listDepartments,
+  listUsers,
+} from './organisation.service.js';
 
 export function organisationRoutes(db: Db) {
   return [
@@ -12,9 +26,36 @@ export function organisationRoutes(db: Db) {
       summary: 'Departments with their names, for showing where a dossier is',
       tag: 'organisation',
       access: 'signed-in',
+      scope: 'none',
       responses: { 200: Type.Array(DepartmentSchema) },
       handler: async (ctx) => {
         ctx.body = await listDepartments(db);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/agencies',
+      summary: 'The agency tree, as a list with parents',
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      responses: { 200: Type.Array(AgencySchema) },
+      handler: async (ctx) => {
+        ctx.body = await listAgencies(db);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/agencies',
+      summary: 'Add an agency to the tree (under parentCode, or as a root)',
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      body: AgencyBody,
+      responses: { 201: AgencySchema },
+      handler: async (ctx, { body }) => {
+        ctx.status = 201;
+        ctx.body = await createAgency(db, body);
       },
     }),
     defineRoute({
@@ -23,6 +64,7 @@ export function organisationRoutes(db: Db) {
       summary: 'Create a department of an agency',
       tag: 'admin',
       access: ['admin'],
+      scope: 'none',
       body: DepartmentBody,
       responses: { 201: DepartmentSchema },
       handler: async (ctx, { body }) => {
@@ -36,6 +78,7 @@ export function organisationRoutes(db: Db) {
       summary: 'List departments',
       tag: 'admin',
       access: ['admin'],
+      scope: 'none',
       responses: { 200: Type.Array(DepartmentSchema) },
       handler: async (ctx) => {
         ctx.body = await listDepartments(db);
@@ -47,6 +90,7 @@ export function organisationRoutes(db: Db) {
       summary: 'Create a user with roles and departments',
       tag: 'admin',
       access: ['admin'],
+      scope: 'none',
       body: UserBody,
       responses: { 201: UserSchema },
       handler: async (ctx, { body }) => {
@@ -60,6 +104,7 @@ export function organisationRoutes(db: Db) {
       summary: 'List users',
       tag: 'admin',
       access: ['admin'],
+      scope: 'none',
       responses: { 200: Type.Array(UserSchema) },
       handler: async (ctx) => {
         ctx.body = await listUsers(db);

@@ -29,9 +29,28 @@ export const UserBody = Type.Object(
     fullName: Type.String({ minLength: 1, maxLength: 200 }),
     roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
     departments: Type.Array(Code, { uniqueItems: true, default: [] }),
+    scopeAgencyCode: Type.Optional(Code),
+  },
+  {
+    additionalProperties: false,
+    description: 'scopeAgencyCode: for a leader or supervisor, the agency whose whole subtree they oversee',
+  },
+);
+
+export const AgencyBody = Type.Object(
+  {
+    code: Code,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    parentCode: Type.Optional(Code),
   },
   { additionalProperties: false },
 );
+
+export const AgencySchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const UserSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -39,4 +58,5 @@ export const UserSchema = Type.Object({
   fullName: Type.String(),
   roles: Type.Array(RoleSchema),
   departments: Type.Array(Type.String()),
+  scopeAgencyCode: Type.Union([Type.String(), Type.Null()]),
 });

@@ -1,13 +1,18 @@
 import type { Static } from '@sinclair/typebox';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
-import { departments, userDepartments, users } from '../db/schema.js';
+import { agencies, departments, userDepartments, users } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { hashPassword } from '../auth/passwords.js';
-import type { DepartmentBody, UserBody } from './organisation.schema.js';
+import type { AgencyBody, DepartmentBody, UserBody } from './organisation.schema.js';
 
+/** A department's agency joins the tree as a root when it is new; an admin may place it later. */
 export async function createDepartment(db: Db, input: Static<typeof DepartmentBody>) {
   if (input.parentCode) await requireDepartments(db, [input.parentCode]);
+  await db
+    .insert(agencies)
+    .values({ code: input.agencyCode, name: input.agencyName ?? input.agencyCode })
+    .onConflictDoNothing();
   const [row] = await db
     .insert(departments)
     .values({ ...input, agencyName: input.agencyName ?? null, parentCode: input.parentCode ?? null })
@@ -18,24 +23,60 @@ export async function createDepartment(db: Db, input: Static<typeof DepartmentBo
 }
 
 export async function listDepartments(db: Db) {
-  const rows = await db.select().from(departments).orderBy(asc(departments.agencyCode), asc(departments.code));
+  const rows = await db
+    .select()
+    .from(departments)
+    .orderBy(asc(departments.agencyCode), asc(departments.code));
   return rows.map(presentDepartment);
+}
+
+/** Adds an agency under `parentCode` (or as a root); 409 when the code exists. */
+export async function createAgency(db: Db, input: Static<typeof AgencyBody>) {
+  if (input.parentCode) await requireAgency(db, input.parentCode, '/parentCode');
+  const [row] = await db
+    .insert(agencies)
+    .values({ code: input.code, name: input.name, parentCode: input.parentCode ?? null })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw errors.conflict('agency_exists', `Agency ${input.code} already exists`);
+  return presentAgency(row);
+}
+
+export async function listAgencies(db: Db) {
+  const rows = await db.select().from(agencies).orderBy(asc(agencies.code));
+  return rows.map(presentAgency);
 }
 
 export async function createUser(db: Db, input: Static<typeof UserBody>) {
   await requireDepartments(db, input.departments);
+  if (input.scopeAgencyCode) await requireAgency(db, input.scopeAgencyCode, '/scopeAgencyCode');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ username: input.username, passwordHash, fullName: input.fullName, roles: input.roles })
+      .values({
+        username: input.username,
+        passwordHash,
+        fullName: input.fullName,
+        roles: input.roles,
+        scopeAgencyCode: input.scopeAgencyCode ?? null,
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) throw errors.conflict('username_taken', `Username ${input.username} is taken`);
     if (input.departments.length) {
-      await tx.insert(userDepartments).values(input.departments.map((code) => ({ userId: row.id, departmentCode: code })));
+      await tx
+        .insert(userDepartments)
+        .values(input.departments.map((code) => ({ userId: row.id, departmentCode: code })));
     }
-    return { id: row.id, username: row.username, fullName: row.fullName, roles: row.roles, departments: input.departments };
+    return {
+      id: row.id,
+      username: row.username,
+      fullName: row.fullName,
+      roles: row.roles,
+      departments: input.departments,
+      scopeAgencyCode: row.scopeAgencyCode,
+    };
   });
 }
 
@@ -48,20 +89,41 @@ export async function listUsers(db: Db) {
     fullName: u.fullName,
     roles: u.roles,
     departments: links.filter((l) => l.userId === u.id).map((l) => l.departmentCode),
+    scopeAgencyCode: u.scopeAgencyCode,
   }));
 }
 
 async function requireDepartments(db: Db, codes: string[]): Promise<void> {
   if (!codes.length) return;
-  const found = await db.select({ code: departments.code }).from(departments).where(inArray(departments.code, codes));
+  const found = await db
+    .select({ code: departments.code })
+    .from(departments)
+    .where(inArray(departments.code, codes));
   const missing = codes.filter((c) => !found.some((f) => f.code === c));
   if (missing.length) {
-    throw errors.validation(missing.map((code) => ({ path: '/departments', message: `unknown department ${code}` })));
+    throw errors.validation(
+      missing.map((code) => ({ path: '/departments', message: `unknown department ${code}` })),
+    );
   }
 }
 
+async function requireAgency(db: Db, code: string, path: string): Promise<void> {
+  const [found] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, code));
+  if (!found) throw errors.validation([{ path, message: `unknown agency ${code}` }]);
+}
+
+function presentAgency(row: typeof agencies.$inferSelect) {
+  return { code: row.code, name: row.name, parentCode: row.parentCode };
+}
+
 function presentDepartment(row: typeof departments.$inferSelect) {
-  return { code: row.code, name: row.name, agencyCode: row.agencyCode, agencyName: row.agencyName, parentCode: row.parentCode };
+  return {
+    code: row.code,
+    name: row.name,
+    agencyCode: row.agencyCode,
+    agencyName: row.agencyName,
+    parentCode: row.parentCode,
+  };
 }
 
 export async function findDepartment(db: Db, code: string) {

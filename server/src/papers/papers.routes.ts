@@ -32,7 +32,8 @@ export function paperRoutes(db: Db): AnyRoute[] {
     ...routesOf(db, {
       slug: 'refusal',
       fileName: 'phieu-tu-choi',
-      summary: 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ: why a refused dossier (status 3) was refused (409 otherwise)',
+      summary:
+        'Phiếu từ chối tiếp nhận, giải quyết hồ sơ: why a refused dossier (status 3) was refused (409 otherwise)',
       schema: RefusalPaper,
       load: refusalPaper,
       render: renderRefusalPdf,
@@ -40,7 +41,8 @@ export function paperRoutes(db: Db): AnyRoute[] {
     ...routesOf(db, {
       slug: 'apology',
       fileName: 'phieu-xin-loi',
-      summary: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả: the latest extension, with the original date (404 when none)',
+      summary:
+        'Phiếu xin lỗi và hẹn lại ngày trả kết quả: the latest extension, with the original date (404 when none)',
       schema: ApologyPaper,
       load: apologyPaper,
       render: renderApologyPdf,
@@ -57,6 +59,8 @@ function routesOf<T extends { code: string }>(db: Db, spec: PaperSpec<T>): AnyRo
       summary: spec.summary,
       tag: 'papers',
       access: READERS,
+      scope: { dossier: 'code' },
+      personalData: true,
       responses: { 200: spec.schema },
       handler: async (ctx, { params }) => {
         ctx.body = await spec.load(db, params.code!);
@@ -68,6 +72,8 @@ function routesOf<T extends { code: string }>(db: Db, spec: PaperSpec<T>): AnyRo
       summary: `${spec.summary.split(':')[0]} as an A4 PDF`,
       tag: 'papers',
       access: READERS,
+      scope: { dossier: 'code' },
+      personalData: true,
       produces: 'application/pdf',
       handler: async (ctx, { params }) => {
         const paper = await spec.load(db, params.code!);

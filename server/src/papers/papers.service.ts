@@ -23,7 +23,7 @@ export async function supplementRequestPaper(db: Db, code: string): Promise<Supp
     .where(eq(dossierPauses.dossierId, dossier.id))
     .orderBy(desc(dossierPauses.startedAt))
     .limit(1);
-  if (!pause) throw errors.notFound(`Supplement request of dossier ${code}`);
+  if (!pause) throw errors.paperNotIssued('supplement request', code);
   return {
     ...(await paperBase(db, dossier, pause.pause.startedAt, pause.officer)),
     reasons: pause.pause.reasons as string[],
@@ -39,7 +39,9 @@ export async function supplementRequestPaper(db: Db, code: string): Promise<Supp
 export async function refusalPaper(db: Db, code: string): Promise<RefusalPaperData> {
   const dossier = await findDossierByCode(db, code);
   if (dossier.status !== DossierStatus.REFUSED) {
-    throw errors.conflict('dossier_not_refused', `Dossier ${code} was not refused`, { status: dossier.status });
+    throw errors.conflict('dossier_not_refused', `Dossier ${code} was not refused`, {
+      status: dossier.status,
+    });
   }
   const [decision] = await db
     .select()
@@ -54,9 +56,16 @@ export async function refusalPaper(db: Db, code: string): Promise<RefusalPaperDa
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
   const stepName = decision?.stepName ?? null;
   return {
-    ...(await paperBase(db, dossier, dossier.finishedAt ?? decision?.at ?? dossier.updatedAt, decision?.actorName ?? null)),
+    ...(await paperBase(
+      db,
+      dossier,
+      dossier.finishedAt ?? decision?.at ?? dossier.updatedAt,
+      decision?.actorName ?? null,
+    )),
     stepName,
-    reason: notes.length ? notes.join('; ') : `Hồ sơ không đủ điều kiện giải quyết (bước ${stepName ?? 'thẩm định'}).`,
+    reason: notes.length
+      ? notes.join('; ')
+      : `Hồ sơ không đủ điều kiện giải quyết (bước ${stepName ?? 'thẩm định'}).`,
   };
 }
 
@@ -69,7 +78,7 @@ export async function apologyPaper(db: Db, code: string): Promise<ApologyPaperDa
     .where(and(eq(dossierEvents.dossierId, dossier.id), eq(dossierEvents.type, 'extended')))
     .orderBy(desc(dossierEvents.id))
     .limit(1);
-  if (!extension) throw errors.notFound(`Apology letter of dossier ${code}`);
+  if (!extension) throw errors.paperNotIssued('apology letter', code);
   const details = extension.details as { previousDueAt: string; newDueAt: string; reason: string };
   return {
     ...(await paperBase(db, dossier, extension.at, extension.actorName)),

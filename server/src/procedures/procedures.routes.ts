@@ -4,7 +4,12 @@ import type { ProcedureVersion } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 import type { SessionUser } from '../auth/roles.js';
-import { findCurrentVersion, findVersion, listCurrentVersions, listVersions } from './procedures.repository.js';
+import {
+  findCurrentVersion,
+  findVersion,
+  listCurrentVersions,
+  listVersions,
+} from './procedures.repository.js';
 import {
   CreateProcedureBody,
   CreateVersionBody,
@@ -35,6 +40,7 @@ export function procedureRoutes(db: Db) {
       summary: 'List procedures with their current version',
       tag: 'procedures',
       access: 'signed-in',
+      scope: 'none',
       responses: { 200: Type.Array(ProcedureSummary) },
       handler: async (ctx) => {
         ctx.body = await listCurrentVersions(db);
@@ -46,6 +52,7 @@ export function procedureRoutes(db: Db) {
       summary: 'A procedure: metadata, current version, form schema and steps',
       tag: 'procedures',
       access: 'signed-in',
+      scope: 'none',
       responses: { 200: ProcedureDetail },
       handler: async (ctx, { params }) => {
         ctx.body = presentVersion(await current(params.code!));
@@ -57,6 +64,7 @@ export function procedureRoutes(db: Db) {
       summary: 'The BPMN XML of the current version',
       tag: 'procedures',
       access: 'signed-in',
+      scope: 'none',
       produces: 'application/xml',
       handler: async (ctx, { params }) => {
         ctx.type = 'application/xml';
@@ -69,6 +77,7 @@ export function procedureRoutes(db: Db) {
       summary: 'All versions of a procedure, newest first',
       tag: 'procedures',
       access: 'signed-in',
+      scope: 'none',
       responses: { 200: Type.Array(VersionSummary) },
       handler: async (ctx, { params }) => {
         await current(params.code!);
@@ -81,6 +90,7 @@ export function procedureRoutes(db: Db) {
       summary: 'One version of a procedure: form schema, metadata and steps',
       tag: 'procedures',
       access: 'signed-in',
+      scope: 'none',
       responses: { 200: ProcedureDetail },
       handler: async (ctx, { params }) => {
         ctx.body = presentVersion(await pinned(params.code!, params.version!));
@@ -92,6 +102,7 @@ export function procedureRoutes(db: Db) {
       summary: 'The BPMN XML of one version',
       tag: 'procedures',
       access: 'signed-in',
+      scope: 'none',
       produces: 'application/xml',
       handler: async (ctx, { params }) => {
         ctx.type = 'application/xml';
@@ -104,6 +115,7 @@ export function procedureRoutes(db: Db) {
       summary: 'Create a procedure and deploy its first version (422 lists every diagram problem)',
       tag: 'procedures',
       access: DEPLOYERS,
+      scope: 'none',
       body: CreateProcedureBody,
       responses: { 201: ProcedureDetail },
       handler: async (ctx, { body }) => {
@@ -119,6 +131,7 @@ export function procedureRoutes(db: Db) {
       summary: 'Deploy a new version; running dossiers finish on theirs',
       tag: 'procedures',
       access: DEPLOYERS,
+      scope: 'none',
       body: CreateVersionBody,
       responses: { 201: ProcedureDetail },
       handler: async (ctx, { body, params }) => {

@@ -18,6 +18,8 @@ export function receiptRoutes(db: Db, publicUrl: string | null) {
       summary: 'What the receipt shows: agency, applicant, procedure, documents, received and promised times',
       tag: 'receipts',
       access: RECEIVERS,
+      scope: { dossier: 'code' },
+      personalData: true,
       responses: { 200: ReceiptData },
       handler: async (ctx, { params }) => {
         ctx.body = await receiptOf(db, params.code!, base(ctx));
@@ -26,9 +28,12 @@ export function receiptRoutes(db: Db, publicUrl: string | null) {
     defineRoute({
       method: 'post',
       path: '/api/dossiers/:code/receipt/pdf',
-      summary: 'The receipt as an A4 PDF with the lookup QR code; the secret must be the current one (422 otherwise)',
+      summary:
+        'The receipt as an A4 PDF with the lookup QR code; the secret must be the current one (422 otherwise)',
       tag: 'receipts',
       access: RECEIVERS,
+      scope: { dossier: 'code' },
+      personalData: true,
       body: ReceiptPdfBody,
       produces: 'application/pdf',
       handler: async (ctx, { params, body }) => {

@@ -4,6 +4,7 @@ import type { Db } from '../core/db.js';
 import { departments } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
+import { overseesAgency } from '../access/dossier-scope.js';
 import { onTimeSummary } from './on-time-summary.js';
 import { OnTimeQuery, OnTimeReport } from './reports.schema.js';
 
@@ -12,9 +13,11 @@ export function reportRoutes(db: Db) {
     defineRoute({
       method: 'get',
       path: '/api/reports/on-time',
-      summary: 'On-time summary of a unit for a month (received, resolved early / on time / late, in progress), as in report II.06a',
+      summary:
+        'On-time summary of a unit for a month (received, resolved early / on time / late, in progress), as in report II.06a; units of the agencies the caller oversees',
       tag: 'reports',
       access: ['leader', 'supervisor', 'admin'],
+      scope: 'listed',
       query: OnTimeQuery,
       responses: { 200: OnTimeReport },
       handler: async (ctx, { query }) => {
@@ -23,12 +26,9 @@ export function reportRoutes(db: Db) {
           .select({ agencyCode: departments.agencyCode })
           .from(departments)
           .where(eq(departments.code, query.department));
-        if (!department) throw errors.notFound(`Department ${query.department}`);
-        // A leader answers for the units of their own agency; supervisors and admins see every unit.
-        const seesAll = user.roles.includes('supervisor') || user.roles.includes('admin');
-        if (!seesAll && !user.departments.some((d) => d.agencyCode === department.agencyCode)) {
-          throw errors.forbidden(`Department ${query.department} belongs to another agency`);
-        }
+        // A unit outside the caller's scope answers as one that does not exist.
+        if (!department || !overseesAgency(user, department.agencyCode))
+          throw errors.departmentNotFound(query.department);
         ctx.body = await onTimeSummary(db, query);
       },
     }),

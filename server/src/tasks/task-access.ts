@@ -5,14 +5,17 @@ import { errors } from '../http/errors.js';
 /** An officer acts only on tasks of their departments, and on role-restricted steps only with that role. */
 export function assertMayWork(user: SessionUser, task: Task): void {
   const mine = user.departments.some((d) => task.departmentCodes.includes(d.code));
-  if (!mine) throw errors.forbidden(`This task belongs to department ${task.departmentCodes.join(', ')}, not yours`);
+  if (!mine) throw errors.taskOtherDepartment(task.departmentCodes);
   if (task.role && !user.roles.includes(task.role as SessionUser['roles'][number])) {
-    throw errors.forbidden(`This step needs the role ${task.role}`);
+    throw errors.taskRoleRequired(task.role);
   }
 }
 
 export function assertOpen(task: Task): void {
   if (task.status === 'completed' || task.status === 'cancelled') {
-    throw errors.conflict('task_closed', `This task is already ${task.status}`, { taskId: task.id, status: task.status });
+    throw errors.conflict('task_closed', `This task is already ${task.status}`, {
+      taskId: task.id,
+      status: task.status,
+    });
   }
 }

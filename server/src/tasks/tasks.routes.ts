@@ -18,6 +18,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       summary: 'The inbox: tasks of my departments (scope=department) or claimed by me (scope=mine)',
       tag: 'tasks',
       access: WORKERS,
+      scope: 'listed',
       query: InboxQuery,
       responses: { 200: InboxPage },
       handler: async (ctx, { query }) => {
@@ -30,6 +31,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       summary: 'Claim a task (409 when someone else has it)',
       tag: 'tasks',
       access: WORKERS,
+      scope: { dossier: 'task' },
       handler: async (ctx, { params }) => {
         ctx.body = await claimTask(db, live, ctx.state.user as SessionUser, uuidParam(params.id));
       },
@@ -40,6 +42,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       summary: 'Release a claimed task back to the department',
       tag: 'tasks',
       access: WORKERS,
+      scope: { dossier: 'task' },
       handler: async (ctx, { params }) => {
         ctx.body = await unclaimTask(db, live, ctx.state.user as SessionUser, uuidParam(params.id));
       },
@@ -47,15 +50,24 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
     defineRoute({
       method: 'post',
       path: '/api/tasks/:id/complete',
-      summary: 'Complete a task with an outcome and data; the dossier moves on (409 if already done; honours Idempotency-Key)',
+      summary:
+        'Complete a task with an outcome and data; the dossier moves on (409 if already done; honours Idempotency-Key)',
       tag: 'tasks',
       access: WORKERS,
+      scope: { dossier: 'task' },
       body: CompleteTaskBody,
       responses: { 200: CompletedTask },
       handler: async (ctx, { params, body }) => {
         const user = ctx.state.user as SessionUser;
         const id = uuidParam(params.id);
-        ctx.body = await completeTask(db, live, user, id, body, idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`));
+        ctx.body = await completeTask(
+          db,
+          live,
+          user,
+          id,
+          body,
+          idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`),
+        );
       },
     }),
   ];
@@ -64,7 +76,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
 /** A malformed id cannot name a task: answer 404 rather than let PostgreSQL reject the uuid. */
 function uuidParam(value: string | undefined): string {
   if (!value || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
-    throw errors.notFound('Task');
+    throw errors.taskNotFound();
   }
   return value;
 }

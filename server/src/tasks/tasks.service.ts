@@ -24,16 +24,20 @@ export async function listInbox(db: Db, user: SessionUser, query: Static<typeof 
   } else {
     const codes = query.department ? [query.department] : user.departments.map((d) => d.code);
     if (query.department && !user.departments.some((d) => d.code === query.department)) {
-      throw errors.forbidden(`You do not belong to department ${query.department}`);
+      throw errors.notInDepartment(`You do not belong to department ${query.department}`);
     }
     if (!codes.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     where.push(sql`${tasks.departmentCodes} && ${sql.param(codes)}::text[]`);
     where.push(sql`(${tasks.role} is null or ${tasks.role} = any(${sql.param(user.roles)}::text[]))`);
-    if (query.scope === 'available') where.push(sql`(${tasks.status} = 'open' or ${tasks.assigneeId} = ${user.id})`);
+    if (query.scope === 'available')
+      where.push(sql`(${tasks.status} = 'open' or ${tasks.assigneeId} = ${user.id})`);
   }
   if (query.procedure) where.push(eq(dossiers.procedureCode, query.procedure));
   const condition = and(...where);
-  const order = query.sort === 'due' ? [sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt)] : [asc(tasks.createdAt)];
+  const order =
+    query.sort === 'due'
+      ? [sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt)]
+      : [asc(tasks.createdAt)];
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -47,7 +51,9 @@ export async function listInbox(db: Db, user: SessionUser, query: Static<typeof 
         },
         agencyCode: dossiers.agencyCode,
         pausedAt: dossiers.pausedAt,
-        outcomes: sql<string[] | null>`${procedureVersions.steps} -> 'userTasks' -> ${tasks.elementId} -> 'outcomes'`,
+        outcomes: sql<
+          string[] | null
+        >`${procedureVersions.steps} -> 'userTasks' -> ${tasks.elementId} -> 'outcomes'`,
       })
       .from(tasks)
       .innerJoin(dossiers, eq(dossiers.id, tasks.dossierId))
@@ -56,17 +62,27 @@ export async function listInbox(db: Db, user: SessionUser, query: Static<typeof 
       .orderBy(...order)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(tasks).innerJoin(dossiers, eq(dossiers.id, tasks.dossierId)).where(condition),
+    db
+      .select({ n: count() })
+      .from(tasks)
+      .innerJoin(dossiers, eq(dossiers.id, tasks.dossierId))
+      .where(condition),
   ]);
   const now = clock.now();
   const agencies = [...new Set(rows.map((r) => r.agencyCode))];
-  const calendars = new Map(await Promise.all(agencies.map(async (code) => [code, await calendarFor(db, code)] as const)));
+  const calendars = new Map(
+    await Promise.all(agencies.map(async (code) => [code, await calendarFor(db, code)] as const)),
+  );
   return {
     items: rows.map((r) => ({
       ...presentTask(r.task),
       outcomes: r.outcomes ?? [],
       due: dueOf(r.task.dueAt, now, r.pausedAt !== null, calendars.get(r.agencyCode)!),
-      dossier: { ...r.dossier, receivedAt: r.dossier.receivedAt.toISOString(), dueAt: r.dossier.dueAt.toISOString() },
+      dossier: {
+        ...r.dossier,
+        receivedAt: r.dossier.receivedAt.toISOString(),
+        dueAt: r.dossier.dueAt.toISOString(),
+      },
     })),
     total: total!.n,
     page: query.page,
@@ -97,22 +113,28 @@ export async function claimTask(db: Db, live: LiveUpdates, user: SessionUser, id
     return presentTask(claimed);
   }
   const task = await findTask(db, id);
-  if (!task) throw errors.notFound('Task');
+  if (!task) throw errors.taskNotFound();
   assertMayWork(user, task);
   assertOpen(task);
   if (task.assigneeId === user.id) return presentTask(task);
-  throw errors.conflict('task_claimed', 'Someone else has claimed this task', { assigneeId: task.assigneeId });
+  throw errors.conflict('task_claimed', 'Someone else has claimed this task', {
+    assigneeId: task.assigneeId,
+  });
 }
 
 export async function unclaimTask(db: Db, live: LiveUpdates, user: SessionUser, id: string) {
   const task = await db.transaction(async (tx) => {
     const task = await findTask(tx, id, true);
-    if (!task) throw errors.notFound('Task');
+    if (!task) throw errors.taskNotFound();
     assertMayWork(user, task);
     assertOpen(task);
     if (task.status === 'open') return task;
     if (task.assigneeId !== user.id && !user.roles.includes('leader')) {
-      throw errors.forbidden('Only the assignee or a leader can release a claimed task');
+      throw errors.conflict(
+        'task_claimed',
+        'Someone else has claimed this task: only they or a leader can release it',
+        { assigneeId: task.assigneeId },
+      );
     }
     const [released] = await tx
       .update(tasks)

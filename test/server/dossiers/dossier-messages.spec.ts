@@ -37,17 +37,19 @@ describe('POST /api/dossiers/:code/messages', () => {
     return dossier;
   }
 
-  it('should answer 409 when the dossier does not wait for the message yet, and change nothing', async () => {
+  it('should answer 409 when the dossier does not wait for the message yet (404 to the tax office, which it has not reached), and change nothing', async () => {
     // given a dossier still under verification
     const dossier = await DossierDriver.receive(reception, PROCEDURE, PARCEL);
-    // when the notice arrives early
-    const res = await tax.post(`/api/dossiers/${dossier.code}/messages`, {
-      name: TAX_NOTICE,
-      data: { taxNoticeNumber: 'TB-1' },
-    });
-    // then
-    expect(res.status).to.equal(409);
-    expect(res.body.error.code).to.equal('no_waiting_message');
+    const admin = await ApiClient.as(server.baseUrl, 'admin');
+    // when the notice arrives early, keyed in by the tax office and by an admin
+    const early = { name: TAX_NOTICE, data: { taxNoticeNumber: 'TB-1' } };
+    const byTax = await tax.post(`/api/dossiers/${dossier.code}/messages`, early);
+    const byAdmin = await admin.post(`/api/dossiers/${dossier.code}/messages`, early);
+    // then the tax office, another agency, cannot see a dossier not yet sent to it; the admin is told it does not wait
+    expect(byTax.status).to.equal(404);
+    expect(byTax.body.error.code).to.equal('dossier_not_found');
+    expect(byAdmin.status).to.equal(409);
+    expect(byAdmin.body.error.code).to.equal('no_waiting_message');
     const detail = await dossier.detail();
     expect(detail.openTasks.map((t: any) => t.elementId)).to.deep.equal(['Task_verify']);
     expect(detail.data).not.to.have.property('taxNoticeNumber');

@@ -50,10 +50,10 @@ describe('reports: on-time summary of a unit for a month', () => {
     const own = await leader.get(`/api/reports/on-time?department=MC&month=${thisMonth()}`);
     const other = await leader.get(`/api/reports/on-time?department=CCT&month=${thisMonth()}`);
 
-    // then the first is answered, the second refused
+    // then the first is answered; the second is outside the leader's scope, so it answers as an unknown unit
     expect(own.status).to.equal(200);
-    expect(other.status).to.equal(403);
-    expect(other.body.error.code).to.equal('forbidden');
+    expect(other.status).to.equal(404);
+    expect(other.body.error.code).to.equal('department_not_found');
   });
 
   it('should answer 422 for a malformed month, 404 for an unknown unit, 403 for an officer', async () => {

@@ -36,7 +36,10 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
 
   it('should answer exactly one 200 and one 409 when two requests complete the same task', async () => {
     // given an open task of a department with two officers
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }),
+    );
     const task = await firstTaskOf(intake.body.code);
 
     // when both complete it at once
@@ -55,7 +58,10 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
 
   it('should refuse with 409 a task claimed by someone else', async () => {
     // given a task claimed by one officer
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }),
+    );
     const task = await firstTaskOf(intake.body.code);
     await officer.post(`/api/tasks/${task.id}/claim`);
 
@@ -74,7 +80,10 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
 
   it('should forbid (403) an officer of another department from acting on a task', async () => {
     // given a task of the urban department and the leader, who belongs to LD only
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }),
+    );
     const task = await firstTaskOf(intake.body.code);
     const leader = await ApiClient.as(server.baseUrl, 'lanhdao');
 
@@ -85,7 +94,7 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
     // then
     expect(claim.status).to.equal(403);
     expect(complete.status).to.equal(403);
-    expect(complete.body.error.code).to.equal('forbidden');
+    expect(complete.body.error.code).to.equal('task_other_department');
   });
 
   it('should answer 401 without a session', async () => {
@@ -118,11 +127,17 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
   });
 
   it('should answer 422 for an outcome the step does not offer, and for fields it may not edit', async () => {
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }),
+    );
     const task = await firstTaskOf(intake.body.code);
 
     const badOutcome = await officer.post(`/api/tasks/${task.id}/complete`, { outcome: 'maybe' });
-    const badData = await officer.post(`/api/tasks/${task.id}/complete`, { outcome: 'approve', data: { area: 'x' } });
+    const badData = await officer.post(`/api/tasks/${task.id}/complete`, {
+      outcome: 'approve',
+      data: { area: 'x' },
+    });
 
     expect(badOutcome.status).to.equal(422);
     expect(badOutcome.body.error.details[0].path).to.equal('/outcome');
