@@ -73,8 +73,8 @@ export const DEMO_USERS: {
 ];
 
 /**
- * Idempotent: departments, users and memberships are added only where missing, so a database
- * seeded by an older release gains the departments new catalogue procedures need.
+ * Idempotent: agencies, departments, users and memberships are added only where missing, so a
+ * database seeded by an older release gains the departments new catalogue procedures need.
  */
 export async function seedDemo(db: Db): Promise<void> {
   await db
@@ -97,7 +97,11 @@ export async function seedDemo(db: Db): Promise<void> {
         passwordHash,
       })),
     )
-    .onConflictDoNothing();
+    // A database seeded before agencies had a tree gains the supervisor's scope; nothing else changes.
+    .onConflictDoUpdate({
+      target: users.username,
+      set: { scopeAgencyCode: sql`coalesce(${users.scopeAgencyCode}, excluded.scope_agency_code)` },
+    });
   const rows = await db
     .select({ id: users.id, username: users.username })
     .from(users)
