@@ -9,9 +9,23 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown = null,
+    /** Response headers the error needs (Retry-After on a 429 or 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/** A 429 or 503 that says when to come back, in the header and in `details` for the client. */
+function retryLater(status: number, code: string, message: string, retryAfterSeconds: number): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError(
+    status,
+    code,
+    message,
+    { retryAfterSeconds: seconds },
+    { 'Retry-After': String(seconds) },
+  );
 }
 
 export interface FieldProblem {
@@ -20,22 +34,43 @@ export interface FieldProblem {
 }
 
 export const errors = {
-  badRequest: (message: string, details: unknown = null) => new AppError(400, 'bad_request', message, details),
-  invalidJson: (message: string) => new AppError(400, 'invalid_json', `Request body is not valid JSON: ${message}`),
+  badRequest: (message: string, details: unknown = null) =>
+    new AppError(400, 'bad_request', message, details),
+  invalidJson: (message: string) =>
+    new AppError(400, 'invalid_json', `Request body is not valid JSON: ${message}`),
   payloadTooLarge: (limit: string) =>
     new AppError(413, 'payload_too_large', `Request body is larger than the limit of ${limit}`),
   validation: (problems: FieldProblem[], message = 'Request is invalid') =>
     new AppError(422, 'validation_failed', message, problems),
   unauthenticated: () => new AppError(401, 'unauthenticated', 'Sign in first'),
   invalidCredentials: () => new AppError(401, 'invalid_credentials', 'Wrong username or password'),
+  wrongCurrentPassword: () =>
+    new AppError(422, 'wrong_current_password', 'The current password is wrong', [
+      { path: '/currentPassword', message: 'wrong password' },
+    ]),
+  weakPassword: (path: string, problem: string) =>
+    new AppError(422, 'weak_password', `The password is refused: ${problem}`, [{ path, message: problem }]),
+  tooManyAttempts: (retryAfterSeconds: number) =>
+    retryLater(
+      429,
+      'too_many_attempts',
+      'Too many failed sign-ins; wait before trying again',
+      retryAfterSeconds,
+    ),
+  signInBusy: (retryAfterSeconds: number) =>
+    retryLater(503, 'sign_in_busy', 'Too many sign-ins at once; try again in a moment', retryAfterSeconds),
+  cannotDeactivateSelf: () =>
+    new AppError(409, 'cannot_deactivate_self', 'An admin cannot deactivate their own account'),
   forbidden: (message = 'You are not allowed to do this') => new AppError(403, 'forbidden', message),
   notFound: (what: string) => new AppError(404, 'not_found', `${what} not found`),
-  conflict: (code: string, message: string, details: unknown = null) => new AppError(409, code, message, details),
+  conflict: (code: string, message: string, details: unknown = null) =>
+    new AppError(409, code, message, details),
   unsupportedFile: (fileName: string) =>
     new AppError(415, 'unsupported_file_type', `${fileName} is not a PDF, PNG or JPEG file`),
   fileTooLarge: (fileName: string, limitBytes: number) =>
     new AppError(413, 'file_too_large', `${fileName} is larger than ${Math.round(limitBytes / 1048576)} MB`),
-  secretMismatch: () => new AppError(422, 'lookup_secret_mismatch', 'This is not the current lookup secret of the dossier'),
+  secretMismatch: () =>
+    new AppError(422, 'lookup_secret_mismatch', 'This is not the current lookup secret of the dossier'),
   invalidBpmn: (problems: { elementId: string | null; message: string }[]) =>
     new AppError(422, 'invalid_bpmn', 'The BPMN diagram cannot be deployed', problems),
 };

@@ -1,8 +1,22 @@
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import { DepartmentBody, DepartmentSchema, UserBody, UserSchema } from './organisation.schema.js';
-import { createDepartment, createUser, listDepartments, listUsers } from './organisation.service.js';
+import type { SessionUser } from '../auth/roles.js';
+import {
+  DepartmentBody,
+  DepartmentSchema,
+  ResetPasswordBody,
+  UserBody,
+  UserSchema,
+} from './organisation.schema.js';
+import {
+  createDepartment,
+  createUser,
+  deactivateUserAccount,
+  listDepartments,
+  listUsers,
+  resetUserPassword,
+} from './organisation.service.js';
 
 export function organisationRoutes(db: Db) {
   return [
@@ -63,6 +77,31 @@ export function organisationRoutes(db: Db) {
       responses: { 200: Type.Array(UserSchema) },
       handler: async (ctx) => {
         ctx.body = await listUsers(db);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:id/password',
+      summary: "Set a user's password (they forgot it); their sessions end",
+      tag: 'admin',
+      access: ['admin'],
+      body: ResetPasswordBody,
+      responses: { 200: Type.Object({ ok: Type.Boolean() }) },
+      handler: async (ctx, { body, params }) => {
+        await resetUserPassword(db, params.id!, body.password);
+        ctx.body = { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:id/deactivate',
+      summary: 'Deactivate a user: no more sign-ins, sessions end now',
+      tag: 'admin',
+      access: ['admin'],
+      responses: { 200: Type.Object({ ok: Type.Boolean() }) },
+      handler: async (ctx, { params }) => {
+        await deactivateUserAccount(db, (ctx.state.user as SessionUser).id, params.id!);
+        ctx.body = { ok: true };
       },
     }),
   ];

@@ -4,6 +4,7 @@ import type { Db } from '../core/db.js';
 import { departments, userDepartments, users } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { hashPassword } from '../auth/passwords.js';
+import { deactivateUser, requireStrongPassword, setPassword } from '../auth/accounts.service.js';
 import type { DepartmentBody, UserBody } from './organisation.schema.js';
 
 export async function createDepartment(db: Db, input: Static<typeof DepartmentBody>) {
@@ -18,11 +19,15 @@ export async function createDepartment(db: Db, input: Static<typeof DepartmentBo
 }
 
 export async function listDepartments(db: Db) {
-  const rows = await db.select().from(departments).orderBy(asc(departments.agencyCode), asc(departments.code));
+  const rows = await db
+    .select()
+    .from(departments)
+    .orderBy(asc(departments.agencyCode), asc(departments.code));
   return rows.map(presentDepartment);
 }
 
 export async function createUser(db: Db, input: Static<typeof UserBody>) {
+  requireStrongPassword(input.password, input.username, '/password');
   await requireDepartments(db, input.departments);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -33,9 +38,18 @@ export async function createUser(db: Db, input: Static<typeof UserBody>) {
       .returning();
     if (!row) throw errors.conflict('username_taken', `Username ${input.username} is taken`);
     if (input.departments.length) {
-      await tx.insert(userDepartments).values(input.departments.map((code) => ({ userId: row.id, departmentCode: code })));
+      await tx
+        .insert(userDepartments)
+        .values(input.departments.map((code) => ({ userId: row.id, departmentCode: code })));
     }
-    return { id: row.id, username: row.username, fullName: row.fullName, roles: row.roles, departments: input.departments };
+    return {
+      id: row.id,
+      username: row.username,
+      fullName: row.fullName,
+      roles: row.roles,
+      departments: input.departments,
+      active: row.active,
+    };
   });
 }
 
@@ -48,20 +62,53 @@ export async function listUsers(db: Db) {
     fullName: u.fullName,
     roles: u.roles,
     departments: links.filter((l) => l.userId === u.id).map((l) => l.departmentCode),
+    active: u.active,
   }));
+}
+
+/** An admin sets a new password for a user (who forgot theirs); the user's sessions end. */
+export async function resetUserPassword(db: Db, userId: string, password: string): Promise<void> {
+  const user = await requireUser(db, userId);
+  requireStrongPassword(password, user.username, '/password');
+  await setPassword(db, user.id, password);
+}
+
+/** An admin takes a user's access away at once; the account stays for the audit trail. */
+export async function deactivateUserAccount(db: Db, adminId: string, userId: string): Promise<void> {
+  if (adminId === userId) throw errors.cannotDeactivateSelf();
+  const user = await requireUser(db, userId);
+  await deactivateUser(db, user.id);
+}
+
+async function requireUser(db: Db, userId: string) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const [row] = uuid.test(userId) ? await db.select().from(users).where(eq(users.id, userId)) : [];
+  if (!row) throw errors.notFound('User');
+  return row;
 }
 
 async function requireDepartments(db: Db, codes: string[]): Promise<void> {
   if (!codes.length) return;
-  const found = await db.select({ code: departments.code }).from(departments).where(inArray(departments.code, codes));
+  const found = await db
+    .select({ code: departments.code })
+    .from(departments)
+    .where(inArray(departments.code, codes));
   const missing = codes.filter((c) => !found.some((f) => f.code === c));
   if (missing.length) {
-    throw errors.validation(missing.map((code) => ({ path: '/departments', message: `unknown department ${code}` })));
+    throw errors.validation(
+      missing.map((code) => ({ path: '/departments', message: `unknown department ${code}` })),
+    );
   }
 }
 
 function presentDepartment(row: typeof departments.$inferSelect) {
-  return { code: row.code, name: row.name, agencyCode: row.agencyCode, agencyName: row.agencyName, parentCode: row.parentCode };
+  return {
+    code: row.code,
+    name: row.name,
+    agencyCode: row.agencyCode,
+    agencyName: row.agencyName,
+    parentCode: row.parentCode,
+  };
 }
 
 export async function findDepartment(db: Db, code: string) {

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { ApiClient } from '../../support/api-client.js';
+import { ApiClient, CREATED_USER_PASSWORD } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, intakeBody } from '../../support/fixtures.js';
-import { DEMO_PASSWORD } from '../../../server/src/seed/demo.js';
 
 describe('task guards: concurrency, departments, sessions and form data', () => {
   let server: TestServer;
@@ -17,13 +16,13 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
     const admin = await ApiClient.as(server.baseUrl, 'admin');
     const created = await admin.post('/api/admin/users', {
       username: 'chuyenvien2',
-      password: DEMO_PASSWORD,
+      password: CREATED_USER_PASSWORD,
       fullName: 'Vũ Thị Hoa',
       roles: ['officer'],
       departments: ['QLDT'],
     });
     expect(created.status).to.equal(201);
-    colleague = await ApiClient.as(server.baseUrl, 'chuyenvien2');
+    colleague = await ApiClient.as(server.baseUrl, 'chuyenvien2', CREATED_USER_PASSWORD);
     await deployThreeDepartments(await ApiClient.as(server.baseUrl, 'thietke'), 'ba-phong');
   });
 
@@ -36,7 +35,10 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
 
   it('should answer exactly one 200 and one 409 when two requests complete the same task', async () => {
     // given an open task of a department with two officers
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }),
+    );
     const task = await firstTaskOf(intake.body.code);
 
     // when both complete it at once
@@ -55,7 +57,10 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
 
   it('should refuse with 409 a task claimed by someone else', async () => {
     // given a task claimed by one officer
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }),
+    );
     const task = await firstTaskOf(intake.body.code);
     await officer.post(`/api/tasks/${task.id}/claim`);
 
@@ -74,7 +79,10 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
 
   it('should forbid (403) an officer of another department from acting on a task', async () => {
     // given a task of the urban department and the leader, who belongs to LD only
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }),
+    );
     const task = await firstTaskOf(intake.body.code);
     const leader = await ApiClient.as(server.baseUrl, 'lanhdao');
 
@@ -118,11 +126,17 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
   });
 
   it('should answer 422 for an outcome the step does not offer, and for fields it may not edit', async () => {
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 100, purpose: 'Nhà ở' }),
+    );
     const task = await firstTaskOf(intake.body.code);
 
     const badOutcome = await officer.post(`/api/tasks/${task.id}/complete`, { outcome: 'maybe' });
-    const badData = await officer.post(`/api/tasks/${task.id}/complete`, { outcome: 'approve', data: { area: 'x' } });
+    const badData = await officer.post(`/api/tasks/${task.id}/complete`, {
+      outcome: 'approve',
+      data: { area: 'x' },
+    });
 
     expect(badOutcome.status).to.equal(422);
     expect(badOutcome.body.error.details[0].path).to.equal('/outcome');
