@@ -26,6 +26,13 @@ export class ApiClient {
     return client;
   }
 
+  /** The same session against another server (a restart of the same data on a new port). */
+  at(baseUrl: string): ApiClient {
+    const copy = new ApiClient(baseUrl);
+    copy.cookie = this.cookie;
+    return copy;
+  }
+
   get<T = any>(path: string): Promise<ApiResponse<T>> {
     return this.request('GET', path);
   }

@@ -13,6 +13,8 @@ const WAITING = 32;
 
 let running = 0;
 const waiting: (() => void)[] = [];
+/** What the bound has seen, for tests and for a look from a debugger. */
+export const argonStats = { peak: 0, verified: 0 };
 
 async function bounded<T>(work: () => Promise<T>, before?: () => Promise<void>): Promise<T> {
   if (running >= RUNNING) {
@@ -21,6 +23,7 @@ async function bounded<T>(work: () => Promise<T>, before?: () => Promise<void>):
   } else {
     running += 1;
   }
+  argonStats.peak = Math.max(argonStats.peak, running);
   try {
     await before?.();
     return await work();
@@ -46,7 +49,10 @@ export async function verifyPassword(
   password: string,
   before?: () => Promise<void>,
 ): Promise<boolean> {
-  return bounded(() => argon2.verify(hash, password).catch(() => false), before);
+  return bounded(() => {
+    argonStats.verified += 1;
+    return argon2.verify(hash, password).catch(() => false);
+  }, before);
 }
 
 let dummy: Promise<string> | undefined;
@@ -74,7 +80,7 @@ export async function verifyOrWaste(
   return verifyPassword(hash, password, before);
 }
 
-/** For tests: how many hashes run and wait now. */
+/** How many hashes run and wait now. */
 export function argonLoad(): { running: number; waiting: number } {
   return { running, waiting: waiting.length };
 }
