@@ -63,10 +63,13 @@ export async function findSessionUser(db: Queryable, token: string): Promise<Ses
   const hit = recent.get(tokenHash);
   if (hit && hit.until > now.getTime()) return hit.user;
   const idleSince = new Date(now.getTime() - limits.idleMs);
+  // expires_at was fixed at sign-in; created_at also holds a session to a SESSION_MAX_HOURS lowered since.
+  const bornSince = new Date(now.getTime() - limits.maxMs);
   const found = await selectSessionUser(
     db,
     sql`from ${sessions} join ${users} on ${users.id} = ${sessions.userId}
-      where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > ${now} and ${sessions.lastSeenAt} > ${idleSince}`,
+      where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > ${now}
+        and ${sessions.createdAt} > ${bornSince} and ${sessions.lastSeenAt} > ${idleSince}`,
     sql`${sessions.lastSeenAt}`,
   );
   if (!found) {
