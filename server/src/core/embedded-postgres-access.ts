@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -14,8 +15,12 @@ export async function requireReachableByPostgres(dataDir: string): Promise<void>
   const postgresUid = await uidOf('postgres');
   const closedData = await closedAncestor(path.resolve(dataDir), postgresUid);
   if (closedData) {
+    // The test harness and the benchmarks put their clusters under os.tmpdir(): TMPDIR moves them.
+    const fix = path.resolve(dataDir).startsWith(path.resolve(os.tmpdir()) + path.sep)
+      ? 'set TMPDIR to a folder outside it, e.g. TMPDIR=/tmp'
+      : 'set DATA_DIR to a folder outside it, e.g. DATA_DIR=/var/lib/motcua';
     throw new Error(
-      `The database folder ${dataDir} is not reachable by the postgres user that PostgreSQL runs as under root (${closedData}): set DATA_DIR to a folder outside it, e.g. DATA_DIR=/var/lib/motcua, or run as a user other than root`,
+      `The database folder ${dataDir} is not reachable by the postgres user that PostgreSQL runs as under root (${closedData}): ${fix}, or run as a user other than root`,
     );
   }
   const binaries = binariesDir();

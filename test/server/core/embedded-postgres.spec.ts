@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '../../../server/src/core/embedded-postgres.js';
 import { LEGACY_PASSWORD } from '../../../server/src/core/embedded-postgres-password.js';
+import { closedAncestor } from '../../../server/src/core/embedded-postgres-access.js';
 import { freePort } from '../../../bench/support/free-port.js';
 
 async function query(url: string, text: string) {
@@ -91,8 +92,25 @@ describe('embedded PostgreSQL: its password and who can reach it', function () {
       // then
       expect(error?.message).to.match(/not reachable by the postgres user/);
       expect(error?.message).to.contain(`${closed} is mode 0700`);
-      expect(error?.message).to.contain('set DATA_DIR to a folder outside it');
+      expect(error?.message).to.contain('set TMPDIR to a folder outside it');
       expect(error?.message).not.to.contain('\n');
+    } finally {
+      await fs.rm(closed, { recursive: true, force: true });
+    }
+  });
+
+  it('should name the first folder above a path that another user cannot enter', async () => {
+    // given a 0700 folder with an open one inside
+    const closed = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-closed-'));
+    await fs.chmod(closed, 0o700);
+    await fs.mkdir(path.join(closed, 'open'), { mode: 0o755 });
+    try {
+      // when a user that owns nothing there looks, and when the owner does
+      const stranger = await closedAncestor(path.join(closed, 'open', 'pg'), 4242);
+      const owner = await closedAncestor(path.join(closed, 'open', 'pg'), (await fs.stat(closed)).uid);
+      // then
+      expect(stranger).to.equal(`${closed} is mode 0700, owned by uid ${(await fs.stat(closed)).uid}`);
+      expect(owner).to.equal(null);
     } finally {
       await fs.rm(closed, { recursive: true, force: true });
     }
