@@ -2,8 +2,8 @@ import net from 'node:net';
 
 /**
  * A loopback port nobody listens on now, chosen by the OS. Fixed port numbers collide on a
- * machine shared with other runs (and a PostgreSQL of someone else's run would even accept
- * our password, since every embedded cluster of this project uses the same one).
+ * machine shared with other runs (clusters of older releases all had the same password, so one
+ * would even accept another's connection; each now has its own, see embedded-postgres-password.ts).
  */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -11,7 +11,8 @@ import { attachSocketUpdates } from './realtime/socket-updates.js';
 import type { LiveUpdates } from './realtime/live-updates.js';
 import { startJobs } from './jobs/scheduler.js';
 import { channelsFrom } from './notify/channels.js';
-import { ensureAdmin } from './seed/admin.js';
+import { disableDemoUsers, ensureAdmin } from './seed/admin.js';
+import { setSessionLimits } from './auth/sessions.repository.js';
 import { seedDemo } from './seed/demo.js';
 import { syncCatalogue } from './procedures/catalogue-sync.js';
 import { seedPublicHolidays } from './calendar/holidays-seed.js';
@@ -33,7 +34,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let cluster: EmbeddedCluster | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    cluster = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), Number(process.env.PG_PORT ?? 54320));
+    cluster = await startEmbeddedPostgres(
+      path.join(config.dataDir, 'pg'),
+      Number(process.env.PG_PORT ?? 54320),
+    );
     url = cluster.url('motcua');
   }
   try {
@@ -48,13 +52,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
 async function serve(config: Config, url: string, cluster: EmbeddedCluster | null): Promise<RunningServer> {
   limitHotEngines(config.hotEngines);
+  setSessionLimits(config.sessions.idleMinutes, config.sessions.maxHours);
   const database = await openDatabase(url);
   const { db } = database;
   const server = http.createServer();
   let live: LiveUpdates;
   try {
     await withAdvisoryLock(database.pool, 'seed', async () => {
-      await ensureAdmin(db, config.adminPassword);
+      await ensureAdmin(db, config.adminPassword, config.adminPasswordGiven);
+      if (config.production) await disableDemoUsers(db);
       await seedPublicHolidays(db);
       if (config.demo) await seedDemo(db);
       await syncCatalogue(db, CATALOGUE_DIR);

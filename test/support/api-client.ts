@@ -1,6 +1,9 @@
 import { DEMO_PASSWORD } from '../../server/src/seed/demo.js';
 import { DEMO_ADMIN_PASSWORD } from '../../server/src/core/config.js';
 
+/** A password that passes the policy, for users a test creates through the admin API. */
+export const CREATED_USER_PASSWORD = 'Thu-nghiem-mot-cua-2026';
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -12,15 +15,22 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  /** Signs in a demo user (admin with the admin password, others with the demo password). */
-  static async as(baseUrl: string, username: string): Promise<ApiClient> {
+  /** Signs in a user: by default a demo user (admin with the admin password, others with the demo password). */
+  static async as(baseUrl: string, username: string, password?: string): Promise<ApiClient> {
     const client = new ApiClient(baseUrl);
     const res = await client.post('/api/auth/login', {
       username,
-      password: username === 'admin' ? DEMO_ADMIN_PASSWORD : DEMO_PASSWORD,
+      password: password ?? (username === 'admin' ? DEMO_ADMIN_PASSWORD : DEMO_PASSWORD),
     });
     if (res.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(res.body)}`);
     return client;
+  }
+
+  /** The same session against another server (a restart of the same data on a new port). */
+  at(baseUrl: string): ApiClient {
+    const copy = new ApiClient(baseUrl);
+    copy.cookie = this.cookie;
+    return copy;
   }
 
   get<T = any>(path: string): Promise<ApiResponse<T>> {
@@ -33,7 +43,11 @@ export class ApiClient {
 
   /** A multipart upload (the browser's FormData), with this client's session. */
   async postForm<T = any>(path: string, form: FormData): Promise<ApiResponse<T>> {
-    const res = await fetch(this.baseUrl + path, { method: 'POST', headers: this.cookie ? { cookie: this.cookie } : {}, body: form });
+    const res = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers: this.cookie ? { cookie: this.cookie } : {},
+      body: form,
+    });
     return { status: res.status, body: (await res.json()) as T };
   }
 
@@ -41,12 +55,20 @@ export class ApiClient {
   async fetchRaw(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(this.baseUrl + path, {
       method,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }
 
-  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {

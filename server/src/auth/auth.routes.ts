@@ -1,14 +1,18 @@
 import type { Context, Next } from 'koa';
-import { eq } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
-import { users } from '../db/schema.js';
-import { errors } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
-import { LoginBody } from './auth.schema.js';
-import { verifyPassword } from './passwords.js';
-import { SessionUserSchema } from './roles.js';
-import { createSession, deleteSession, findSessionUser, loadSessionUser } from './sessions.repository.js';
+import { authenticate, changeOwnPassword } from './accounts.service.js';
+import { ChangePasswordBody, LoginBody } from './auth.schema.js';
+import { dummyHash } from './passwords.js';
+import { SessionUserSchema, type SessionUser } from './roles.js';
+import {
+  createSession,
+  deleteSession,
+  findSessionUser,
+  loadSessionUser,
+  sessionMaxAgeMs,
+} from './sessions.repository.js';
 
 export const SESSION_COOKIE = 'motcua_sid';
 
@@ -21,7 +25,15 @@ export function sessionMiddleware(db: Db) {
   };
 }
 
+/** Starts a session for `userId` and hands its cookie to the browser. */
+async function signIn(ctx: Context, db: Db, userId: string): Promise<void> {
+  const token = await createSession(db, userId);
+  ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', maxAge: sessionMaxAgeMs() });
+}
+
 export function authRoutes(db: Db) {
+  // Made now rather than at the first unknown username, whose answer would otherwise be slower.
+  void dummyHash();
   return [
     defineRoute({
       method: 'post',
@@ -33,13 +45,9 @@ export function authRoutes(db: Db) {
       body: LoginBody,
       responses: { 200: SessionUserSchema },
       handler: async (ctx, { body }) => {
-        const [user] = await db.select().from(users).where(eq(users.username, body.username));
-        if (!user || !user.active || !(await verifyPassword(user.passwordHash, body.password))) {
-          throw errors.invalidCredentials();
-        }
-        const token = await createSession(db, user.id);
-        ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', maxAge: 7 * 86_400_000 });
-        ctx.body = await loadSessionUser(db, user.id);
+        const userId = await authenticate(db, body.username, body.password, ctx.ip);
+        await signIn(ctx, db, userId);
+        ctx.body = await loadSessionUser(db, userId);
       },
     }),
     defineRoute({
@@ -79,6 +87,22 @@ export function authRoutes(db: Db) {
       responses: { 200: SessionUserSchema },
       handler: (ctx) => {
         ctx.body = ctx.state.user;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/me/password',
+      summary: 'Change my password; every session of mine ends and this one is renewed',
+      tag: 'auth',
+      access: 'signed-in',
+      scope: 'none',
+      body: ChangePasswordBody,
+      responses: { 200: Type.Object({ ok: Type.Boolean() }) },
+      handler: async (ctx, { body }) => {
+        const user = ctx.state.user as SessionUser;
+        await changeOwnPassword(db, user, body, ctx.ip);
+        await signIn(ctx, db, user.id);
+        ctx.body = { ok: true };
       },
     }),
   ];

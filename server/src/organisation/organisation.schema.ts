@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { RoleSchema } from '../auth/roles.js';
+import { NewPassword } from '../auth/auth.schema.js';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'letters, digits, . _ -' });
 
@@ -25,7 +26,7 @@ export const DepartmentSchema = Type.Object({
 export const UserBody = Type.Object(
   {
     username: Type.String({ pattern: '^[a-z0-9_.-]{2,50}$' }),
-    password: Type.String({ minLength: 8, maxLength: 200 }),
+    password: NewPassword,
     fullName: Type.String({ minLength: 1, maxLength: 200 }),
     roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
     departments: Type.Array(Code, { uniqueItems: true, default: [] }),
@@ -59,4 +60,7 @@ export const UserSchema = Type.Object({
   roles: Type.Array(RoleSchema),
   departments: Type.Array(Type.String()),
   scopeAgencyCode: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
 });
+
+export const ResetPasswordBody = Type.Object({ password: NewPassword }, { additionalProperties: false });

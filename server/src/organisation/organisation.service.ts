@@ -4,6 +4,7 @@ import type { Db } from '../core/db.js';
 import { agencies, departments, userDepartments, users } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { hashPassword } from '../auth/passwords.js';
+import { deactivateUser, requireStrongPassword, setPassword } from '../auth/accounts.service.js';
 import type { AgencyBody, DepartmentBody, UserBody } from './organisation.schema.js';
 
 /** A department's agency joins the tree as a root when it is new; an admin may place it later. */
@@ -48,6 +49,7 @@ export async function listAgencies(db: Db) {
 }
 
 export async function createUser(db: Db, input: Static<typeof UserBody>) {
+  requireStrongPassword(input.password, input.username, '/password');
   await requireDepartments(db, input.departments);
   if (input.scopeAgencyCode) await requireAgency(db, input.scopeAgencyCode, '/scopeAgencyCode');
   const passwordHash = await hashPassword(input.password);
@@ -76,6 +78,7 @@ export async function createUser(db: Db, input: Static<typeof UserBody>) {
       roles: row.roles,
       departments: input.departments,
       scopeAgencyCode: row.scopeAgencyCode,
+      active: row.active,
     };
   });
 }
@@ -90,7 +93,29 @@ export async function listUsers(db: Db) {
     roles: u.roles,
     departments: links.filter((l) => l.userId === u.id).map((l) => l.departmentCode),
     scopeAgencyCode: u.scopeAgencyCode,
+    active: u.active,
   }));
+}
+
+/** An admin sets a new password for a user (who forgot theirs); the user's sessions end. */
+export async function resetUserPassword(db: Db, userId: string, password: string): Promise<void> {
+  const user = await requireUser(db, userId);
+  requireStrongPassword(password, user.username, '/password');
+  await setPassword(db, user.id, password);
+}
+
+/** An admin takes a user's access away at once; the account stays for the audit trail. */
+export async function deactivateUserAccount(db: Db, adminId: string, userId: string): Promise<void> {
+  if (adminId === userId) throw errors.cannotDeactivateSelf();
+  const user = await requireUser(db, userId);
+  await deactivateUser(db, user.id);
+}
+
+async function requireUser(db: Db, userId: string) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const [row] = uuid.test(userId) ? await db.select().from(users).where(eq(users.id, userId)) : [];
+  if (!row) throw errors.notFound('User');
+  return row;
 }
 
 async function requireDepartments(db: Db, codes: string[]): Promise<void> {

@@ -42,8 +42,18 @@ export interface Session {
 }
 
 /** A fresh browser context (its own cookies) at 1366×768 unless told otherwise, recording console errors. */
-export async function openSession(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<Session> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 768 }, locale: 'vi-VN', acceptDownloads: true, ...options });
+export async function openSession(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    acceptDownloads: true,
+    ...options,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
@@ -53,12 +63,12 @@ export async function openSession(browser: Browser, baseUrl: string, options: Br
   return { page, errors, close: () => context.close() };
 }
 
-/** Signs in through the login page and waits to land on the user's start page. */
-export async function signIn(session: Session, username: string): Promise<void> {
+/** Signs in through the login page (a demo user unless `password` is given) and waits to land on the user's start page. */
+export async function signIn(session: Session, username: string, password = DEMO_PASSWORD): Promise<void> {
   const { page } = session;
   await page.goto('/login');
   await page.fill('#username', username);
-  await page.fill('#password', DEMO_PASSWORD);
+  await page.fill('#password', password);
   await page.click('button[type=submit]');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { ApiClient } from '../../support/api-client.js';
+import { ApiClient, CREATED_USER_PASSWORD } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, intakeBody } from '../../support/fixtures.js';
-import { DEMO_PASSWORD } from '../../../server/src/seed/demo.js';
 
 describe('task guards: concurrency, departments, sessions and form data', () => {
   let server: TestServer;
@@ -17,13 +16,13 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
     const admin = await ApiClient.as(server.baseUrl, 'admin');
     const created = await admin.post('/api/admin/users', {
       username: 'chuyenvien2',
-      password: DEMO_PASSWORD,
+      password: CREATED_USER_PASSWORD,
       fullName: 'Vũ Thị Hoa',
       roles: ['officer'],
       departments: ['QLDT'],
     });
     expect(created.status).to.equal(201);
-    colleague = await ApiClient.as(server.baseUrl, 'chuyenvien2');
+    colleague = await ApiClient.as(server.baseUrl, 'chuyenvien2', CREATED_USER_PASSWORD);
     await deployThreeDepartments(await ApiClient.as(server.baseUrl, 'thietke'), 'ba-phong');
   });
 
