@@ -17,7 +17,8 @@ export const CLUSTERS_ROOT = '/var/lib/motcua/clusters';
  * The folder PostgreSQL keeps the cluster of `dir` in: `dir` itself (or what it links to) when
  * the `postgres` user can reach it. Otherwise, as root under a closed folder such as /root, a
  * folder of ours named by the hash of `dir`, with `dir` left as a symlink to it, so DATA_DIR
- * still shows (and backs up) the cluster and the next start finds it again.
+ * still shows (and backs up) the cluster and the next start finds it again: through the link,
+ * or through the hash when the link was lost. The log line comes when the link is made.
  */
 export async function clusterHome(dir: string, clustersRoot = CLUSTERS_ROOT): Promise<string> {
   const link = path.resolve(dir);

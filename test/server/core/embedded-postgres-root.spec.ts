@@ -120,6 +120,26 @@ describe('embedded PostgreSQL run as root from folders the postgres user cannot 
     ]);
   });
 
+  it('should set aside, not reuse, the kept cluster of a DATA_DIR deleted to start over', async () => {
+    // given a cluster kept for a closed DATA_DIR, then the whole DATA_DIR (link, password) deleted
+    const dataDir = path.join(closed, 'data');
+    const dir = path.join(dataDir, 'pg');
+    cleanups.push(() => removeCluster(dir));
+    const port = await freePort();
+    cluster = await startEmbeddedPostgres(dir, port);
+    await query(cluster.url('postgres'), 'create table kept (note text)');
+    const home = await fs.realpath(dir);
+    await cluster.stop();
+    await fs.rm(dataDir, { recursive: true });
+    // when
+    cluster = await startEmbeddedPostgres(dir, port);
+    // then a new cluster answers, and the old one is still on disk beside it
+    const tables = await query(cluster.url('postgres'), "select 1 from pg_tables where tablename = 'kept'");
+    expect(tables.rowCount).to.equal(0);
+    const beside = await fs.readdir(path.dirname(home));
+    expect(beside.filter((name) => name.startsWith('pg.orphaned-'))).to.have.length(1);
+  });
+
   it('should copy binaries under a 0700 folder once, whole, to a cache the postgres user can reach and run', async () => {
     // given a platform package under a 0700 folder, and an empty cache folder
     const source = await fakePackage(closed);
