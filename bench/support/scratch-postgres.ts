@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../server/src/core/embedded-postgres.js';
+import { removeCluster } from '../../server/src/core/embedded-postgres-home.js';
 import { ensureDatabase } from '../../server/src/core/ensure-database.js';
 import { freePort } from './free-port.js';
 
@@ -44,7 +45,8 @@ export async function scratchDatabase(options: ScratchOptions): Promise<ScratchD
     ? path.resolve(options.dir)
     : await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-'));
   await fs.mkdir(dir, { recursive: true });
-  // postgres runs as the `postgres` user when we are root: it must be able to reach the folder.
+  // Run as root, postgres runs as the `postgres` user: an open folder keeps the cluster here
+  // rather than in /var/lib/motcua/clusters.
   await fs.chmod(dir, 0o755);
   const cluster = await startEmbeddedPostgres(path.join(dir, 'pg'), options.port ?? (await freePort()));
   const reused = await databaseExists(cluster.url('postgres'), options.name);
@@ -60,7 +62,9 @@ export async function scratchDatabase(options: ScratchOptions): Promise<ScratchD
     },
     stop: async () => {
       await cluster.stop();
-      if (!options.dir) await fs.rm(dir, { recursive: true, force: true });
+      if (options.dir) return;
+      await removeCluster(path.join(dir, 'pg'));
+      await fs.rm(dir, { recursive: true, force: true });
     },
   };
 }

