@@ -23,6 +23,11 @@ export class ApiClient {
     return client;
   }
 
+  /** The session cookie as a request header, for requests this client cannot make (raw or cut bodies). */
+  sessionHeaders(): Record<string, string> {
+    return this.cookie ? { cookie: this.cookie } : {};
+  }
+
   get<T = any>(path: string): Promise<ApiResponse<T>> {
     return this.request('GET', path);
   }
@@ -33,7 +38,11 @@ export class ApiClient {
 
   /** A multipart upload (the browser's FormData), with this client's session. */
   async postForm<T = any>(path: string, form: FormData): Promise<ApiResponse<T>> {
-    const res = await fetch(this.baseUrl + path, { method: 'POST', headers: this.cookie ? { cookie: this.cookie } : {}, body: form });
+    const res = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers: this.cookie ? { cookie: this.cookie } : {},
+      body: form,
+    });
     return { status: res.status, body: (await res.json()) as T };
   }
 
@@ -41,12 +50,20 @@ export class ApiClient {
   async fetchRaw(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(this.baseUrl + path, {
       method,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }
 
-  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
