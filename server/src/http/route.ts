@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import type Router from '@koa/router';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { validateBody, validateQuery } from './validation.js';
+import { checkParams, validateBody, validateQuery } from './validation.js';
 import { errors } from './errors.js';
 import type { Role, SessionUser } from '../auth/roles.js';
 
@@ -14,7 +14,10 @@ export interface RouteInput<B, Q> {
   params: Record<string, string>;
 }
 
-export interface RouteSpec<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined> {
+export interface RouteSpec<
+  B extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+> {
   method: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
@@ -38,9 +41,10 @@ export interface RouteSpec<B extends TSchema | undefined = undefined, Q extends 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteSpec<any, any>;
 
-export function defineRoute<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined>(
-  spec: RouteSpec<B, Q>,
-): AnyRoute {
+export function defineRoute<
+  B extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+>(spec: RouteSpec<B, Q>): AnyRoute {
   return spec as AnyRoute;
 }
 
@@ -52,6 +56,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
   for (const spec of routes) {
     router[spec.method](spec.path, async (ctx) => {
       authorise(ctx, spec.access);
+      checkParams(ctx.params);
       const body = spec.body ? validateBody(spec.body, ctx.request.body ?? {}) : undefined;
       const query = spec.query ? validateQuery(spec.query, ctx.query as Record<string, unknown>) : undefined;
       await spec.handler(ctx, { body, query, params: ctx.params });
