@@ -15,6 +15,8 @@ export interface CompiledDiagram {
   /** bpmn-engine's serialized moddle context, stored with the version. */
   sourceContext: unknown;
   steps: ProcedureSteps;
+  /** What a designer should know but that does not stop the deploy; not stored. */
+  warnings: BpmnProblem[];
 }
 
 /** The procedure's legal duration, which every step budget must fit. */
@@ -38,19 +40,24 @@ export async function compileDiagram(xml: string, legal: LegalDuration): Promise
   try {
     parsed = await new BpmnModdle(moddleExtensions).fromXML(xml);
   } catch (err) {
-    throw errors.invalidBpmn([{ elementId: null, message: `Not well-formed BPMN XML: ${(err as Error).message}` }]);
+    throw errors.invalidBpmn([
+      { elementId: null, message: `Not well-formed BPMN XML: ${(err as Error).message}` },
+    ]);
   }
   // (3)
   const tooLarge = sizeProblems(parsed);
   if (tooLarge.length) throw errors.invalidBpmn(tooLarge);
   linkFlowNodes(parsed);
-  const { steps, problems } = inspectDiagram(parsed);
+  const { steps, problems, warnings } = inspectDiagram(parsed);
   // Serialized before bpmnlint walks the model: its rules call get('eventDefinitions'), which
   // leaves an empty list on every event, and bpmn-elements then waits at a start event that has one.
   const sourceContext = JSON.parse(serializer(parsed as never, typeResolver).serialize()) as unknown;
-  problems.push(...(await lintDiagram(parsed)), ...processes(parsed.rootElement).flatMap((p) => budgetProblems(p, steps, legal)));
+  problems.push(
+    ...(await lintDiagram(parsed)),
+    ...processes(parsed.rootElement).flatMap((p) => budgetProblems(p, steps, legal)),
+  );
   if (problems.length) throw errors.invalidBpmn(dedupe(problems));
-  return { sourceContext, steps };
+  return { sourceContext, steps, warnings };
 }
 
 /**
@@ -70,7 +77,9 @@ function linkFlowNodes(parsed: ParseResult): void {
 }
 
 function processes(definitions: ModdleElement): ModdleElement[] {
-  return ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((r) => r.$type === 'bpmn:Process');
+  return ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter(
+    (r) => r.$type === 'bpmn:Process',
+  );
 }
 
 function dedupe(problems: BpmnProblem[]): BpmnProblem[] {

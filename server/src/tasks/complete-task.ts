@@ -60,7 +60,13 @@ export async function completeTask(
  * closed (409), (3) check the outcome and data against the step, (4) merge the data and signal
  * the engine, which runs to the next wait and writes state, tasks and events.
  */
-async function completeLocked(db: Db, tx: Tx, user: SessionUser, taskId: string, body: Static<typeof CompleteTaskBody>) {
+async function completeLocked(
+  db: Db,
+  tx: Tx,
+  user: SessionUser,
+  taskId: string,
+  body: Static<typeof CompleteTaskBody>,
+) {
   const now = clock.now();
   // (1)
   const [dossier] = await tx
@@ -73,11 +79,16 @@ async function completeLocked(db: Db, tx: Tx, user: SessionUser, taskId: string,
   const task = (await findTask(tx, taskId, true))!;
   assertMayWork(user, task);
   if (dossier.pausedAt) {
-    throw errors.conflict('dossier_paused', 'The dossier waits for a supplement from the citizen; receive it first');
+    throw errors.conflict(
+      'dossier_paused',
+      'The dossier waits for a supplement from the citizen; receive it first',
+    );
   }
   assertOpen(task);
   if (task.status === 'claimed' && task.assigneeId !== user.id) {
-    throw errors.conflict('task_claimed', 'Someone else has claimed this task', { assigneeId: task.assigneeId });
+    throw errors.conflict('task_claimed', 'Someone else has claimed this task', {
+      assigneeId: task.assigneeId,
+    });
   }
   // (3)
   const version = (await findVersionById(db, dossier!.procedureVersionId))!;
@@ -109,10 +120,18 @@ function checkOutcome(step: StepSpec, outcome: string | undefined): string | nul
   return outcome;
 }
 
+/**
+ * A step changes only the fields its diagram declares in mc:editableFields; a step that declares
+ * none (versions deployed before this rule included) changes none, so a later step cannot
+ * rewrite what an earlier one decided or a leader signed.
+ */
 function checkEditable(step: StepSpec, payload: object): void {
-  if (!step.editableFields) return;
-  const extra = Object.keys(payload).filter((k) => !step.editableFields!.includes(k));
+  const editable = step.editableFields ?? [];
+  const extra = Object.keys(payload).filter((k) => !editable.includes(k));
   if (extra.length) {
-    throw errors.validation(extra.map((k) => ({ path: `/data/${k}`, message: `this step may not change ${k}` })));
+    const why = editable.length
+      ? `this step may change only ${editable.join(', ')}`
+      : 'this step changes no fields';
+    throw errors.validation(extra.map((k) => ({ path: `/data/${k}`, message: `${why}, not ${k}` })));
   }
 }
