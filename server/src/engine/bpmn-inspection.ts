@@ -1,6 +1,6 @@
 import type { ModdleElement, ParseResult } from 'bpmn-moddle';
 import { ROLES, type Role } from '../auth/roles.js';
-import { feelSyntaxError } from './feel.js';
+import { feelCostError, feelSyntaxError, isIsoTimerValue } from './feel.js';
 import { parseBudget } from './step-budgets.js';
 
 /** Far above any real procedure (the largest have a few dozen steps); bounds work done per deploy. */
@@ -119,6 +119,8 @@ function inspectElement(
   if (element.$type === 'bpmn:SequenceFlow') inspectCondition(element, problems);
   const definitions = (element.eventDefinitions as ModdleElement[] | undefined) ?? [];
   if (definitions.some((d) => d.$type === 'bpmn:TimerEventDefinition')) steps.hasTimers = true;
+  for (const timer of definitions.filter((d) => d.$type === 'bpmn:TimerEventDefinition'))
+    inspectTimer(timer, id, problems);
   if (element.$type === 'bpmn:ExclusiveGateway') inspectExclusiveGateway(element, problems);
   if (element.$type === 'bpmn:IntermediateCatchEvent') {
     const wait = messageWait(element, laneOf.get(element.id as string), problems);
@@ -216,6 +218,18 @@ function inspectCondition(flow: ModdleElement, problems: BpmnProblem[]): void {
   }
   const error = feelSyntaxError(body);
   if (error) problems.push({ elementId: flow.id ?? null, message: `Condition is not valid FEEL: ${error}` });
+  const cost = error ? null : feelCostError(body);
+  if (cost) problems.push({ elementId: flow.id ?? null, message: `Condition ${cost}` });
+}
+
+/** A timer value is FEEL unless it is a literal ISO 8601 value; it runs each time the timer is set. */
+function inspectTimer(timer: ModdleElement, elementId: string | null, problems: BpmnProblem[]): void {
+  for (const key of ['timeDuration', 'timeDate', 'timeCycle']) {
+    const body = ((timer[key] as ModdleElement | undefined)?.body as string | undefined) ?? '';
+    if (!body.trim() || (!body.trim().startsWith('=') && isIsoTimerValue(body))) continue;
+    const cost = feelCostError(body);
+    if (cost) problems.push({ elementId, message: `Timer value ${cost}` });
+  }
 }
 
 function statusOf(element: ModdleElement, problems: BpmnProblem[]): number | null {
