@@ -2,14 +2,19 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
 import { errors, type FieldProblem } from './errors.js';
+import { linearRegExp } from './linear-regexp.js';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-/** One ajv for bodies and form data (no coercion), one for query strings (strings coerced). */
-export const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+/**
+ * One ajv for bodies and form data (no coercion), one for query strings (strings coerced).
+ * Patterns run on RE2 (linear time): a form schema's pattern comes from a designer, not from us.
+ */
+const regExp = { regExp: linearRegExp };
+export const ajv = addFormats(new Ajv({ allErrors: true, strict: false, code: regExp }));
 const queryAjv = addFormats(
-  new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true }),
+  new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true, code: regExp }),
 );
 
 const compiled = new WeakMap<object, ValidateFunction>();
