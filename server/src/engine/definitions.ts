@@ -5,6 +5,7 @@ import { AppError, errors } from '../http/errors.js';
 import { unstorableStrings } from '../http/validation.js';
 import type { WorkingUnit } from '../calendar/working-time.js';
 import { inspectDiagram, sizeProblems, type BpmnProblem, type ProcedureSteps } from './bpmn-inspection.js';
+import { detachUnroutableMessageFlows } from './collaborations.js';
 import { lintDiagram } from './lint/bpmn-lint.js';
 import { moddleExtensions } from './moddle.js';
 import { budgetProblems } from './step-budgets.js';
@@ -54,6 +55,7 @@ export async function compileDiagram(xml: string, legal: LegalDuration): Promise
   });
   // Serialized before bpmnlint walks the model: its rules call get('eventDefinitions'), which
   // leaves an empty list on every event, and bpmn-elements then waits at a start event that has one.
+  warnings.push(...detachUnroutableMessageFlows(parsed));
   const sourceContext = await unreadable(
     'preparing it to run',
     () => JSON.parse(serializer(parsed as never, typeResolver).serialize()) as unknown,
