@@ -47,15 +47,17 @@ export async function compileDiagram(xml: string, legal: LegalDuration): Promise
     throw errors.invalidBpmn([{ elementId: null, message: `Not well-formed BPMN XML: ${messageOf(err)}` }]);
   }
   // (3)
-  const tooLarge = sizeProblems(parsed);
+  const tooLarge = await unreadable('counting its elements', () => sizeProblems(parsed));
   if (tooLarge.length) throw errors.invalidBpmn(tooLarge);
   const { steps, problems, warnings } = await unreadable('reading its elements', () => {
     linkFlowNodes(parsed);
     return inspectDiagram(parsed);
   });
+  warnings.push(
+    ...(await unreadable('reading its message flows', () => detachUnroutableMessageFlows(parsed))),
+  );
   // Serialized before bpmnlint walks the model: its rules call get('eventDefinitions'), which
   // leaves an empty list on every event, and bpmn-elements then waits at a start event that has one.
-  warnings.push(...detachUnroutableMessageFlows(parsed));
   const sourceContext = await unreadable(
     'preparing it to run',
     () => JSON.parse(serializer(parsed as never, typeResolver).serialize()) as unknown,
