@@ -8,13 +8,15 @@ export interface RawResponse {
 
 /**
  * Sends `body` exactly as given, with a Content-Length that matches it, so a server sees a
- * complete HTTP request whose content is cut or garbled (fetch and FormData cannot send one).
+ * complete HTTP request whose content is cut or garbled (fetch and FormData cannot send one),
+ * in one write or several.
  */
 export function rawPost(
   baseUrl: string,
   path: string,
   headers: Record<string, string>,
   body: Buffer,
+  pieces = 1,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -32,8 +34,18 @@ export function rawPost(
       },
     );
     req.on('error', reject);
-    req.end(body);
+    void writeInPieces(req, body, pieces);
   });
+}
+
+/** Writes `body` in `pieces` parts, yielding to the event loop between them so the server may read them apart. */
+async function writeInPieces(req: http.ClientRequest, body: Buffer, pieces: number): Promise<void> {
+  const size = Math.max(1, Math.ceil(body.length / pieces));
+  for (let at = 0; at < body.length - size; at += size) {
+    req.write(body.subarray(at, at + size));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  req.end(body.subarray(Math.max(0, Math.ceil(body.length / size) - 1) * size));
 }
 
 /**

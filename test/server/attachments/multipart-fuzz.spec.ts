@@ -140,32 +140,39 @@ describe('attachments: malformed multipart bodies', () => {
     const headers = reception.sessionHeaders();
     const statuses = new Set<number>();
 
-    // when many bodies are sent, complete or dropped by the client midway
+    // when many bodies are sent, in one write or several, complete or dropped by the client midway
     await fc.assert(
-      fc.asyncProperty(garbledBody, contentType, fc.boolean(), async (body, type, abandon) => {
-        if (abandon && body.length > 1) {
-          await abandonedPost(
+      fc.asyncProperty(
+        garbledBody,
+        contentType,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 6 }),
+        async (body, type, abandon, pieces) => {
+          if (abandon && body.length > 1) {
+            await abandonedPost(
+              server.baseUrl,
+              `/api/dossiers/${code}/attachments`,
+              { ...headers, 'content-type': type },
+              body.subarray(0, body.length >> 1),
+              body.length,
+            );
+            return;
+          }
+          const res = await rawPost(
             server.baseUrl,
             `/api/dossiers/${code}/attachments`,
             { ...headers, 'content-type': type },
-            body.subarray(0, body.length >> 1),
-            body.length,
+            body,
+            pieces,
           );
-          return;
-        }
-        const res = await rawPost(
-          server.baseUrl,
-          `/api/dossiers/${code}/attachments`,
-          { ...headers, 'content-type': type },
-          body,
-        );
-        statuses.add(res.status);
-        expect(
-          res.status === 201 || (res.status >= 400 && res.status < 500),
-          `status ${res.status}: ${JSON.stringify(res.body)}`,
-        ).to.equal(true);
-        if (res.status !== 201) expect(res.body.error.code).to.be.a('string');
-      }),
+          statuses.add(res.status);
+          expect(
+            res.status === 201 || (res.status >= 400 && res.status < 500),
+            `status ${res.status}: ${JSON.stringify(res.body)}`,
+          ).to.equal(true);
+          if (res.status !== 201) expect(res.body.error.code).to.be.a('string');
+        },
+      ),
       { numRuns: 150 },
     );
 

@@ -85,25 +85,35 @@ describe('deploy: every mutation of a catalogue diagram answers 201 or 4xx', () 
     });
   }
 
-  it('should answer mutated diagrams over HTTP with 201 or 4xx, and stay up', async () => {
-    // given
+  it('should answer mutated diagrams over HTTP with 201 or 4xx, as new procedures and as new versions, and stay up', async () => {
+    // given each catalogue diagram deployed once, to take new versions
     const designer = await ApiClient.as(server.baseUrl, 'thietke');
     const samples = entries.flatMap((entry) =>
       fc.sample(mutated(entry.bpmn), { numRuns: 2, seed: 7 }).map((m) => ({ entry, ...m })),
     );
+    for (const entry of entries) {
+      const first = await designer.post('/api/procedures', {
+        code: `http-${entry.slug}`,
+        ...input(entry, entry.bpmn),
+      });
+      expect(first.status, JSON.stringify(first.body)).to.equal(201);
+    }
 
     // when
     for (const { entry, applied, xml } of samples) {
-      const res = await designer.post('/api/procedures', {
+      const created = await designer.post('/api/procedures', {
         code: `http-dot-bien-${++counter}`,
         ...input(entry, xml),
       });
+      const versioned = await designer.post(`/api/procedures/http-${entry.slug}/versions`, { bpmn: xml });
 
       // then
-      expect(
-        res.status === 201 || (res.status >= 400 && res.status < 500),
-        `${applied.join(' + ')}: ${JSON.stringify(res.body)}`,
-      ).to.equal(true);
+      for (const res of [created, versioned]) {
+        expect(
+          res.status === 201 || (res.status >= 400 && res.status < 500),
+          `${applied.join(' + ')}: ${JSON.stringify(res.body)}`,
+        ).to.equal(true);
+      }
     }
     expect((await designer.get('/api/procedures')).status).to.equal(200);
   });
