@@ -149,3 +149,25 @@ describe('XML guard: bounded parse work', () => {
       expect(xmlGuardProblems(name(good)), good).to.deep.equal([]);
   });
 });
+
+describe('XML guard: namespaces as exporters write them', () => {
+  it('should know BPMN names under any prefix and in the default namespace', () => {
+    // given the three-department diagram with its BPMN prefix renamed, then made the default namespace
+    const fixture = readFixture('engine/three-departments.bpmn');
+    const renamed = fixture.replace(/xmlns:bpmn=/, 'xmlns:semantic=').replace(/<(\/?)bpmn:/g, '<$1semantic:');
+    const unprefixed = fixture.replace(/xmlns:bpmn=/, 'xmlns=').replace(/<(\/?)bpmn:/g, '<$1');
+    expect(renamed).to.not.contain('<bpmn:');
+    expect(unprefixed).to.not.contain('<bpmn:');
+
+    // then neither counts a known element as unknown: 101 text annotations more still pass
+    const crowd = (xml: string, tag: string) =>
+      xml.replace(
+        `</${tag}process>`,
+        `${`<${tag}textAnnotation />`.repeat(MAX_UNKNOWN_ELEMENTS + 1)}</${tag}process>`,
+      );
+    expect(crowd(renamed, 'semantic:')).to.not.equal(renamed);
+    expect(crowd(unprefixed, '')).to.not.equal(unprefixed);
+    expect(xmlGuardProblems(crowd(renamed, 'semantic:'))).to.deep.equal([]);
+    expect(xmlGuardProblems(crowd(unprefixed, ''))).to.deep.equal([]);
+  });
+});
