@@ -58,8 +58,9 @@ describe('the procedure catalogue in processes/', () => {
       const input = await readProcedure(path.join(CATALOGUE_DIR, code));
       // when
       const res = await designer.post('/api/procedures', { ...input, code: `${code}-api` });
-      // then
+      // then it deploys, and no step is left without the fields it may edit
       expect(res.status, `${code}: ${JSON.stringify(res.body)}`).to.equal(201);
+      expect(res.body.warnings, code).to.deep.equal([]);
     }
   });
 

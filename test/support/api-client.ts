@@ -33,6 +33,11 @@ export class ApiClient {
     return copy;
   }
 
+  /** The session cookie as a request header, for requests this client cannot make (raw or cut bodies). */
+  sessionHeaders(): Record<string, string> {
+    return this.cookie ? { cookie: this.cookie } : {};
+  }
+
   get<T = any>(path: string): Promise<ApiResponse<T>> {
     return this.request('GET', path);
   }

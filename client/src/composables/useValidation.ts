@@ -3,13 +3,19 @@ import addFormatsModule from 'ajv-formats';
 import { computed, ref, type Ref } from 'vue';
 import { ajvErrorPath, ajvMessage } from '../i18n/ajv-messages.js';
 import { locale } from '../i18n/index.js';
+import { linearRegExp } from '../../../server/src/http/linear-regexp.js';
 import type { JsonSchema } from '../api/types.js';
 
 // ajv-formats is CommonJS; depending on the bundler its default export may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
-/** The same JSON Schema validator the server uses (ajv, all errors, formats), run in the browser. */
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+/**
+ * The same JSON Schema validator the server uses (ajv, all errors, formats, patterns on the
+ * same linear-time RE2 engine), run in the browser.
+ */
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } }));
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function compile(schema: JsonSchema): ValidateFunction {
@@ -53,5 +59,7 @@ export function useValidation(schema: Ref<JsonSchema | null>) {
 
 /** Form values as the schema expects them: empty inputs left out, so `required` reports them. */
 export function cleanValues(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined && v !== null));
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== '' && v !== undefined && v !== null),
+  );
 }

@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'koa';
-import busboy from 'busboy';
-import { errors } from '../http/errors.js';
+import busboy, { type Busboy } from 'busboy';
+import { AppError, errors } from '../http/errors.js';
 import { SNIFF_BYTES, sniffType, type AcceptedType } from './file-types.js';
+import { displayFileName, storedFileName } from './file-names.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 20;
@@ -23,51 +25,106 @@ export interface StoredFile {
 /**
  * Streams the `file` parts of a multipart request to disk under `filesDir`, hashing and sizing
  * them on the way and refusing anything that is not a PDF or image or is over the size limit.
- * On any failure the files written so far are removed, so nothing is left without a row.
+ * The first failure (a refused file, a body that ends early or is garbled, a client that goes
+ * away) stops the whole upload and removes the files written so far, so nothing is left
+ * without a row; a malformed body answers 400 `invalid_multipart`.
  */
 export async function receiveFiles(ctx: Context, filesDir: string): Promise<StoredFile[]> {
-  if (!ctx.is('multipart/form-data')) throw errors.badRequest('Send the files as multipart/form-data in a field named "file"');
+  if (!ctx.is('multipart/form-data'))
+    throw errors.badRequest('Send the files as multipart/form-data in a field named "file"');
+  const folder = monthFolder(new Date());
+  // Created before parsing, so a file part is piped to disk in the tick it arrives: a part
+  // left without an 'error' listener while awaiting a mkdir crashed the process when the
+  // body ended early.
+  await fs.promises.mkdir(path.join(filesDir, folder), { recursive: true });
   const stored: StoredFile[] = [];
   const writes: Promise<void>[] = [];
   try {
-    await new Promise<void>((resolve, reject) => {
-      const parser = busboy({
-        headers: ctx.req.headers,
-        defParamCharset: 'utf8',
-        limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 10 },
-      });
-      parser.on('file', (field, stream, info) => {
-        if (field !== 'file') {
-          stream.resume();
-          return;
-        }
-        // Kept in the order the parts came, whichever finishes writing first.
-        const slot = writes.length;
-        const write = storeOne(stream, info.filename ?? '', filesDir).then((file) => void (stored[slot] = file));
-        write.catch(() => stream.resume());
-        writes.push(write);
-      });
-      parser.on('filesLimit', () => reject(errors.badRequest(`At most ${MAX_FILES} files at a time`)));
-      parser.on('error', reject);
-      parser.on('close', resolve);
-      ctx.req.pipe(parser);
+    await parseParts(ctx.req, newParser(ctx), (stream, rawName) => {
+      const slot = writes.length; // kept in the order the parts came, whichever finishes first
+      const write = storeOne(stream, rawName, filesDir, folder).then((file) => void (stored[slot] = file));
+      writes.push(write);
+      return write;
     });
     await Promise.all(writes);
   } catch (err) {
     await Promise.allSettled(writes);
-    await Promise.all(stored.filter(Boolean).map((f) => fs.promises.rm(path.join(filesDir, f.storagePath), { force: true })));
+    await Promise.all(
+      stored.filter(Boolean).map((f) => fs.promises.rm(path.join(filesDir, f.storagePath), { force: true })),
+    );
     throw err;
   }
   if (!stored.length) throw errors.badRequest('No file in the field "file"');
   return stored;
 }
 
-async function storeOne(stream: NodeJS.ReadableStream & { truncated?: boolean }, rawName: string, filesDir: string): Promise<StoredFile> {
-  const fileName = cleanFileName(rawName);
-  const now = new Date();
-  const relative = path.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), crypto.randomUUID());
+function newParser(ctx: Context): Busboy {
+  try {
+    return busboy({
+      headers: ctx.req.headers,
+      defParamCharset: 'utf8',
+      limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10 },
+    });
+  } catch (err) {
+    throw errors.invalidMultipart((err as Error).message); // no or a malformed boundary
+  }
+}
+
+/**
+ * Pipes the request into busboy and hands each `file` part to `onFile`, settling once: with
+ * the parser's close, or with the first error of the request, the parser or a file. On error
+ * the parser is destroyed (ending the part being written) and the rest of the body is left to
+ * Node, which discards it, so the socket stays open for the 4xx answer.
+ */
+function parseParts(
+  req: IncomingMessage,
+  parser: Busboy,
+  onFile: (stream: Readable & { truncated?: boolean }, rawName: string) => Promise<void>,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(parser);
+      parser.destroy();
+      reject(
+        err instanceof AppError ? err : errors.invalidMultipart((err as Error)?.message ?? 'unreadable body'),
+      );
+    };
+    parser.on('file', (field, stream, info) => {
+      // Busboy destroys a part with its own error when the body breaks off; that error also
+      // reaches the parser's listener below, so a part's own listener only keeps it handled.
+      stream.on('error', () => undefined);
+      if (field !== 'file' || settled) {
+        stream.resume();
+        return;
+      }
+      onFile(stream, info.filename ?? '').catch(fail);
+    });
+    parser.on('filesLimit', () => fail(errors.tooManyFiles(MAX_FILES)));
+    parser.on('partsLimit', () => fail(errors.invalidMultipart(`more than ${MAX_FILES + 10} parts`)));
+    parser.on('error', fail);
+    parser.on('close', () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    });
+    req.on('error', fail);
+    req.on('aborted', () => fail(errors.invalidMultipart('the upload was interrupted')));
+    req.pipe(parser);
+  });
+}
+
+async function storeOne(
+  stream: Readable & { truncated?: boolean },
+  rawName: string,
+  filesDir: string,
+  folder: string,
+): Promise<StoredFile> {
+  const shownName = displayFileName(rawName);
+  const relative = path.join(folder, crypto.randomUUID());
   const target = path.join(filesDir, relative);
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
   const hash = crypto.createHash('sha256');
   let size = 0;
   let head = Buffer.alloc(0);
@@ -80,7 +137,7 @@ async function storeOne(stream: NodeJS.ReadableStream & { truncated?: boolean },
         head = Buffer.concat([head, chunk]);
         if (head.length >= SNIFF_BYTES) {
           type = sniffType(head);
-          if (!type) return done(errors.unsupportedFile(fileName));
+          if (!type) return done(errors.unsupportedFile(shownName));
         }
       }
       done(null, chunk);
@@ -88,19 +145,22 @@ async function storeOne(stream: NodeJS.ReadableStream & { truncated?: boolean },
   });
   try {
     await pipeline(stream, inspect, fs.createWriteStream(target, { flags: 'wx' }));
-    if (stream.truncated) throw errors.fileTooLarge(fileName, MAX_FILE_BYTES);
+    if (stream.truncated) throw errors.fileTooLarge(shownName, MAX_FILE_BYTES);
     type ??= sniffType(head);
-    if (!type) throw errors.unsupportedFile(fileName);
+    if (!type) throw errors.unsupportedFile(shownName);
   } catch (err) {
     await fs.promises.rm(target, { force: true });
     throw err;
   }
-  return { fileName, contentType: type, size, sha256: hash.digest('hex'), storagePath: relative };
+  return {
+    fileName: storedFileName(rawName, type),
+    contentType: type,
+    size,
+    sha256: hash.digest('hex'),
+    storagePath: relative,
+  };
 }
 
-/** A name safe to show and to put in a Content-Disposition header: no folders, no control characters. */
-function cleanFileName(name: string): string {
-  const printable = [...name].filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && c !== '"').join('');
-  const base = path.basename(printable.replace(/\\/g, '/')).trim();
-  return (base || 'tep-dinh-kem').slice(0, 200);
+function monthFolder(now: Date): string {
+  return path.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'));
 }

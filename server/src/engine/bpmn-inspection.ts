@@ -1,6 +1,6 @@
 import type { ModdleElement, ParseResult } from 'bpmn-moddle';
 import { ROLES, type Role } from '../auth/roles.js';
-import { feelSyntaxError } from './feel.js';
+import { feelCostError, feelSyntaxError, isIsoTimerValue } from './feel.js';
 import { parseBudget } from './step-budgets.js';
 
 /** Far above any real procedure (the largest have a few dozen steps); bounds work done per deploy. */
@@ -23,6 +23,7 @@ export interface StepSpec {
   departments: string[];
   role: Role | null;
   outcomes: string[];
+  /** Fields the step may change; null (no mc:editableFields) and [] both mean none. */
   editableFields: string[] | null;
   budget: StepBudget | null;
   /** National status code the dossier takes while this step waits (e.g. 9 at "return result"). */
@@ -55,14 +56,20 @@ const FORBIDDEN_TYPES: Record<string, string> = {
 };
 
 /**
- * Reads a parsed diagram: the step specs the runtime needs, and every problem that forbids
- * deploying it, each with the id of the element at fault.
+ * Reads a parsed diagram: the step specs the runtime needs, every problem that forbids
+ * deploying it and the warnings a designer should see (deploy goes on), each with the id of
+ * the element at fault.
  */
-export function inspectDiagram(parsed: ParseResult): { steps: ProcedureSteps; problems: BpmnProblem[] } {
+export function inspectDiagram(parsed: ParseResult): {
+  steps: ProcedureSteps;
+  problems: BpmnProblem[];
+  warnings: BpmnProblem[];
+} {
   const problems: BpmnProblem[] = parsed.warnings.map((w) => ({
     elementId: w.element?.id ?? null,
     message: w.message,
   }));
+  const warnings: BpmnProblem[] = [];
   const steps: ProcedureSteps = { userTasks: {}, eventStatuses: {}, messageEvents: {}, hasTimers: false };
   const processes = rootProcesses(parsed.rootElement);
   if (!processes.length) problems.push({ elementId: null, message: 'The diagram has no process' });
@@ -70,14 +77,27 @@ export function inspectDiagram(parsed: ParseResult): { steps: ProcedureSteps; pr
     const laneOf = lanesByNode(process);
     for (const element of flowElements(process)) inspectElement(element, laneOf, steps, problems);
   }
-  return { steps, problems };
+  for (const step of Object.values(steps.userTasks)) {
+    if (step.editableFields !== null) continue;
+    warnings.push({
+      elementId: step.id,
+      message:
+        'User task has no mc:editableFields, so it changes no form field; list the fields it edits, or set it empty to say none',
+    });
+  }
+  return { steps, problems, warnings };
 }
 
 /** Refuses a diagram too large to check and run at a reasonable cost, before any rule walks it. */
 export function sizeProblems(parsed: ParseResult): BpmnProblem[] {
   const count = rootProcesses(parsed.rootElement).reduce((n, p) => n + flowElements(p).length, 0);
   if (count <= MAX_FLOW_ELEMENTS) return [];
-  return [{ elementId: null, message: `The diagram has ${count} flow elements; at most ${MAX_FLOW_ELEMENTS} are allowed` }];
+  return [
+    {
+      elementId: null,
+      message: `The diagram has ${count} flow elements; at most ${MAX_FLOW_ELEMENTS} are allowed`,
+    },
+  ];
 }
 
 function inspectElement(
@@ -99,6 +119,8 @@ function inspectElement(
   if (element.$type === 'bpmn:SequenceFlow') inspectCondition(element, problems);
   const definitions = (element.eventDefinitions as ModdleElement[] | undefined) ?? [];
   if (definitions.some((d) => d.$type === 'bpmn:TimerEventDefinition')) steps.hasTimers = true;
+  for (const timer of definitions.filter((d) => d.$type === 'bpmn:TimerEventDefinition'))
+    inspectTimer(timer, id, problems);
   if (element.$type === 'bpmn:ExclusiveGateway') inspectExclusiveGateway(element, problems);
   if (element.$type === 'bpmn:IntermediateCatchEvent') {
     const wait = messageWait(element, laneOf.get(element.id as string), problems);
@@ -119,24 +141,43 @@ function inspectExclusiveGateway(gateway: ModdleElement, problems: BpmnProblem[]
   }
 }
 
-function messageWait(event: ModdleElement, lane: ModdleElement | undefined, problems: BpmnProblem[]): MessageWait | null {
+function messageWait(
+  event: ModdleElement,
+  lane: ModdleElement | undefined,
+  problems: BpmnProblem[],
+): MessageWait | null {
   const definition = ((event.eventDefinitions as ModdleElement[] | undefined) ?? [])[0];
   if (definition?.$type !== 'bpmn:MessageEventDefinition') return null;
   const message = (definition.messageRef as ModdleElement | undefined)?.name as string | undefined;
   if (!message) {
-    problems.push({ elementId: event.id ?? null, message: 'Message catch event needs a message with a name (messageRef to a bpmn:message)' });
+    problems.push({
+      elementId: event.id ?? null,
+      message: 'Message catch event needs a message with a name (messageRef to a bpmn:message)',
+    });
     return null;
   }
-  return { id: event.id as string, name: (event.name as string | undefined) ?? (event.id as string), message, departments: splitList(lane?.get('mc:department')) };
+  return {
+    id: event.id as string,
+    name: (event.name as string | undefined) ?? (event.id as string),
+    message,
+    departments: splitList(lane?.get('mc:department')),
+  };
 }
 
-function userTaskSpec(task: ModdleElement, lane: ModdleElement | undefined, problems: BpmnProblem[]): StepSpec {
+function userTaskSpec(
+  task: ModdleElement,
+  lane: ModdleElement | undefined,
+  problems: BpmnProblem[],
+): StepSpec {
   const id = task.id as string;
-  const departments = splitList(task.get('camunda:candidateGroups') ?? task.get('mc:department') ?? lane?.get('mc:department'));
+  const departments = splitList(
+    task.get('camunda:candidateGroups') ?? task.get('mc:department') ?? lane?.get('mc:department'),
+  );
   if (!departments.length) {
     problems.push({
       elementId: id,
-      message: 'User task has no candidate department: set camunda:candidateGroups or mc:department on the task or its lane',
+      message:
+        'User task has no candidate department: set camunda:candidateGroups or mc:department on the task or its lane',
     });
   }
   const roleText = (task.get('mc:role') ?? lane?.get('mc:role') ?? null) as string | null;
@@ -169,11 +210,26 @@ function inspectCondition(flow: ModdleElement, problems: BpmnProblem[]): void {
     return;
   }
   if (/\$\{/.test(body)) {
-    problems.push({ elementId: flow.id ?? null, message: 'Condition uses ${...} (JUEL); write it in FEEL, e.g. =amount > 10' });
+    problems.push({
+      elementId: flow.id ?? null,
+      message: 'Condition uses ${...} (JUEL); write it in FEEL, e.g. =amount > 10',
+    });
     return;
   }
   const error = feelSyntaxError(body);
   if (error) problems.push({ elementId: flow.id ?? null, message: `Condition is not valid FEEL: ${error}` });
+  const cost = error ? null : feelCostError(body);
+  if (cost) problems.push({ elementId: flow.id ?? null, message: `Condition ${cost}` });
+}
+
+/** A timer value is FEEL unless it is a literal ISO 8601 value; it runs each time the timer is set. */
+function inspectTimer(timer: ModdleElement, elementId: string | null, problems: BpmnProblem[]): void {
+  for (const key of ['timeDuration', 'timeDate', 'timeCycle']) {
+    const body = ((timer[key] as ModdleElement | undefined)?.body as string | undefined) ?? '';
+    if (!body.trim() || (!body.trim().startsWith('=') && isIsoTimerValue(body))) continue;
+    const cost = feelCostError(body);
+    if (cost) problems.push({ elementId, message: `Timer value ${cost}` });
+  }
 }
 
 function statusOf(element: ModdleElement, problems: BpmnProblem[]): number | null {
@@ -181,7 +237,10 @@ function statusOf(element: ModdleElement, problems: BpmnProblem[]): number | nul
   if (value === undefined || value === null) return null;
   const status = Number(value);
   if (!Number.isInteger(status) || status < 1 || status > 10) {
-    problems.push({ elementId: element.id ?? null, message: `mc:status must be a national status code 1–10, not "${String(value)}"` });
+    problems.push({
+      elementId: element.id ?? null,
+      message: `mc:status must be a national status code 1–10, not "${String(value)}"`,
+    });
     return null;
   }
   return status;

@@ -1,9 +1,11 @@
 import BpmnModdle, { type ModdleElement, type ParseResult } from 'bpmn-moddle';
 import * as Elements from 'bpmn-elements';
 import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer';
-import { errors } from '../http/errors.js';
+import { AppError, errors } from '../http/errors.js';
+import { unstorableStrings } from '../http/validation.js';
 import type { WorkingUnit } from '../calendar/working-time.js';
 import { inspectDiagram, sizeProblems, type BpmnProblem, type ProcedureSteps } from './bpmn-inspection.js';
+import { detachUnroutableMessageFlows } from './collaborations.js';
 import { lintDiagram } from './lint/bpmn-lint.js';
 import { moddleExtensions } from './moddle.js';
 import { budgetProblems } from './step-budgets.js';
@@ -15,6 +17,8 @@ export interface CompiledDiagram {
   /** bpmn-engine's serialized moddle context, stored with the version. */
   sourceContext: unknown;
   steps: ProcedureSteps;
+  /** What a designer should know but that does not stop the deploy; not stored. */
+  warnings: BpmnProblem[];
 }
 
 /** The procedure's legal duration, which every step budget must fit. */
@@ -25,32 +29,69 @@ export interface LegalDuration {
 
 /**
  * Parses and checks a diagram once, at deploy: (1) a cheap scan refuses DTDs, deep nesting and
- * huge documents before any parser runs, (2) parse, (3) our rules (bpmn-inspection), bpmnlint's
- * recommended rules and the step budgets. Throws a 422 listing every problem with the id of the
- * element at fault; the result is what every later command runs from.
+ * huge or crowded documents before any parser runs, (2) parse, (3) our rules (bpmn-inspection),
+ * bpmnlint's recommended rules and the step budgets. Throws a 422 listing every problem with
+ * the id of the element at fault; the result is what every later command runs from. Whatever
+ * a diagram makes a step throw (a dangling reference the parser let through, an element where
+ * a rule expects another) is a 422 naming that step, never a 500.
  */
 export async function compileDiagram(xml: string, legal: LegalDuration): Promise<CompiledDiagram> {
   // (1)
   const guarded = xmlGuardProblems(xml);
   if (guarded.length) throw errors.invalidBpmn(guarded);
   // (2)
-  let parsed;
+  let parsed: ParseResult;
   try {
     parsed = await new BpmnModdle(moddleExtensions).fromXML(xml);
   } catch (err) {
-    throw errors.invalidBpmn([{ elementId: null, message: `Not well-formed BPMN XML: ${(err as Error).message}` }]);
+    throw errors.invalidBpmn([{ elementId: null, message: `Not well-formed BPMN XML: ${messageOf(err)}` }]);
   }
   // (3)
-  const tooLarge = sizeProblems(parsed);
+  const tooLarge = await unreadable('counting its elements', () => sizeProblems(parsed));
   if (tooLarge.length) throw errors.invalidBpmn(tooLarge);
-  linkFlowNodes(parsed);
-  const { steps, problems } = inspectDiagram(parsed);
+  const { steps, problems, warnings } = await unreadable('reading its elements', () => {
+    linkFlowNodes(parsed);
+    return inspectDiagram(parsed);
+  });
+  warnings.push(
+    ...(await unreadable('reading its message flows', () => detachUnroutableMessageFlows(parsed))),
+  );
   // Serialized before bpmnlint walks the model: its rules call get('eventDefinitions'), which
   // leaves an empty list on every event, and bpmn-elements then waits at a start event that has one.
-  const sourceContext = JSON.parse(serializer(parsed as never, typeResolver).serialize()) as unknown;
-  problems.push(...(await lintDiagram(parsed)), ...processes(parsed.rootElement).flatMap((p) => budgetProblems(p, steps, legal)));
+  const sourceContext = await unreadable(
+    'preparing it to run',
+    () => JSON.parse(serializer(parsed as never, typeResolver).serialize()) as unknown,
+  );
+  problems.push(
+    ...(await unreadable('checking it with bpmnlint', () => lintDiagram(parsed))),
+    ...(await unreadable('checking step budgets', () =>
+      processes(parsed.rootElement).flatMap((p) => budgetProblems(p, steps, legal)),
+    )),
+  );
   if (problems.length) throw errors.invalidBpmn(dedupe(problems));
-  return { sourceContext, steps };
+  const unstorable = unstorableStrings(sourceContext);
+  if (unstorable.length) {
+    throw errors.invalidBpmn([
+      { elementId: null, message: `A value in the diagram ${unstorable[0]!.message}` },
+    ]);
+  }
+  return { sourceContext, steps, warnings };
+}
+
+/** Runs one deploy step; an exception inside it becomes a 422 saying which step could not read the diagram. */
+async function unreadable<T>(step: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw errors.invalidBpmn([
+      { elementId: null, message: `The diagram could not be read while ${step}: ${messageOf(err)}` },
+    ]);
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /**
@@ -70,7 +111,9 @@ function linkFlowNodes(parsed: ParseResult): void {
 }
 
 function processes(definitions: ModdleElement): ModdleElement[] {
-  return ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((r) => r.$type === 'bpmn:Process');
+  return ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter(
+    (r) => r.$type === 'bpmn:Process',
+  );
 }
 
 function dedupe(problems: BpmnProblem[]): BpmnProblem[] {

@@ -85,6 +85,13 @@ export const errors = {
     new AppError(409, code, message, details),
   unsupportedFile: (fileName: string) =>
     new AppError(415, 'unsupported_file_type', `${fileName} is not a PDF, PNG or JPEG file`),
+  invalidMultipart: (reason: string) =>
+    new AppError(
+      400,
+      'invalid_multipart',
+      `The upload is not a complete multipart/form-data body (${reason}); send the files again`,
+    ),
+  tooManyFiles: (limit: number) => new AppError(400, 'too_many_files', `At most ${limit} files at a time`),
   fileTooLarge: (fileName: string, limitBytes: number) =>
     new AppError(413, 'file_too_large', `${fileName} is larger than ${Math.round(limitBytes / 1048576)} MB`),
   secretMismatch: () =>

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import type Router from '@koa/router';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { validateBody, validateQuery } from './validation.js';
+import { checkParams, validateBody, validateQuery } from './validation.js';
 import { errors } from './errors.js';
 import type { Role, SessionUser } from '../auth/roles.js';
 
@@ -84,7 +84,8 @@ export interface MountDeps {
 }
 
 /**
- * Mounts routes with their cross-cutting steps in order: authenticate → authorise → resolve
+ * Mounts routes with their cross-cutting steps in order: authenticate → authorise → refuse
+ * path parameters no database can store → resolve
  * the dossier in the caller's scope → validate → handler → audit a personal-data read. The same
  * specs produce the OpenAPI document, so the two cannot drift.
  */
@@ -97,6 +98,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], { gate, audit }:
     }
     router[spec.method](spec.path, async (ctx) => {
       authorise(ctx, spec.access);
+      checkParams(ctx.params);
       const user = ctx.state.user as SessionUser | undefined;
       const dossier =
         typeof spec.scope === 'object' && user

@@ -2,13 +2,20 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
 import { errors, type FieldProblem } from './errors.js';
+import { linearRegExp } from './linear-regexp.js';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-/** One ajv for bodies and form data (no coercion), one for query strings (strings coerced). */
-export const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
-const queryAjv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true }));
+/**
+ * One ajv for bodies and form data (no coercion), one for query strings (strings coerced).
+ * Patterns run on RE2 (linear time): a form schema's pattern comes from a designer, not from us.
+ */
+const regExp = { regExp: linearRegExp };
+export const ajv = addFormats(new Ajv({ allErrors: true, strict: false, code: regExp }));
+const queryAjv = addFormats(
+  new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true, code: regExp }),
+);
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -21,17 +28,69 @@ function compile(instance: Ajv, schema: TSchema): ValidateFunction {
   return fn;
 }
 
+/**
+ * Validates a JSON body. Every string in it, keys included and whatever the schema says of
+ * them, is first checked for what PostgreSQL cannot store as sent (see `unstorableStrings`).
+ */
 export function validateBody<T>(schema: TSchema, value: unknown): T {
+  refuseUnstorable(value, 'Request is invalid');
   const fn = compile(ajv, schema);
   if (!fn(value)) throw errors.validation(toProblems(fn.errors ?? []));
   return value as T;
 }
 
 export function validateQuery<T>(schema: TSchema, value: Record<string, unknown>): T {
+  refuseUnstorable(value, 'Query parameters are invalid');
   const copy = { ...value };
   const fn = compile(queryAjv, schema);
   if (!fn(copy)) throw errors.validation(toProblems(fn.errors ?? []), 'Query parameters are invalid');
   return copy as T;
+}
+
+/** Refuses path parameters (a dossier code, an id) that PostgreSQL cannot store or compare as sent. */
+export function checkParams(params: Record<string, string> | undefined): void {
+  refuseUnstorable(params ?? {}, 'Path parameters are invalid');
+}
+
+// NUL is refused by PostgreSQL in text and jsonb (a 500 once it got there); a lone surrogate is
+// refused in jsonb and silently becomes U+FFFD in text, so the stored value is not the one sent.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+const MAX_PROBLEMS = 20;
+
+/**
+ * Where `value` holds strings with NUL or half of a UTF-16 surrogate pair, as JSON pointers.
+ * Walks with its own stack, so a deeply nested body cannot overflow the call stack.
+ */
+export function unstorableStrings(value: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length && problems.length < MAX_PROBLEMS) {
+    const [item, path] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (UNSTORABLE.test(item))
+        problems.push({ path: path || '/', message: `contains ${unstorableReason(item)}` });
+    } else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (UNSTORABLE.test(key))
+          problems.push({ path: childPath, message: `has a field name with ${unstorableReason(key)}` });
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return problems.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function refuseUnstorable(value: unknown, message: string): void {
+  const problems = unstorableStrings(value);
+  if (problems.length) throw errors.validation(problems, message);
+}
+
+function unstorableReason(text: string): string {
+  return text.includes('\u0000')
+    ? 'a NUL character (U+0000), which text cannot hold; remove it'
+    : 'half of a UTF-16 surrogate pair (a broken character); send it again as valid Unicode';
 }
 
 /** ajv errors as `{ path, message }`, the path naming the field a person must fix. */

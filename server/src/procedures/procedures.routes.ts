@@ -4,6 +4,7 @@ import type { ProcedureVersion } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
 import type { SessionUser } from '../auth/roles.js';
+import type { BpmnProblem } from '../engine/bpmn-inspection.js';
 import {
   findCurrentVersion,
   findVersion,
@@ -13,6 +14,7 @@ import {
 import {
   CreateProcedureBody,
   CreateVersionBody,
+  DeployedVersion,
   ProcedureDetail,
   ProcedureSummary,
   VersionSummary,
@@ -117,12 +119,12 @@ export function procedureRoutes(db: Db) {
       access: DEPLOYERS,
       scope: 'none',
       body: CreateProcedureBody,
-      responses: { 201: ProcedureDetail },
+      responses: { 201: DeployedVersion },
       handler: async (ctx, { body }) => {
         const { code, ...input } = body;
         const user = ctx.state.user as SessionUser;
         ctx.status = 201;
-        ctx.body = presentVersion(await createProcedure(db, code, input, user.id));
+        ctx.body = presentDeployed(await createProcedure(db, code, input, user.id));
       },
     }),
     defineRoute({
@@ -133,11 +135,11 @@ export function procedureRoutes(db: Db) {
       access: DEPLOYERS,
       scope: 'none',
       body: CreateVersionBody,
-      responses: { 201: ProcedureDetail },
+      responses: { 201: DeployedVersion },
       handler: async (ctx, { body, params }) => {
         const user = ctx.state.user as SessionUser;
         ctx.status = 201;
-        ctx.body = presentVersion(await deployVersion(db, params.code!, body, user.id));
+        ctx.body = presentDeployed(await deployVersion(db, params.code!, body, user.id));
       },
     }),
   ];
@@ -155,4 +157,8 @@ function presentVersion(v: ProcedureVersion) {
     metadata: v.metadata,
     steps: v.steps,
   };
+}
+
+function presentDeployed(v: ProcedureVersion & { warnings: BpmnProblem[] }) {
+  return { ...presentVersion(v), warnings: v.warnings };
 }

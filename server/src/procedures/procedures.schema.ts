@@ -2,7 +2,10 @@ import { Type } from '@sinclair/typebox';
 
 const MAX_BPMN_CHARS = 2_000_000;
 
-export const ProcedureCode = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,80}$', description: 'kebab-case code' });
+export const ProcedureCode = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]{1,80}$',
+  description: 'kebab-case code',
+});
 
 export const DurationUnit = Type.Union([Type.Literal('days'), Type.Literal('hours')], {
   description: 'working days (8 working hours each) or working hours; default days',
@@ -59,6 +62,15 @@ export const ProcedureDetail = Type.Object({
   formSchema: Type.Unknown(),
   metadata: Type.Unknown(),
   steps: Type.Unknown(),
+});
+
+/** A deploy's answer: the version, and what the designer should look at though it deployed. */
+export const DeployedVersion = Type.Object({
+  ...ProcedureDetail.properties,
+  warnings: Type.Array(
+    Type.Object({ elementId: Type.Union([Type.String(), Type.Null()]), message: Type.String() }),
+    { description: 'e.g. a user task without mc:editableFields, which then changes no field' },
+  ),
 });
 
 export const VersionSummary = Type.Object({

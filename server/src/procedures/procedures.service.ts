@@ -18,7 +18,7 @@ export interface VersionInput {
   metadata?: object;
 }
 
-/** Creates a procedure with its first version. */
+/** Creates a procedure with its first version; the row comes back with the diagram's warnings. */
 export async function createProcedure(db: Db, code: string, input: VersionInput, userId: string | null) {
   const compiled = await prepare(input);
   return db.transaction(async (tx) => {
@@ -27,20 +27,26 @@ export async function createProcedure(db: Db, code: string, input: VersionInput,
       .values({ code, name: input.name, currentVersion: 1 })
       .onConflictDoNothing()
       .returning();
-    if (!created) throw errors.conflict('procedure_exists', `Procedure ${code} exists; deploy a new version instead`);
+    if (!created)
+      throw errors.conflict('procedure_exists', `Procedure ${code} exists; deploy a new version instead`);
     return tx
       .insert(procedureVersions)
       .values(versionRow(code, 1, input, compiled, userId))
       .returning()
-      .then(([row]) => row!);
+      .then(([row]) => ({ ...row!, warnings: compiled.warnings }));
   });
 }
 
 /**
  * Deploys a new immutable version and makes it current. Dossiers already running keep the
- * version they started with.
+ * version they started with. The row comes back with the diagram's warnings.
  */
-export async function deployVersion(db: Db, code: string, patch: Partial<VersionInput> & { bpmn: string }, userId: string | null) {
+export async function deployVersion(
+  db: Db,
+  code: string,
+  patch: Partial<VersionInput> & { bpmn: string },
+  userId: string | null,
+) {
   const current = await findCurrentVersion(db, code);
   if (!current) throw errors.notFound(`Procedure ${code}`);
   const input: VersionInput = {
@@ -60,8 +66,11 @@ export async function deployVersion(db: Db, code: string, patch: Partial<Version
       .where(eq(procedures.code, code))
       .returning();
     const version = locked!.currentVersion;
-    const [row] = await tx.insert(procedureVersions).values(versionRow(code, version, input, compiled, userId)).returning();
-    return row!;
+    const [row] = await tx
+      .insert(procedureVersions)
+      .values(versionRow(code, version, input, compiled, userId))
+      .returning();
+    return { ...row!, warnings: compiled.warnings };
   });
 }
 

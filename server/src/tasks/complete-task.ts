@@ -120,12 +120,18 @@ function checkOutcome(step: StepSpec, outcome: string | undefined): string | nul
   return outcome;
 }
 
+/**
+ * A step changes only the fields its diagram declares in mc:editableFields; a step that declares
+ * none (versions deployed before this rule included) changes none, so a later step cannot
+ * rewrite what an earlier one decided or a leader signed.
+ */
 function checkEditable(step: StepSpec, payload: object): void {
-  if (!step.editableFields) return;
-  const extra = Object.keys(payload).filter((k) => !step.editableFields!.includes(k));
+  const editable = step.editableFields ?? [];
+  const extra = Object.keys(payload).filter((k) => !editable.includes(k));
   if (extra.length) {
-    throw errors.validation(
-      extra.map((k) => ({ path: `/data/${k}`, message: `this step may not change ${k}` })),
-    );
+    const why = editable.length
+      ? `this step may change only ${editable.join(', ')}`
+      : 'this step changes no fields';
+    throw errors.validation(extra.map((k) => ({ path: `/data/${k}`, message: `${why}, not ${k}` })));
   }
 }

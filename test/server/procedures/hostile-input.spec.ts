@@ -47,7 +47,7 @@ describe('hostile input to deployment: a 4xx, never a crash', () => {
   it('should answer malformed XML with 422', async () => {
     for (const xml of [
       '<bpmn:definitions><oops',
-      '\u0000\u0001binary',
+      '\u0001\u0002binary', // NUL itself is refused at the edge (test/server/http/unstorable-strings.spec.ts)
       '<a></b>',
       readFixture('engine/three-departments.bpmn').slice(0, 2000),
     ]) {
@@ -89,10 +89,28 @@ describe('hostile input to deployment: a 4xx, never a crash', () => {
   });
 
   it('should refuse a document of too many elements before parsing', async () => {
-    const xml = `${BPMN_HEAD}<bpmn:process id="p">${'<x/>'.repeat(50_000)}</bpmn:process></bpmn:definitions>`;
+    const xml = `${BPMN_HEAD}<bpmn:process id="p">${'<bpmn:textAnnotation />'.repeat(50_000)}</bpmn:process></bpmn:definitions>`;
     const res = await deploy(xml);
     expect(res.status).to.equal(422);
     expect(res.body.error.details[0].message).to.contain('more than 40000 elements');
+  });
+
+  it('should refuse 39,000 extension elements (a 46-second parse once) with 422 before parsing', async () => {
+    // given a valid diagram whose review step carries 39,000 elements of our namespace
+    const fixture = readFixture('engine/three-departments.bpmn');
+    const xml = fixture.replace(
+      '<bpmn:incoming>f1</bpmn:incoming>',
+      `<bpmn:extensionElements>${'<mc:x a="1" />\n'.repeat(39_000)}</bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming>`,
+    );
+    expect(xml).to.not.equal(fixture);
+
+    // when
+    const res = await deploy(xml);
+
+    // then
+    expect(res.status).to.equal(422);
+    expect(res.body.error.code).to.equal('invalid_bpmn');
+    expect(res.body.error.details[0].message).to.match(/more than \d+ elements/);
   });
 
   it('should refuse a 50 MB upload with 413', async () => {
