@@ -33,7 +33,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let cluster: EmbeddedCluster | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    cluster = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), Number(process.env.PG_PORT ?? 54320));
+    cluster = await startEmbeddedPostgres(
+      path.join(config.dataDir, 'pg'),
+      Number(process.env.PG_PORT ?? 54320),
+    );
     url = cluster.url('motcua');
   }
   try {
@@ -59,12 +62,13 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       if (config.demo) await seedDemo(db);
       await syncCatalogue(db, CATALOGUE_DIR);
     });
-    live = attachSocketUpdates(server, db);
+    live = attachSocketUpdates(server, db, { trustProxy: config.trustProxy, publicUrl: config.publicUrl });
     const app = createApp({
       db,
       live,
       filesDir: path.join(config.dataDir, 'files'),
       publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
       clientDist: CLIENT_DIST,
     });
     server.on('request', app.callback());

@@ -32,8 +32,16 @@ export class ApiClient {
   }
 
   /** A multipart upload (the browser's FormData), with this client's session. */
-  async postForm<T = any>(path: string, form: FormData): Promise<ApiResponse<T>> {
-    const res = await fetch(this.baseUrl + path, { method: 'POST', headers: this.cookie ? { cookie: this.cookie } : {}, body: form });
+  async postForm<T = any>(
+    path: string,
+    form: FormData,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const res = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      body: form,
+    });
     return { status: res.status, body: (await res.json()) as T };
   }
 
@@ -41,12 +49,20 @@ export class ApiClient {
   async fetchRaw(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(this.baseUrl + path, {
       method,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }
 
-  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {

@@ -37,7 +37,12 @@ export function authRoutes(db: Db) {
           throw errors.invalidCredentials();
         }
         const token = await createSession(db, user.id);
-        ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', maxAge: 7 * 86_400_000 });
+        ctx.cookies.set(SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: ctx.cookies.secure,
+          maxAge: 7 * 86_400_000,
+        });
         ctx.body = await loadSessionUser(db, user.id);
       },
     }),

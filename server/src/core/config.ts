@@ -11,6 +11,8 @@ export interface Config {
   demo: boolean;
   /** Base URL citizens reach the server at (QR codes, lookup links); null: the request's own origin. */
   publicUrl: string | null;
+  /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-Proto/-Host/-For, so they are believed. */
+  trustProxy: boolean;
   /** Engines kept in memory between commands, per process (0: recover each command from the database). */
   hotEngines: number;
   jobs: {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD ?? DEMO_ADMIN_PASSWORD,
     demo: !production && env.DEMO !== 'false',
     publicUrl: env.PUBLIC_URL || null,
+    trustProxy: env.TRUST_PROXY === 'true',
     hotEngines: count(env.ENGINE_HOT_LIMIT, 5000, 'ENGINE_HOT_LIMIT'),
     jobs: {
       enabled: env.JOBS !== 'false',
@@ -68,6 +71,7 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 function count(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number of 0 or more, not "${value}"`);
   return n;
 }

@@ -14,7 +14,10 @@ export interface RouteInput<B, Q> {
   params: Record<string, string>;
 }
 
-export interface RouteSpec<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined> {
+export interface RouteSpec<
+  B extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+> {
   method: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
@@ -38,9 +41,10 @@ export interface RouteSpec<B extends TSchema | undefined = undefined, Q extends 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteSpec<any, any>;
 
-export function defineRoute<B extends TSchema | undefined = undefined, Q extends TSchema | undefined = undefined>(
-  spec: RouteSpec<B, Q>,
-): AnyRoute {
+export function defineRoute<
+  B extends TSchema | undefined = undefined,
+  Q extends TSchema | undefined = undefined,
+>(spec: RouteSpec<B, Q>): AnyRoute {
   return spec as AnyRoute;
 }
 
@@ -67,4 +71,20 @@ function authorise(ctx: Context, access: Access): void {
   if (!access.some((role) => user.roles.includes(role))) {
     throw errors.forbidden(`This needs one of the roles: ${access.join(', ')}`);
   }
+}
+
+/**
+ * The content type a route documents for a body that is not JSON (`rawBody`), by method and
+ * request path; null when the route takes JSON (or there is no such route).
+ */
+export function rawBodyTypes(routes: AnyRoute[]): (method: string, path: string) => string | null {
+  // Route paths here have plain `:name` segments only, so a segment pattern matches as the router does.
+  const raw = routes
+    .filter((spec) => spec.rawBody)
+    .map((spec) => ({
+      method: spec.method.toUpperCase(),
+      pattern: new RegExp(`^${spec.path.replace(/:[A-Za-z]\w*/g, '[^/]+')}/?$`),
+      contentType: spec.rawBody!.contentType,
+    }));
+  return (method, path) => raw.find((r) => r.method === method && r.pattern.test(path))?.contentType ?? null;
 }
