@@ -77,11 +77,15 @@ export const procedureVersions = pgTable(
     name: text('name').notNull(),
     /** Legal duration in `durationUnit` (working days or working hours), counted from receipt. */
     duration: integer('duration').notNull(),
-    durationUnit: text('duration_unit', { enum: ['days', 'hours'] }).notNull().default('days'),
+    durationUnit: text('duration_unit', { enum: ['days', 'hours'] })
+      .notNull()
+      .default('days'),
     /** Local "HH:mm" after which a receipt counts from the next working day (e.g. certified copies: 15:00). */
     cutoff: text('cutoff'),
     formSchema: jsonb('form_schema').notNull(),
-    metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
+    metadata: jsonb('metadata')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     bpmn: text('bpmn').notNull(),
     /** bpmn-engine's serialized moddle context: parsed once at deploy, never again per command. */
     sourceContext: jsonb('source_context').notNull(),
@@ -114,7 +118,10 @@ export const dossiers = pgTable(
     status: smallint('status').notNull(),
     channel: text('channel').notNull(),
     /** Where the citizen asked to be told of progress: 'sms' (applicant phone), 'email'. */
-    notifyChannels: text('notify_channels').array().notNull().default(sql`'{}'::text[]`),
+    notifyChannels: text('notify_channels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     lookupSecretHash: text('lookup_secret_hash').notNull(),
     receivedAt: instant('received_at').notNull(),
     dueAt: instant('due_at').notNull(),
@@ -128,9 +135,14 @@ export const dossiers = pgTable(
     /** bpmn-engine getState() without the BPMN source and without the variables (kept in `data`). */
     engineState: jsonb('engine_state').notNull(),
     engineVersion: integer('engine_version').notNull().default(1),
-    currentDepartments: text('current_departments').array().notNull().default(sql`'{}'::text[]`),
+    currentDepartments: text('current_departments')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The required-documents checklist as ticked at the desk: name, original or copy, count. */
-    documents: jsonb('documents').notNull().default(sql`'[]'::jsonb`),
+    documents: jsonb('documents')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -144,7 +156,9 @@ export const dossiers = pgTable(
     // The on-time summary of a unit: received in the month, finished in or after it, still open.
     index('dossiers_unit_received').on(t.receivingDepartment, t.receivedAt),
     index('dossiers_unit_finished').on(t.receivingDepartment, t.finishedAt, t.receivedAt),
-    index('dossiers_unit_open').on(t.receivingDepartment, t.receivedAt).where(sql`finished_at is null`),
+    index('dossiers_unit_open')
+      .on(t.receivingDepartment, t.receivedAt)
+      .where(sql`finished_at is null`),
   ],
 );
 
@@ -183,11 +197,15 @@ export const tasks = pgTable(
     overdueNotifiedAt: instant('overdue_notified_at'),
   },
   (t) => [
-    index('tasks_open_due').on(t.dueAt).where(sql`status in ('open', 'claimed')`),
+    index('tasks_open_due')
+      .on(t.dueAt)
+      .where(sql`status in ('open', 'claimed')`),
     index('tasks_open_by_department')
       .using('gin', t.departmentCodes)
       .where(sql`status in ('open', 'claimed')`),
-    index('tasks_open_by_assignee').on(t.assigneeId).where(sql`status = 'claimed'`),
+    index('tasks_open_by_assignee')
+      .on(t.assigneeId)
+      .where(sql`status = 'claimed'`),
     index('tasks_dossier').on(t.dossierId),
   ],
 );
@@ -273,7 +291,11 @@ export const engineTimers = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
     firedAt: instant('fired_at'),
   },
-  (t) => [index('engine_timers_pending').on(t.fireAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index('engine_timers_pending')
+      .on(t.fireAt)
+      .where(sql`status = 'pending'`),
+  ],
 );
 
 /** The outbox: written with the state change, delivered by a job with retries. */
@@ -287,14 +309,20 @@ export const notifications = pgTable(
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
     createdAt: instant('created_at').notNull().defaultNow(),
     sentAt: instant('sent_at'),
   },
-  (t) => [index('notifications_due').on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index('notifications_due')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+  ],
 );
 
 /**
@@ -309,6 +337,8 @@ export const idempotencyKeys = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     route: text('route').notNull(),
+    /** sha256 of route + canonical body (`http/idempotency.ts`): the key is bound to its request. */
+    requestHash: text('request_hash').notNull().default(''),
     status: integer('status'),
     response: jsonb('response'),
     createdAt: instant('created_at').notNull().defaultNow(),

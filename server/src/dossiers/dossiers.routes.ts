@@ -15,7 +15,13 @@ import {
   ReceivedDossier,
   ReceiptSecret,
 } from './dossiers.schema.js';
-import { getDossier, listDossiers, lookupDossier, receiveDossier, rotateLookupSecret } from './dossiers.service.js';
+import {
+  getDossier,
+  listDossiers,
+  lookupDossier,
+  receiveDossier,
+  rotateLookupSecret,
+} from './dossiers.service.js';
 import { deliverMessage } from './dossier-messages.js';
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
@@ -25,7 +31,8 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
     defineRoute({
       method: 'post',
       path: '/api/dossiers',
-      summary: 'Receive a dossier at the desk: code, promised date and lookup secret (honours Idempotency-Key)',
+      summary:
+        'Receive a dossier at the desk: code, promised date and lookup secret (honours Idempotency-Key)',
       tag: 'dossiers',
       access: ['receptionist'],
       body: ReceiveDossierBody,
@@ -34,7 +41,14 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
         ctx.status = 201;
         const user = ctx.state.user as SessionUser;
         const base = publicUrl ?? `${ctx.protocol}://${ctx.host}`;
-        ctx.body = await receiveDossier(db, live, base, body, user, idempotencyScope(ctx, user.id, 'POST /api/dossiers'));
+        ctx.body = await receiveDossier(
+          db,
+          live,
+          base,
+          body,
+          user,
+          idempotencyScope(ctx, user.id, 'POST /api/dossiers', body),
+        );
       },
     }),
     defineRoute({
@@ -74,7 +88,8 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
     defineRoute({
       method: 'post',
       path: '/api/dossiers/:code/messages',
-      summary: 'Deliver a message from another agency (e.g. the tax notice) to the event the dossier waits at; 409 if it waits for none',
+      summary:
+        'Deliver a message from another agency (e.g. the tax notice) to the event the dossier waits at; 409 if it waits for none',
       tag: 'dossiers',
       // Officers key in a notice that came on paper; integrations will post as a system user.
       access: ['officer', 'leader', 'admin'],

@@ -47,7 +47,8 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
     defineRoute({
       method: 'post',
       path: '/api/tasks/:id/complete',
-      summary: 'Complete a task with an outcome and data; the dossier moves on (409 if already done; honours Idempotency-Key)',
+      summary:
+        'Complete a task with an outcome and data; the dossier moves on (409 if already done; honours Idempotency-Key)',
       tag: 'tasks',
       access: WORKERS,
       body: CompleteTaskBody,
@@ -55,7 +56,14 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       handler: async (ctx, { params, body }) => {
         const user = ctx.state.user as SessionUser;
         const id = uuidParam(params.id);
-        ctx.body = await completeTask(db, live, user, id, body, idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`));
+        ctx.body = await completeTask(
+          db,
+          live,
+          user,
+          id,
+          body,
+          idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`, body),
+        );
       },
     }),
   ];
