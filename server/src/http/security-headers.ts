@@ -5,8 +5,11 @@ import helmet from 'koa-helmet';
  * Helmet's headers with a Content-Security-Policy the client lives within: scripts, styles,
  * fonts and socket.io from this origin only; images also as data: URIs (the receipt's QR code,
  * bpmn-js's icons). bpmn-js and diagram-js set `style` attributes on the diagram's elements, so
- * styles need 'unsafe-inline'; scripts need neither 'unsafe-inline' nor 'unsafe-eval' (the
- * client's ajv validators are compiled at build time). No page of ours may be framed.
+ * styles need 'unsafe-inline'. Scripts never run inline, but need 'unsafe-eval': the browser
+ * validates forms with ajv (one validator, server and client), which compiles each schema with
+ * `new Function`, and form schemas are data deployed at run time, so they cannot be compiled
+ * at build time (test/client/content-security-policy.spec.ts sees the EvalError without it).
+ * No page of ours may be framed.
  */
 export function securityHeaders() {
   return helmet({
@@ -14,7 +17,7 @@ export function securityHeaders() {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -28,7 +31,7 @@ export function securityHeaders() {
     referrerPolicy: { policy: 'no-referrer' },
     // The PDFs open in the browser's viewer from our own pages; nothing here is for other origins.
     crossOriginResourcePolicy: { policy: 'same-origin' },
-    // Behind a TLS proxy the proxy owns HSTS (helmet would send it over plain HTTP too).
+    // HSTS is the TLS proxy's to send: helmet's includeSubDomains would bind sibling sites too.
     strictTransportSecurity: false,
   });
 }
