@@ -82,20 +82,27 @@ export async function runCrashBench(options: CrashOptions): Promise<CrashResult>
     ];
     const acknowledged = () =>
       `${[...ledger.intakes.values()].filter(Boolean).length} intakes, ${ledger.completions.size} completions acknowledged`;
+    // A server that dies by itself ends the run early: its figures would measure the crash loop.
+    const crashed = () => slots.some((s) => s.unexplainedExits > 0);
     await killAtRandom(
       slots,
-      { kills: options.kills, between: options.between, log: options.log },
+      { kills: options.kills, between: options.between, log: options.log, abandon: crashed },
       acknowledged,
     );
-    // (3)
-    await control.pause(() => live);
-    const afterKills = await engineDisagreements(pool);
-    options.log(
-      `after the kills: ${acknowledged()}; engine and tasks disagree on ${afterKills.length} dossiers`,
-    );
-    control.resume();
-    // (4)
-    await drainAll(pool, () => live, UNTIL_STOPPED, options.log);
+    let afterKills: string[] = [];
+    if (!crashed()) {
+      // (3)
+      await control.pause(() => live);
+      afterKills = await engineDisagreements(pool);
+      options.log(
+        `after the kills: ${acknowledged()}; engine and tasks disagree on ${afterKills.length} dossiers`,
+      );
+      control.resume();
+      // (4)
+      await drainAll(pool, () => live, UNTIL_STOPPED, crashed, options.log);
+    }
+    if (crashed())
+      options.log(`a server exited by itself: run stopped early (${slots.flatMap((s) => s.exitReports)[0]})`);
     control.stopped = true;
     const retries = (await Promise.all(workers)).reduce((a, b) => a + b, 0);
     // (5)
@@ -135,13 +142,14 @@ async function drainAll(
   pool: pg.Pool,
   live: () => number,
   untilStopped: number,
+  crashed: () => boolean,
   log: (line: string) => void,
 ): Promise<void> {
   let last = -1;
   let since = performance.now();
   for (;;) {
     const open = await openTasks(pool);
-    if (open === 0 && live() <= untilStopped) return;
+    if ((open === 0 && live() <= untilStopped) || crashed()) return;
     if (open !== last) {
       last = open;
       since = performance.now();

@@ -102,6 +102,8 @@ export interface KillOptions {
   /** Milliseconds of load between kills, drawn uniformly from this range. */
   between: [number, number];
   log: (line: string) => void;
+  /** Checked before each kill: true ends the kills early (a server crashed by itself). */
+  abandon: () => boolean;
 }
 
 /** Kills a random server at random moments, restarting it each time, `kills` times in all. */
@@ -111,7 +113,7 @@ export async function killAtRandom(
   acknowledged: () => string,
 ): Promise<void> {
   const [lo, hi] = options.between;
-  for (let k = 1; k <= options.kills; k++) {
+  for (let k = 1; k <= options.kills && !options.abandon(); k++) {
     await new Promise((r) => setTimeout(r, lo + Math.random() * (hi - lo)));
     const slot = slots[Math.floor(Math.random() * slots.length)]!;
     await slot.kill();

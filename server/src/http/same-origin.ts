@@ -23,17 +23,12 @@ export function isOwnOrigin(req: IncomingMessage, origin: string, policy: Origin
 }
 
 /** The scheme and host this request was addressed to, as Koa's `ctx.protocol` and `ctx.host` read them. */
-export function requestOrigin(req: IncomingMessage, trustProxy: boolean): string | null {
+function requestOrigin(req: IncomingMessage, trustProxy: boolean): string | null {
   const encrypted = Boolean((req.socket as TLSSocket).encrypted);
   const forwardedProto = trustProxy ? first(req.headers['x-forwarded-proto']) : undefined;
   const protocol = encrypted ? 'https' : (forwardedProto?.toLowerCase() ?? 'http');
   const host = (trustProxy ? first(req.headers['x-forwarded-host']) : undefined) || first(req.headers.host);
   return host ? normalise(`${protocol}://${host}`) : null;
-}
-
-/** True when the request reached us over TLS, directly or (trusted) through a proxy. */
-export function isSecureRequest(req: IncomingMessage, trustProxy: boolean): boolean {
-  return requestOrigin(req, trustProxy)?.startsWith('https:') ?? false;
 }
 
 /** `URL.origin`: lower-case host, default port dropped; null for anything that is not http(s). */
