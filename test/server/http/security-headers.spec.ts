@@ -33,7 +33,7 @@ describe('security headers and Secure cookies', () => {
         expect(csp).not.to.contain("script-src 'self' 'unsafe-inline'");
         expect(res.headers.get('referrer-policy')).to.equal('no-referrer');
         expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
-        expect(res.headers.get('x-frame-options')).to.equal('SAMEORIGIN');
+        expect(res.headers.get('x-frame-options')).to.equal('DENY');
       }
     });
 
