@@ -10,6 +10,8 @@ export default defineConfig({
   plugins: [vue()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
   server: {
-    proxy: { '/api': api, '/socket.io': { target: api, ws: true } },
+    // The Host header passes unchanged (no changeOrigin): the server's CSRF guard and socket.io
+    // accept the page's Origin only when it is the host the request was addressed to.
+    proxy: { '/api': { target: api }, '/socket.io': { target: api, ws: true } },
   },
 });

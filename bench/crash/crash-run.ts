@@ -2,6 +2,7 @@ import pg from 'pg';
 import { freePort } from '../support/free-port.js';
 import { Control, Ledger, intakeWorker, stepWorker, type LoadOptions } from './load.js';
 import { ServerSlot, killAtRandom } from './servers.js';
+import { HostileTally, hostileWorker, type HostileKind } from './hostile.js';
 import { engineDisagreements, openTasks, tallyAgainstLedger, unfinished, type Tally } from './verify.js';
 
 export interface CrashOptions {
@@ -11,6 +12,8 @@ export interface CrashOptions {
   dossiers: number;
   kills: number;
   between: [number, number];
+  /** The attacker's request kinds mixed into the load (default: all of them). */
+  hostileKinds?: readonly HostileKind[];
   log: (line: string) => void;
 }
 
@@ -23,6 +26,11 @@ export interface CrashResult {
   stuck: number;
   disagreeing: { afterKills: string[]; atEnd: string[] };
   unexpected: string[];
+  /** The attacker's requests mixed into the load, and what went wrong with them outside a kill. */
+  hostile: { sent: Record<string, number>; total: number; excused: number; failures: string[] };
+  /** Server exits the run did not cause (a crash): must be 0. */
+  unexplainedExits: number;
+  exitReports: string[];
   retries: number;
   seconds: number;
 }
@@ -41,6 +49,7 @@ export async function runCrashBench(options: CrashOptions): Promise<CrashResult>
   pool.on('error', (err) => options.log(`[db] idle client error: ${err.message}`));
   const control = new Control();
   const ledger = new Ledger();
+  const hostile = new HostileTally();
   try {
     // (1)
     for (const slot of slots) await slot.start();
@@ -60,23 +69,40 @@ export async function runCrashBench(options: CrashOptions): Promise<CrashResult>
       ...['chuyenvien', 'chuyenvien', 'lanhdao', 'tiepnhan'].map((u) =>
         track(stepWorker(load, control, ledger, u)),
       ),
+      track(
+        hostileWorker(
+          slots,
+          control,
+          ledger,
+          hostile,
+          await sessionCookie(slots[0]!.baseUrl),
+          options.hostileKinds,
+        ).then(() => 0),
+      ),
     ];
     const acknowledged = () =>
       `${[...ledger.intakes.values()].filter(Boolean).length} intakes, ${ledger.completions.size} completions acknowledged`;
+    // A server that dies by itself ends the run early: its figures would measure the crash loop.
+    const crashed = () => slots.some((s) => s.unexplainedExits > 0);
     await killAtRandom(
       slots,
-      { kills: options.kills, between: options.between, log: options.log },
+      { kills: options.kills, between: options.between, log: options.log, abandon: crashed },
       acknowledged,
     );
-    // (3)
-    await control.pause(() => live);
-    const afterKills = await engineDisagreements(pool);
-    options.log(
-      `after the kills: ${acknowledged()}; engine and tasks disagree on ${afterKills.length} dossiers`,
-    );
-    control.resume();
-    // (4)
-    await drainAll(pool, () => live, options.log);
+    let afterKills: string[] = [];
+    if (!crashed()) {
+      // (3)
+      await control.pause(() => live);
+      afterKills = await engineDisagreements(pool);
+      options.log(
+        `after the kills: ${acknowledged()}; engine and tasks disagree on ${afterKills.length} dossiers`,
+      );
+      control.resume();
+      // (4)
+      await drainAll(pool, () => live, UNTIL_STOPPED, crashed, options.log);
+    }
+    if (crashed())
+      options.log(`a server exited by itself: run stopped early (${slots.flatMap((s) => s.exitReports)[0]})`);
     control.stopped = true;
     const retries = (await Promise.all(workers)).reduce((a, b) => a + b, 0);
     // (5)
@@ -90,6 +116,14 @@ export async function runCrashBench(options: CrashOptions): Promise<CrashResult>
       stuck,
       disagreeing: { afterKills, atEnd },
       unexpected: ledger.unexpected,
+      hostile: {
+        sent: hostile.sent,
+        total: hostile.total,
+        excused: hostile.excused,
+        failures: hostile.failures,
+      },
+      unexplainedExits: slots.reduce((n, s) => n + s.unexplainedExits, 0),
+      exitReports: slots.flatMap((s) => s.exitReports),
       retries,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
@@ -100,14 +134,22 @@ export async function runCrashBench(options: CrashOptions): Promise<CrashResult>
   }
 }
 
+/** The four step workers and the hostile one run until told to stop; the intake workers return when done. */
+const UNTIL_STOPPED = 5;
+
 /** Waits until the intakes are done and no task is open (or nothing moves for 60 s). */
-async function drainAll(pool: pg.Pool, live: () => number, log: (line: string) => void): Promise<void> {
+async function drainAll(
+  pool: pg.Pool,
+  live: () => number,
+  untilStopped: number,
+  crashed: () => boolean,
+  log: (line: string) => void,
+): Promise<void> {
   let last = -1;
   let since = performance.now();
   for (;;) {
     const open = await openTasks(pool);
-    // Intake workers return when done; the four step workers run until told to stop.
-    if (open === 0 && live() <= 4) return;
+    if ((open === 0 && live() <= untilStopped) || crashed()) return;
     if (open !== last) {
       last = open;
       since = performance.now();
@@ -117,4 +159,15 @@ async function drainAll(pool: pg.Pool, live: () => number, log: (line: string) =
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The desk's session cookie, which the hostile posts carry as a victim's browser would. */
+async function sessionCookie(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'tiepnhan', password: 'demo1234' }),
+  });
+  if (res.status !== 200) throw new Error(`hostile worker: login answered ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
 }

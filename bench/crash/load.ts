@@ -82,7 +82,9 @@ export async function stepWorker(options: LoadOptions, control: Control, ledger:
     if (claim?.status !== 200) continue; // someone else has it, or the server died: the inbox is asked again
     const outcome = chooseOutcome(task.outcomes);
     const done = await client.send('POST', `/api/tasks/${task.id}/complete`, outcome ? { outcome } : {}, {
-      'Idempotency-Key': `complete-${task.id}`,
+      // One key per request: two workers of one user may pick the same task with other outcomes,
+      // and a key replayed with another body is refused (422), not answered with the first result.
+      'Idempotency-Key': `complete-${task.id}-${outcome ?? 'none'}`,
     });
     if (done?.status === 200) ledger.completions.set(task.id, done.body.outcome ?? null);
     else if (done && done.status !== 409)

@@ -1,22 +1,30 @@
 /**
- * npm run bench:crash -- [--dossiers N] [--kills K] [--mode single|pair|both]
+ * npm run bench:crash -- [--dossiers N] [--kills K] [--mode single|pair|both] [--hostile kind,kind|none]
  *
  * Drives intakes and officer work against real server processes while SIGKILLing them at
- * random moments, then checks the database against what the load generator was told.
+ * random moments, with an attacker's requests mixed in (all kinds unless --hostile names some),
+ * then checks the database against what the load generator was told.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/src/core/db.js';
 import { scratchDatabase } from '../support/scratch-postgres.js';
 import { runCrashBench, type CrashResult } from './crash-run.js';
+import { HOSTILE_KINDS, type HostileKind } from './hostile.js';
 
 const { values } = parseArgs({
   options: {
     dossiers: { type: 'string', default: '600' },
     kills: { type: 'string', default: '10' },
     mode: { type: 'string', default: 'both' },
+    hostile: { type: 'string', default: HOSTILE_KINDS.join(',') },
   },
 });
+
+const hostileKinds = values.hostile === 'none' ? [] : (values.hostile.split(',') as HostileKind[]);
+const unknownKind = hostileKinds.find((k) => !HOSTILE_KINDS.includes(k));
+if (unknownKind)
+  throw new Error(`--hostile: unknown kind ${unknownKind}; kinds are ${HOSTILE_KINDS.join(', ')}`);
 
 const log = (line: string) => console.log(line);
 
@@ -43,6 +51,7 @@ async function main(): Promise<void> {
         dossiers: Number(values.dossiers),
         kills: Number(values.kills),
         between: [700, 2500],
+        hostileKinds,
         log,
       });
       printCounts(mode, result);
@@ -54,7 +63,14 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ bench: 'crash', results }, null, 2));
   const bad = results.some(
     (r) =>
-      r.intakes.lost + r.intakes.duplicated + r.completions.lost + r.completions.duplicated + r.stuck > 0,
+      r.intakes.lost +
+        r.intakes.duplicated +
+        r.completions.lost +
+        r.completions.duplicated +
+        r.stuck +
+        r.hostile.failures.length +
+        r.unexplainedExits >
+      0,
   );
   process.exitCode = bad ? 1 : 0;
 }
@@ -72,6 +88,13 @@ function printCounts(mode: string, r: CrashResult): void {
     `${mode}: stuck ${r.stuck} (engine/task disagreements after kills ${r.disagreeing.afterKills.length}, at end ${r.disagreeing.atEnd.length}); ${r.kills} kills, ${r.retries} client retries, ${r.unexpected.length} unexpected answers, ${r.seconds} s`,
   );
   for (const line of r.unexpected.slice(0, 10)) log(`  unexpected: ${line}`);
+  const kinds = Object.entries(r.hostile.sent)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  log(
+    `${mode} hostile: ${r.hostile.total} sent (${kinds}); ${r.hostile.excused} met a kill, ${r.hostile.failures.length} failures; server exits not caused by the bench: ${r.unexplainedExits}`,
+  );
+  for (const line of [...r.hostile.failures.slice(0, 10), ...r.exitReports]) log(`  ${line}`);
 }
 
 main().catch((err: unknown) => {

@@ -30,7 +30,8 @@ async function tallyIntakes(pool: pg.Pool, ledger: Ledger): Promise<Tally> {
     found: acknowledged.filter(([key, code]) => byKey.get(key)?.n === 1 && byKey.get(key)?.code === code)
       .length,
     // Any key with two dossiers is a duplicate, acknowledged or not.
-    duplicated: rows.rows.filter((r) => r.n > 1).length,
+    // (Dossiers without a key are not the load's: a hostile intake that got through, if any.)
+    duplicated: rows.rows.filter((r) => r.key !== null && r.n > 1).length,
     lost: acknowledged.filter(([key]) => !byKey.has(key)).length,
   };
 }

@@ -4,7 +4,9 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Db } from './core/db.js';
 import { errorHandler } from './http/error-handler.js';
 import { errors } from './http/errors.js';
-import { mountRoutes, defineRoute, type AnyRoute } from './http/route.js';
+import { mountRoutes, defineRoute, rawBodyTypes, type AnyRoute } from './http/route.js';
+import { jsonBodiesOnly, sameOriginGuard } from './http/csrf.js';
+import { noStoreForApi, secureCookiesFor, securityHeaders } from './http/security-headers.js';
 import { buildOpenApi } from './http/openapi.js';
 import { rateLimit } from './http/rate-limit.js';
 import { authRoutes, sessionMiddleware } from './auth/auth.routes.js';
@@ -33,13 +35,15 @@ export interface AppDeps {
   filesDir: string;
   /** Base URL citizens reach the app at, for links on receipts and in notices; null: the request's origin. */
   publicUrl: string | null;
+  /** TRUST_PROXY: believe X-Forwarded-* (client address, scheme, host). */
+  trustProxy: boolean;
   /** The built web client served for non-API paths; null: API only. */
   clientDist: string | null;
 }
 
 /** The Koa app: one error handler, the session, then the feature routes. */
-export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps): Koa {
-  const app = new Koa({ proxy: process.env.TRUST_PROXY === 'true' });
+export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDist }: AppDeps): Koa {
+  const app = new Koa({ proxy: trustProxy });
   const routes: AnyRoute[] = [
     ...authRoutes(db),
     ...organisationRoutes(db),
@@ -84,7 +88,13 @@ export function createApp({ db, live, filesDir, publicUrl, clientDist }: AppDeps
     else await next();
   });
   app.use(errorHandler);
+  app.use(securityHeaders());
+  app.use(noStoreForApi);
+  app.use(secureCookiesFor(publicUrl));
   if (clientDist) app.use(staticClient(clientDist));
+  // Before the body parser: a refused request's body is never read.
+  app.use(sameOriginGuard({ trustProxy, publicUrl }));
+  app.use(jsonBodiesOnly(rawBodyTypes(routes)));
   app.use(
     bodyParser({
       enableTypes: ['json'],

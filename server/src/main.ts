@@ -65,12 +65,13 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       if (config.demo) await seedDemo(db);
       await syncCatalogue(db, CATALOGUE_DIR);
     });
-    live = attachSocketUpdates(server, db);
+    live = attachSocketUpdates(server, db, { trustProxy: config.trustProxy, publicUrl: config.publicUrl });
     const app = createApp({
       db,
       live,
       filesDir: path.join(config.dataDir, 'files'),
       publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
       clientDist: CLIENT_DIST,
     });
     server.on('request', app.callback());

@@ -3,11 +3,24 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client.js';
 import { intakeBody } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { launchBrowser, openSession, screenshot, signIn, streamToBuffer, type Session } from './support/browser.js';
+import {
+  launchBrowser,
+  openSession,
+  screenshot,
+  signIn,
+  streamToBuffer,
+  type Session,
+} from './support/browser.js';
 
-const HKD = { businessName: 'Tạp hoá Bình An', businessAddress: '12 Kim Mã', businessLines: 'Bán lẻ', capital: 50_000_000 };
+const HKD = {
+  businessName: 'Tạp hoá Bình An',
+  businessAddress: '12 Kim Mã',
+  businessLines: 'Bán lẻ',
+  capital: 50_000_000,
+};
 /** A datetime-local value in Vietnam's time, `days` after an instant. */
-const vnLocal = (iso: string, days: number) => new Date(new Date(iso).getTime() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
+const vnLocal = (iso: string, days: number) =>
+  new Date(new Date(iso).getTime() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
 /** dd/mm/yyyy of a datetime-local value, as the page prints dates. */
 const vnDate = (local: string) => local.slice(0, 10).split('-').reverse().join('/');
 
@@ -37,7 +50,10 @@ describe('web client: supplement requests, apologies and refusals with their pap
   const status = (page: Page) => page.locator('[data-testid=dossier-status]');
 
   async function downloadPdf(page: Page): Promise<Buffer> {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-pdf]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=download-pdf]'),
+    ]);
     return streamToBuffer(await download.createReadStream());
   }
 
@@ -46,7 +62,9 @@ describe('web client: supplement requests, apologies and refusals with their pap
     const page = desk.page;
     await page.goto(`/dossiers/${code}`);
     await page.locator('[data-testid=control-slip] [data-step=Task_review]').waitFor();
-    expect(await page.locator('[data-step=Task_review] [data-result]').getAttribute('data-result')).to.equal('running');
+    expect(await page.locator('[data-step=Task_review] [data-result]').getAttribute('data-result')).to.equal(
+      'running',
+    );
 
     // when the receptionist asks for a supplement, with reasons and papers to add
     await page.click('[data-action=request-supplement]');
@@ -59,10 +77,20 @@ describe('web client: supplement requests, apologies and refusals with their pap
     await page.waitForURL(`**/papers/supplement-request/${code}`);
     const paper = page.locator('[data-testid=paper][data-paper=supplement-request]');
     await paper.waitFor();
-    expect(await page.locator('[data-testid=paper-title]').innerText()).to.equal('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
-    expect(await page.locator('[data-testid=paper-reasons] li').allInnerTexts()).to.deep.equal(['Thiếu bản sao căn cước công dân', 'Ảnh chân dung không rõ']);
-    expect(await page.locator('[data-testid=paper-items] li').allInnerTexts()).to.deep.equal(['Bản sao CCCD của chủ hộ kinh doanh']);
-    expect(await paper.innerText()).to.contain('Nguyễn Văn Bình').and.contain('Đăng ký thành lập hộ kinh doanh').and.contain('UBND QUẬN BA ĐÌNH');
+    expect(await page.locator('[data-testid=paper-title]').innerText()).to.equal(
+      'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+    );
+    expect(await page.locator('[data-testid=paper-reasons] li').allInnerTexts()).to.deep.equal([
+      'Thiếu bản sao căn cước công dân',
+      'Ảnh chân dung không rõ',
+    ]);
+    expect(await page.locator('[data-testid=paper-items] li').allInnerTexts()).to.deep.equal([
+      'Bản sao CCCD của chủ hộ kinh doanh',
+    ]);
+    expect(await paper.innerText())
+      .to.contain('Nguyễn Văn Bình')
+      .and.contain('Đăng ký thành lập hộ kinh doanh')
+      .and.contain('UBND QUẬN BA ĐÌNH');
     expect(await page.locator('[data-testid=paper-officer]').innerText()).to.equal('Nguyễn Thị Lan');
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, '21-paper-supplement-request-print');
@@ -76,7 +104,9 @@ describe('web client: supplement requests, apologies and refusals with their pap
     await status(page).and(page.locator('[data-status="5"]')).waitFor();
     expect(await status(page).innerText()).to.equal('Yêu cầu bổ sung hồ sơ');
     expect(await page.locator('.facts [data-due]').first().getAttribute('data-due')).to.equal('paused');
-    expect(await page.locator('[data-testid=slip-pauses] li[data-open=true]').innerText()).to.contain('đang chờ bổ sung').and.contain('Ảnh chân dung không rõ');
+    expect(await page.locator('[data-testid=slip-pauses] li[data-open=true]').innerText())
+      .to.contain('đang chờ bổ sung')
+      .and.contain('Ảnh chân dung không rõ');
     await screenshot(page, '22-dossier-paused');
   });
 
@@ -97,7 +127,11 @@ describe('web client: supplement requests, apologies and refusals with their pap
     // given the current promised date
     const page = desk.page;
     const { dueAt, originalDueAt } = (await reception.get(`/api/dossiers/${code}/control-slip`)).body;
-    const newDue = vnLocal(dueAt, 3);
+    // two working days later in the agency's calendar: an apology date must be a working time
+    const later = await reception.get(
+      `/api/calendar/due?from=${encodeURIComponent(dueAt)}&amount=2&unit=days&agency=QBD`,
+    );
+    const newDue = vnLocal(later.body.dueAt, 0);
 
     // when the receptionist extends it with a reason
     await page.click('[data-action=extend]');
@@ -109,10 +143,18 @@ describe('web client: supplement requests, apologies and refusals with their pap
     // then the apology letter opens with the new date, the original one and the reason
     await page.waitForURL(`**/papers/apology/${code}`);
     await page.locator('[data-testid=paper][data-paper=apology]').waitFor();
-    expect(await page.locator('[data-testid=paper-title]').innerText()).to.equal('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
-    expect(await page.locator('[data-testid=paper-new-due]').innerText()).to.contain(vnDate(newDue)).and.contain(newDue.slice(11));
-    expect(await page.locator('[data-testid=paper-original-due]').innerText()).to.contain(vnDate(vnLocal(originalDueAt, 0)));
-    expect(await page.locator('[data-testid=paper-reason]').innerText()).to.equal('Cần xác minh địa điểm kinh doanh tại thực địa');
+    expect(await page.locator('[data-testid=paper-title]').innerText()).to.equal(
+      'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+    );
+    expect(await page.locator('[data-testid=paper-new-due]').innerText())
+      .to.contain(vnDate(newDue))
+      .and.contain(newDue.slice(11));
+    expect(await page.locator('[data-testid=paper-original-due]').innerText()).to.contain(
+      vnDate(vnLocal(originalDueAt, 0)),
+    );
+    expect(await page.locator('[data-testid=paper-reason]').innerText()).to.equal(
+      'Cần xác minh địa điểm kinh doanh tại thực địa',
+    );
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, '24-paper-apology-print');
     await page.emulateMedia({ media: 'screen' });
@@ -121,30 +163,44 @@ describe('web client: supplement requests, apologies and refusals with their pap
     // and the control slip lists the extension
     await page.click('[data-testid=back-to-dossier]');
     await page.locator('[data-testid=slip-extensions] li').waitFor();
-    expect(await page.locator('[data-testid=slip-extensions]').innerText()).to.contain('Cần xác minh địa điểm kinh doanh');
+    expect(await page.locator('[data-testid=slip-extensions]').innerText()).to.contain(
+      'Cần xác minh địa điểm kinh doanh',
+    );
     expect(await page.locator('[data-testid=slip-due]').innerText()).to.contain(vnDate(newDue));
     await screenshot(page, '25-dossier-control-slip');
   });
 
   it('should print the refusal of a refused dossier with the reviewer note as its reason', async () => {
     // given a dossier the officer refused with a note
-    const refused = (await reception.post('/api/dossiers', intakeBody('dang-ky-ho-kinh-doanh', HKD))).body.code;
+    const refused = (await reception.post('/api/dossiers', intakeBody('dang-ky-ho-kinh-doanh', HKD))).body
+      .code;
     const officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    const task = (await officer.get('/api/tasks?pageSize=200')).body.items.find((t: { dossier: { code: string } }) => t.dossier.code === refused);
+    const task = (await officer.get('/api/tasks?pageSize=200')).body.items.find(
+      (t: { dossier: { code: string } }) => t.dossier.code === refused,
+    );
     await officer.post(`/api/tasks/${task.id}/claim`);
-    await officer.post(`/api/tasks/${task.id}/complete`, { outcome: 'refuse', data: { reviewNote: 'Ngành nghề đăng ký thuộc danh mục cấm kinh doanh' } });
+    await officer.post(`/api/tasks/${task.id}/complete`, {
+      outcome: 'refuse',
+      data: { reviewNote: 'Ngành nghề đăng ký thuộc danh mục cấm kinh doanh' },
+    });
 
     // when the receptionist opens its refusal from the dossier view
     const page = desk.page;
     await page.goto(`/dossiers/${refused}`);
     expect(await status(page).innerText()).to.equal('Từ chối tiếp nhận');
-    expect(await page.locator('[data-step=Task_review] [data-result]').getAttribute('data-result')).to.be.oneOf(['early', 'on_time']);
+    expect(
+      await page.locator('[data-step=Task_review] [data-result]').getAttribute('data-result'),
+    ).to.be.oneOf(['early', 'on_time']);
     await page.click('[data-paper-link=refusal]');
 
     // then the paper gives the reason
     await page.locator('[data-testid=paper][data-paper=refusal]').waitFor();
-    expect(await page.locator('[data-testid=paper-title]').innerText()).to.equal('PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ');
-    expect(await page.locator('[data-testid=paper-reason]').innerText()).to.equal('Ngành nghề đăng ký thuộc danh mục cấm kinh doanh');
+    expect(await page.locator('[data-testid=paper-title]').innerText()).to.equal(
+      'PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ',
+    );
+    expect(await page.locator('[data-testid=paper-reason]').innerText()).to.equal(
+      'Ngành nghề đăng ký thuộc danh mục cấm kinh doanh',
+    );
     expect(await page.locator('[data-testid=paper-officer]').innerText()).to.equal('Trần Văn Minh');
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, '26-paper-refusal-print');

@@ -47,10 +47,14 @@ export class ApiClient {
   }
 
   /** A multipart upload (the browser's FormData), with this client's session. */
-  async postForm<T = any>(path: string, form: FormData): Promise<ApiResponse<T>> {
+  async postForm<T = any>(
+    path: string,
+    form: FormData,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const res = await fetch(this.baseUrl + path, {
       method: 'POST',
-      headers: this.cookie ? { cookie: this.cookie } : {},
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
       body: form,
     });
     return { status: res.status, body: (await res.json()) as T };

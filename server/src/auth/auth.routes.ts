@@ -28,7 +28,12 @@ export function sessionMiddleware(db: Db) {
 /** Starts a session for `userId` and hands its cookie to the browser. */
 async function signIn(ctx: Context, db: Db, userId: string): Promise<void> {
   const token = await createSession(db, userId);
-  ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', maxAge: sessionMaxAgeMs() });
+  ctx.cookies.set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.cookies.secure,
+    maxAge: sessionMaxAgeMs(),
+  });
 }
 
 export function authRoutes(db: Db) {

@@ -78,7 +78,11 @@ export function addWorkingTime(
 }
 
 /** Working time between two instants, in minutes (0 when `to` is not after `from`). */
-export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCalendar = weekdaysCalendar): number {
+export function workingMinutesBetween(
+  from: Date,
+  to: Date,
+  calendar: WorkingCalendar = weekdaysCalendar,
+): number {
   const start = from.getTime() + OFFSET_MS;
   const end = to.getTime() + OFFSET_MS;
   if (end <= start) return 0;
@@ -128,10 +132,23 @@ function daySumsCovering(calendar: WorkingCalendar, fromDay: number, toDay: numb
   const first = Math.min(fromDay, known?.first ?? fromDay) - MARGIN_DAYS * DAY;
   const last = Math.max(toDay, knownEnd) + MARGIN_DAYS * DAY;
   const sums = [0];
-  for (let day = first; day < last; day += DAY) sums.push(sums.at(-1)! + minutesWithin(calendar, day, day, day + DAY));
+  for (let day = first; day < last; day += DAY)
+    sums.push(sums.at(-1)! + minutesWithin(calendar, day, day, day + DAY));
   const built = { first, sums };
   daySumsOf.set(calendar, built);
   return built;
+}
+
+/**
+ * True when the instant falls within a working period of its day, its end included (a due time
+ * of 17:00 is the end of the afternoon's work): never on a day off or between periods.
+ */
+export function isWorkingInstant(instant: Date, calendar: WorkingCalendar = weekdaysCalendar): boolean {
+  const local = instant.getTime() + OFFSET_MS;
+  const minutes = minutesOfDay(local);
+  return calendar
+    .periodsOn(isoDate(startOfDay(local)))
+    .some(([from, to]) => minutes >= from && minutes <= to);
 }
 
 /** The local (UTC+7) calendar date of an instant. */

@@ -20,6 +20,8 @@ export interface Config {
     /** A session is over this long after sign-in, however busy. */
     maxHours: number;
   };
+  /** TRUST_PROXY: a reverse proxy in front sets X-Forwarded-Proto/-Host/-For, so they are believed. */
+  trustProxy: boolean;
   /** Engines kept in memory between commands, per process (0: recover each command from the database). */
   hotEngines: number;
   jobs: {
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPasswordGiven: Boolean(env.ADMIN_PASSWORD),
     demo: !production && env.DEMO !== 'false',
     publicUrl: env.PUBLIC_URL ? publicUrlOf(env.PUBLIC_URL) : null,
+    trustProxy: env.TRUST_PROXY === 'true',
     sessions: {
       idleMinutes: positive(env.SESSION_IDLE_MINUTES, 60, 'SESSION_IDLE_MINUTES'),
       maxHours: positive(env.SESSION_MAX_HOURS, 10, 'SESSION_MAX_HOURS'),

@@ -380,6 +380,8 @@ export const idempotencyKeys = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     route: text('route').notNull(),
+    /** sha256 of route + canonical body (`http/idempotency.ts`): the key is bound to its request. */
+    requestHash: text('request_hash').notNull().default(''),
     status: integer('status'),
     response: jsonb('response'),
     createdAt: instant('created_at').notNull().defaultNow(),

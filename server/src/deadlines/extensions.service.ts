@@ -7,20 +7,32 @@ import type { SessionUser } from '../auth/roles.js';
 import { assertNotFinished, lockDossierByCode } from '../dossiers/dossiers.repository.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import { presentDeadlines } from './supplements.service.js';
+import { calendarFor } from '../calendar/calendar.repository.js';
+import { addWorkingTime, isWorkingInstant, type WorkingCalendar } from '../calendar/working-time.js';
+import { findVersionById } from '../procedures/procedures.repository.js';
 
 /**
  * Records the apology letter ("Phiếu xin lỗi và hẹn lại ngày trả kết quả"): a new promised date
  * and its reason. The first promised date stays in `originalDueAt` for reporting.
  */
-export async function extendDueDate(db: Db, code: string, newDueAt: Date, reason: string, actor: SessionUser) {
+export async function extendDueDate(
+  db: Db,
+  code: string,
+  newDueAt: Date,
+  reason: string,
+  actor: SessionUser,
+) {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const dossier = await lockDossierByCode(tx, code);
     assertNotFinished(dossier);
-    if (newDueAt.getTime() <= dossier.dueAt.getTime()) {
-      throw errors.validation([{ path: '/newDueAt', message: `must be later than the current promised date ${dossier.dueAt.toISOString()}` }]);
-    }
-    const [updated] = await tx.update(dossiers).set({ dueAt: newDueAt, updatedAt: now }).where(eq(dossiers.id, dossier.id)).returning();
+    const version = (await findVersionById(db, dossier.procedureVersionId))!;
+    checkNewDueAt(newDueAt, dossier.dueAt, version, await calendarFor(tx, dossier.agencyCode));
+    const [updated] = await tx
+      .update(dossiers)
+      .set({ dueAt: newDueAt, updatedAt: now })
+      .where(eq(dossiers.id, dossier.id))
+      .returning();
     await tx.insert(dossierEvents).values({
       dossierId: dossier.id,
       type: 'extended',
@@ -32,4 +44,28 @@ export async function extendDueDate(db: Db, code: string, newDueAt: Date, reason
     await noticeToCitizen(tx, dossier, 'apology', { reason, dueAt: newDueAt });
     return presentDeadlines(updated!);
   });
+}
+
+/**
+ * The new date is a promise to a citizen, so it must be a working instant of the agency's
+ * calendar (the desk is open to hand the result over), strictly after the current date, and at
+ * most the procedure's legal duration again after it, with at least one working day for
+ * same-day procedures. The law puts no ceiling on an apology, but a delay longer than the whole
+ * procedure is a typing slip (9999-12-31) or a dossier to refuse, not one to extend.
+ */
+function checkNewDueAt(
+  newDueAt: Date,
+  dueAt: Date,
+  version: { duration: number; durationUnit: 'days' | 'hours' },
+  calendar: WorkingCalendar,
+): void {
+  const days = version.durationUnit === 'days' ? Math.max(version.duration, 1) : 1;
+  const latest = addWorkingTime(dueAt, days, 'days', calendar);
+  if (newDueAt > dueAt && newDueAt <= latest && isWorkingInstant(newDueAt, calendar)) return;
+  throw errors.validation([
+    {
+      path: '/newDueAt',
+      message: `must be a time within working hours of a working day, after the current promised date ${dueAt.toISOString()} and no later than ${latest.toISOString()} (${days} working days more)`,
+    },
+  ]);
 }

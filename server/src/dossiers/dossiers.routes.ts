@@ -48,7 +48,7 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
           base,
           body,
           user,
-          idempotencyScope(ctx, user.id, 'POST /api/dossiers'),
+          idempotencyScope(ctx, user.id, 'POST /api/dossiers', body),
         );
       },
     }),

@@ -83,6 +83,20 @@ export const errors = {
     new AppError(403, 'task_role_required', `This step needs the role ${role}`),
   conflict: (code: string, message: string, details: unknown = null) =>
     new AppError(409, code, message, details),
+  crossSiteRequest: () =>
+    new AppError(
+      403,
+      'cross_site_request',
+      'This request came from a page of another site; send it from the app itself',
+    ),
+  unsupportedMediaType: (expected: string) =>
+    new AppError(415, 'unsupported_media_type', `The request body must be ${expected}`),
+  idempotencyKeyReused: () =>
+    new AppError(
+      422,
+      'idempotency_key_reused',
+      'This Idempotency-Key was used for another request; use a new key for a new request',
+    ),
   unsupportedFile: (fileName: string) =>
     new AppError(415, 'unsupported_file_type', `${fileName} is not a PDF, PNG or JPEG file`),
   invalidMultipart: (reason: string) =>

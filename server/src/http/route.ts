@@ -139,3 +139,19 @@ function authorise(ctx: Context, access: Access): void {
     throw errors.forbidden(`This needs one of the roles: ${access.join(', ')}`);
   }
 }
+
+/**
+ * The content type a route documents for a body that is not JSON (`rawBody`), by method and
+ * request path; null when the route takes JSON (or there is no such route).
+ */
+export function rawBodyTypes(routes: AnyRoute[]): (method: string, path: string) => string | null {
+  // Route paths here have plain `:name` segments only, so a segment pattern matches as the router does.
+  const raw = routes
+    .filter((spec) => spec.rawBody)
+    .map((spec) => ({
+      method: spec.method.toUpperCase(),
+      pattern: new RegExp(`^${spec.path.replace(/:[A-Za-z]\w*/g, '[^/]+')}/?$`),
+      contentType: spec.rawBody!.contentType,
+    }));
+  return (method, path) => raw.find((r) => r.method === method && r.pattern.test(path))?.contentType ?? null;
+}

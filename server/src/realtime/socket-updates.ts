@@ -5,13 +5,22 @@ import type { Task } from '../db/schema.js';
 import { findSessionUser } from '../auth/sessions.repository.js';
 import { SESSION_COOKIE } from '../auth/auth.routes.js';
 import type { LiveUpdates, TaskChangeSet } from './live-updates.js';
+import { isOwnOrigin, type OriginPolicy } from '../http/same-origin.js';
 
 /**
  * socket.io rooms per department (`dept:<code>`) and per user (`user:<id>`); a socket joins the
- * rooms of the signed-in user found from the session cookie, and nothing else.
+ * rooms of the signed-in user found from the session cookie, and nothing else. The handshake
+ * must come from one of our own pages (the CSRF guard's rule), or another site's page could
+ * read the officer's live task feed with the officer's cookie.
  */
-export function attachSocketUpdates(server: http.Server, db: Db): LiveUpdates {
-  const io = new Server(server, { path: '/socket.io', serveClient: false });
+export function attachSocketUpdates(server: http.Server, db: Db, origins: OriginPolicy): LiveUpdates {
+  const io = new Server(server, {
+    path: '/socket.io',
+    serveClient: false,
+    // No Origin: not another site's page (browsers send it on every WebSocket handshake and cross-origin poll).
+    allowRequest: (req, callback) =>
+      callback(null, !req.headers.origin || isOwnOrigin(req, req.headers.origin, origins)),
+  });
   io.on('connection', async (socket) => {
     const token = parseCookie(socket.handshake.headers.cookie ?? '', SESSION_COOKIE);
     const user = token ? await findSessionUser(db, token).catch(() => null) : null;
@@ -23,8 +32,17 @@ export function attachSocketUpdates(server: http.Server, db: Db): LiveUpdates {
     socket.emit('ready', { userId: user.id });
   });
   const emitTask = (event: string, task: Task) => {
-    const rooms = [...task.departmentCodes.map((c) => `dept:${c}`), ...(task.assigneeId ? [`user:${task.assigneeId}`] : [])];
-    io.to(rooms).emit(event, { id: task.id, dossierId: task.dossierId, name: task.name, status: task.status, assigneeId: task.assigneeId });
+    const rooms = [
+      ...task.departmentCodes.map((c) => `dept:${c}`),
+      ...(task.assigneeId ? [`user:${task.assigneeId}`] : []),
+    ];
+    io.to(rooms).emit(event, {
+      id: task.id,
+      dossierId: task.dossierId,
+      name: task.name,
+      status: task.status,
+      assigneeId: task.assigneeId,
+    });
   };
   return {
     tasksChanged(changes: TaskChangeSet) {

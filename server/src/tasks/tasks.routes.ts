@@ -66,7 +66,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
           user,
           id,
           body,
-          idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`),
+          idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`, body),
         );
       },
     }),

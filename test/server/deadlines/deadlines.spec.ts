@@ -42,7 +42,10 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
     // given Tuesday 24/11/2026 09:00, a 5-working-day procedure whose review step has 3 days
     at('2026-11-24T09:00:00');
     // when
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }),
+    );
     // then
     expect(intake.body.dueAt).to.equal(vn('2026-12-01T09:00:00').toISOString());
     expect((await taskOf(officer, intake.body.code)).dueAt).to.equal(vn('2026-11-27T09:00:00').toISOString());
@@ -51,7 +54,10 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
   it('should push the promised date by exactly the paused working time', async () => {
     // given a dossier due Tuesday 1/12 09:00
     at('2026-11-24T09:00:00');
-    const { body: dossier } = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }));
+    const { body: dossier } = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }),
+    );
 
     // when a supplement is requested Wednesday 10:00 and arrives Thursday 14:00 (10h30 of working time)
     at('2026-11-25T10:00:00');
@@ -84,10 +90,19 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
   });
 
   it('should refuse a second supplement request and a supplement nobody asked for', async () => {
-    const { body: dossier } = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }));
+    const { body: dossier } = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }),
+    );
     const early = await reception.post(`/api/dossiers/${dossier.code}/supplement`, {});
-    await reception.post(`/api/dossiers/${dossier.code}/supplement-request`, { reasons: ['Thiếu'], items: [] });
-    const twice = await reception.post(`/api/dossiers/${dossier.code}/supplement-request`, { reasons: ['Thiếu'], items: [] });
+    await reception.post(`/api/dossiers/${dossier.code}/supplement-request`, {
+      reasons: ['Thiếu'],
+      items: [],
+    });
+    const twice = await reception.post(`/api/dossiers/${dossier.code}/supplement-request`, {
+      reasons: ['Thiếu'],
+      items: [],
+    });
     expect(early.status).to.equal(409);
     expect(twice.status).to.equal(409);
   });
@@ -95,11 +110,16 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
   it('should classify a step on time and a dossier returned after its promised date late', async () => {
     // given a dossier received Tuesday 09:00 (due Tue 1/12 09:00; review due Fri 27/11 09:00)
     at('2026-11-24T09:00:00');
-    const { body: dossier } = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }));
+    const { body: dossier } = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }),
+    );
 
     // when review finishes Friday 08:00 (on the due date: on time), the leader signs Monday 30/11
     at('2026-11-27T08:00:00');
-    await officer.post(`/api/tasks/${(await taskOf(officer, dossier.code)).id}/complete`, { outcome: 'approve' });
+    await officer.post(`/api/tasks/${(await taskOf(officer, dossier.code)).id}/complete`, {
+      outcome: 'approve',
+    });
     at('2026-11-30T10:00:00');
     await leader.post(`/api/tasks/${(await taskOf(leader, dossier.code)).id}/complete`, { outcome: 'sign' });
     // and the result is returned Wednesday 2/12, after the promised Tuesday 09:00
@@ -110,7 +130,12 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
     const slip = await reception.get(`/api/dossiers/${dossier.code}/control-slip`);
     expect(slip.body.result).to.equal('late');
     const review = slip.body.steps[0];
-    expect(review).to.deep.include({ stepId: 'review', result: 'on_time', usedMinutes: 23 * 60, sender: 'Trần Văn Minh' });
+    expect(review).to.deep.include({
+      stepId: 'review',
+      result: 'on_time',
+      usedMinutes: 23 * 60,
+      sender: 'Trần Văn Minh',
+    });
     expect(review.budget).to.deep.equal({ amount: 3, unit: 'days' });
     expect(review.toDepartments).to.deep.equal(['LD']);
     expect(slip.body.steps.map((s: any) => s.stepId)).to.deep.equal(['review', 'sign', 'return_result']);
@@ -119,7 +144,10 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
   it('should record an apology with a new date and keep the original for reporting', async () => {
     // given
     at('2026-11-24T09:00:00');
-    const { body: dossier } = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }));
+    const { body: dossier } = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }),
+    );
     // when
     const tooEarly = await reception.post(`/api/dossiers/${dossier.code}/extend`, {
       newDueAt: vn('2026-11-30T09:00:00').toISOString(),
@@ -134,7 +162,68 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
     expect(extended.body.dueAt).to.equal(vn('2026-12-04T16:00:00').toISOString());
     expect(extended.body.originalDueAt).to.equal(vn('2026-12-01T09:00:00').toISOString());
     const slip = await reception.get(`/api/dossiers/${dossier.code}/control-slip`);
-    expect(slip.body.extensions[0]).to.deep.include({ reason: 'Cần xác minh thực địa', by: 'Nguyễn Thị Lan' });
+    expect(slip.body.extensions[0]).to.deep.include({
+      reason: 'Cần xác minh thực địa',
+      by: 'Nguyễn Thị Lan',
+    });
+  });
+
+  it('should refuse an apology date that is not a working time, or beyond the legal duration again', async () => {
+    // given a 5-working-day dossier due Tuesday 1/12/2026 09:00
+    at('2026-11-24T09:00:00');
+    const { body: dossier } = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }),
+    );
+    const extend = (local: string) =>
+      reception.post(`/api/dossiers/${dossier.code}/extend`, {
+        newDueAt: vn(local).toISOString(),
+        reason: 'Cần xác minh thực địa',
+      });
+
+    // when the new date is a Saturday, a lunch break, the end of time, or just past five more working days
+    const refused = [
+      await extend('2026-12-05T09:00:00'),
+      await extend('2026-12-02T12:00:00'),
+      await extend('9999-12-31T09:00:00'),
+      await extend('2026-12-08T09:30:00'),
+    ];
+    // and when it is the last instant allowed: five working days after the current date
+    const lastAllowed = await extend('2026-12-08T09:00:00');
+
+    // then each refusal names /newDueAt and says what is allowed; the last date is taken
+    for (const answer of refused) {
+      expect(answer.status).to.equal(422);
+      expect(answer.body.error.code).to.equal('validation_failed');
+      expect(answer.body.error.details[0].path).to.equal('/newDueAt');
+      expect(answer.body.error.details[0].message).to.contain(vn('2026-12-08T09:00:00').toISOString());
+    }
+    expect(lastAllowed.status).to.equal(200);
+    expect(lastAllowed.body.dueAt).to.equal(vn('2026-12-08T09:00:00').toISOString());
+  });
+
+  it('should count the apology bound in the agency calendar, skipping its holidays', async () => {
+    // given a dossier due Tuesday 29/12/2026 09:00 (received 22/12), and 1/1/2027 a public holiday
+    at('2026-12-22T09:00:00');
+    const { body: dossier } = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }),
+    );
+    expect(dossier.dueAt).to.equal(vn('2026-12-29T09:00:00').toISOString());
+
+    // when the apology moves it to the holiday, then to five working days later (Wednesday 6/1 09:00)
+    const onHoliday = await reception.post(`/api/dossiers/${dossier.code}/extend`, {
+      newDueAt: vn('2027-01-01T09:00:00').toISOString(),
+      reason: 'Cần xác minh thực địa',
+    });
+    const afterHoliday = await reception.post(`/api/dossiers/${dossier.code}/extend`, {
+      newDueAt: vn('2027-01-06T09:00:00').toISOString(),
+      reason: 'Cần xác minh thực địa',
+    });
+
+    // then
+    expect(onHoliday.status).to.equal(422);
+    expect(afterHoliday.status).to.equal(200);
   });
 
   it('should queue Vietnamese notices for the citizen on the channels given at intake', async () => {
@@ -142,11 +231,19 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
     const body = { ...intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }), notifyChannels: ['sms'] };
     const { body: dossier } = await reception.post('/api/dossiers', body);
     // when a supplement is requested
-    await officer.post(`/api/dossiers/${dossier.code}/supplement-request`, { reasons: ['Thiếu bản vẽ'], items: [] });
+    await officer.post(`/api/dossiers/${dossier.code}/supplement-request`, {
+      reasons: ['Thiếu bản vẽ'],
+      items: [],
+    });
     // then both notices wait in the outbox, addressed to the applicant's phone
     const db = new pg.Client({ connectionString: server.databaseUrl });
     await db.connect();
-    const rows = (await db.query('select kind, channel, recipient, body from notifications where dossier_id = $1 order by created_at', [dossier.id])).rows;
+    const rows = (
+      await db.query(
+        'select kind, channel, recipient, body from notifications where dossier_id = $1 order by created_at',
+        [dossier.id],
+      )
+    ).rows;
     await db.end();
     expect(rows.map((r) => [r.kind, r.channel, r.recipient])).to.deep.equal([
       ['received', 'sms', '0912345678'],
@@ -158,7 +255,11 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
 
   it('should answer 422 when SMS is asked for without a phone', async () => {
     const body = intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' });
-    const res = await reception.post('/api/dossiers', { ...body, applicant: { fullName: 'A', idNumber: '001099012345' }, notifyChannels: ['sms'] });
+    const res = await reception.post('/api/dossiers', {
+      ...body,
+      applicant: { fullName: 'A', idNumber: '001099012345' },
+      notifyChannels: ['sms'],
+    });
     expect(res.status).to.equal(422);
     expect(res.body.error.details[0].path).to.equal('/applicant/phone');
   });

@@ -18,7 +18,11 @@ describe('papers: supplement request, refusal and apology', () => {
 
   after(() => server.close());
 
-  const receive = async () => (await reception.post('/api/dossiers', intakeBody('dang-ky-ho-kinh-doanh', HKD))).body as { code: string; dueAt: string };
+  const receive = async () =>
+    (await reception.post('/api/dossiers', intakeBody('dang-ky-ho-kinh-doanh', HKD))).body as {
+      code: string;
+      dueAt: string;
+    };
 
   async function expectPdf(path: string, fileName: string) {
     const res = await officer.fetchRaw('GET', path);
@@ -36,7 +40,10 @@ describe('papers: supplement request, refusal and apology', () => {
     expect((await officer.get(`/api/dossiers/${code}/papers/supplement-request`)).status).to.equal(404);
 
     // when the officer asks for a supplement
-    await officer.post(`/api/dossiers/${code}/supplement-request`, { reasons: ['Thiếu bản sao CCCD'], items: ['Bản sao CCCD của chủ hộ'] });
+    await officer.post(`/api/dossiers/${code}/supplement-request`, {
+      reasons: ['Thiếu bản sao CCCD'],
+      items: ['Bản sao CCCD của chủ hộ'],
+    });
 
     // then the paper names the agency, applicant, procedure, reasons, items and who asked
     const res = await officer.get(`/api/dossiers/${code}/papers/supplement-request`);
@@ -47,13 +54,20 @@ describe('papers: supplement request, refusal and apology', () => {
     expect(res.body.applicant.fullName).to.equal('Nguyễn Văn Bình');
     expect(res.body.reasons).to.deep.equal(['Thiếu bản sao CCCD']);
     expect(res.body.items).to.deep.equal(['Bản sao CCCD của chủ hộ']);
-    await expectPdf(`/api/dossiers/${code}/papers/supplement-request/pdf`, `phieu-yeu-cau-bo-sung-${code}.pdf`);
+    await expectPdf(
+      `/api/dossiers/${code}/papers/supplement-request/pdf`,
+      `phieu-yeu-cau-bo-sung-${code}.pdf`,
+    );
   });
 
   it('should print the apology letter with the new date, the original one and the reason', async () => {
     // given a dossier
     const { code, dueAt } = await receive();
-    const newDueAt = new Date(new Date(dueAt).getTime() + 2 * 86_400_000).toISOString();
+    // two working days later in the agency's calendar: an apology date must be a working time
+    const later = await reception.get(
+      `/api/calendar/due?from=${encodeURIComponent(dueAt)}&amount=2&unit=days&agency=QBD`,
+    );
+    const newDueAt = later.body.dueAt;
 
     // when the receptionist extends it
     expect((await reception.get(`/api/dossiers/${code}/papers/apology`)).status).to.equal(404);
@@ -61,7 +75,13 @@ describe('papers: supplement request, refusal and apology', () => {
 
     // then
     const res = await reception.get(`/api/dossiers/${code}/papers/apology`);
-    expect(res.body).to.include({ originalDueAt: dueAt, previousDueAt: dueAt, newDueAt, reason: 'Cần xác minh thực địa', officer: 'Nguyễn Thị Lan' });
+    expect(res.body).to.include({
+      originalDueAt: dueAt,
+      previousDueAt: dueAt,
+      newDueAt,
+      reason: 'Cần xác minh thực địa',
+      officer: 'Nguyễn Thị Lan',
+    });
     await expectPdf(`/api/dossiers/${code}/papers/apology/pdf`, `phieu-xin-loi-${code}.pdf`);
   });
 
@@ -76,12 +96,19 @@ describe('papers: supplement request, refusal and apology', () => {
     const inbox = await officer.get('/api/tasks?pageSize=200');
     const task = inbox.body.items.find((t: any) => t.dossier.code === code);
     await officer.post(`/api/tasks/${task.id}/claim`);
-    const done = await officer.post(`/api/tasks/${task.id}/complete`, { outcome: 'refuse', data: { reviewNote: 'Ngành nghề kinh doanh không được phép' } });
+    const done = await officer.post(`/api/tasks/${task.id}/complete`, {
+      outcome: 'refuse',
+      data: { reviewNote: 'Ngành nghề kinh doanh không được phép' },
+    });
     expect(done.body.dossierStatus).to.equal(3);
 
     // then the refusal paper gives the note as the reason
     const res = await officer.get(`/api/dossiers/${code}/papers/refusal`);
-    expect(res.body).to.include({ reason: 'Ngành nghề kinh doanh không được phép', stepName: 'Thẩm định hồ sơ', officer: 'Trần Văn Minh' });
+    expect(res.body).to.include({
+      reason: 'Ngành nghề kinh doanh không được phép',
+      stepName: 'Thẩm định hồ sơ',
+      officer: 'Trần Văn Minh',
+    });
     await expectPdf(`/api/dossiers/${code}/papers/refusal/pdf`, `phieu-tu-choi-${code}.pdf`);
   });
 
