@@ -76,3 +76,19 @@ function withDatabase(url: string, database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+/** One SQL statement against a test server's database, on a connection of its own. */
+export async function queryDatabase<R extends object = Record<string, unknown>>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query<R>(text, values);
+  } finally {
+    await client.end();
+  }
+}

@@ -42,3 +42,18 @@ export function intakeBody(procedureCode: string, data: Record<string, unknown>)
     channel: 'in_person',
   };
 }
+
+/** Form data a household business registration (`dang-ky-ho-kinh-doanh`) is received with. */
+export const HOUSEHOLD_BUSINESS = {
+  businessName: 'Tạp hoá A',
+  businessAddress: '12 Kim Mã',
+  businessLines: 'Bán lẻ',
+  capital: 1,
+};
+
+/** Receives a household business registration at the receptionist's first desk; answers its code. */
+export async function receiveHouseholdBusiness(reception: ApiClient): Promise<string> {
+  const res = await reception.post('/api/dossiers', intakeBody('dang-ky-ho-kinh-doanh', HOUSEHOLD_BUSINESS));
+  if (res.status !== 201) throw new Error(`intake failed: ${JSON.stringify(res.body)}`);
+  return res.body.code;
+}

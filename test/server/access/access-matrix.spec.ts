@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { intakeBody } from '../../support/fixtures.js';
+import { HOUSEHOLD_BUSINESS, intakeBody } from '../../support/fixtures.js';
+import { queryDatabase } from '../../support/database.js';
 
 /**
  * The role × route × scope matrix, generated from the OpenAPI document: every operation is
@@ -59,7 +60,7 @@ describe('access matrix: every route × role × scope', () => {
     const admin = await ApiClient.as(server.baseUrl, 'admin');
     const reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
     // given a dossier received at the district desk (MC, agency QBD), now at its first step in TCKH
-    const intake = await reception.post('/api/dossiers', intakeBody(PROCEDURE, householdBusiness()));
+    const intake = await reception.post('/api/dossiers', intakeBody(PROCEDURE, HOUSEHOLD_BUSINESS));
     expect(intake.status, JSON.stringify(intake.body)).to.equal(201);
     dossierCode = intake.body.code;
     taskId = intake.body.nextTasks[0].id;
@@ -170,32 +171,27 @@ describe('access matrix: every route × role × scope', () => {
   it('should audit every read of personal data by staff: who, which dossier, which route', async () => {
     // given an officer of the department holding the step
     const officer = callers.find((c) => c.name === 'officer-holds-step')!;
-    const { default: pg } = await import('pg');
-    const db = new pg.Client({ connectionString: server.databaseUrl });
-    await db.connect();
-    try {
-      const count = async () =>
-        (
-          await db.query(
-            `select count(*)::int as n from personal_data_reads r join dossiers d on d.id = r.dossier_id join users u on u.id = r.user_id
-              where d.code = $1 and u.username = $2 and r.route = 'GET /api/dossiers/:code'`,
-            [dossierCode, officer.name],
-          )
-        ).rows[0].n as number;
-      const before = await count();
-      // when they open the dossier twice, and search the list (which shows no personal data)
-      for (let i = 0; i < 2; i++)
-        expect((await officer.client.get(`/api/dossiers/${dossierCode}`)).status).to.equal(200);
-      await officer.client.get(`/api/dossiers?q=${dossierCode}`);
-      // then two reads are recorded
-      expect((await count()) - before).to.equal(2);
-      const listed = await db.query(
-        `select count(*)::int as n from personal_data_reads where route like 'GET /api/dossiers?%' or route = 'GET /api/dossiers'`,
-      );
-      expect(listed.rows[0].n).to.equal(0);
-    } finally {
-      await db.end();
-    }
+    const count = async () =>
+      (
+        await queryDatabase<{ n: number }>(
+          server.databaseUrl,
+          `select count(*)::int as n from personal_data_reads r join dossiers d on d.id = r.dossier_id join users u on u.id = r.user_id
+            where d.code = $1 and u.username = $2 and r.route = 'GET /api/dossiers/:code'`,
+          [dossierCode, officer.name],
+        )
+      ).rows[0]!.n;
+    const before = await count();
+    // when they open the dossier twice, and search the list (which shows no personal data)
+    for (let i = 0; i < 2; i++)
+      expect((await officer.client.get(`/api/dossiers/${dossierCode}`)).status).to.equal(200);
+    await officer.client.get(`/api/dossiers?q=${dossierCode}`);
+    // then two reads are recorded, and none by the list
+    expect((await count()) - before).to.equal(2);
+    const listed = await queryDatabase<{ n: number }>(
+      server.databaseUrl,
+      `select count(*)::int as n from personal_data_reads where route = 'GET /api/dossiers'`,
+    );
+    expect(listed.rows[0]!.n).to.equal(0);
   });
 
   async function secondSession(caller: Caller): Promise<ApiClient> {
@@ -267,15 +263,6 @@ function operationsOf(doc: { paths: Record<string, Record<string, any>> }): Oper
       hasBody: Boolean(op.requestBody?.content?.['application/json']),
     })),
   );
-}
-
-function householdBusiness() {
-  return {
-    businessName: 'Tạp hoá Ma Trận',
-    businessAddress: '12 Kim Mã',
-    businessLines: 'Bán lẻ',
-    capital: 50_000_000,
-  };
 }
 
 function certifiedCopy() {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { intakeBody } from '../../support/fixtures.js';
+import { receiveHouseholdBusiness } from '../../support/fixtures.js';
 import { storedFileName } from '../../../server/src/attachments/file-names.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
@@ -93,16 +93,7 @@ describe('attachments: stored file names', () => {
     before(async () => {
       server = await startTestServer();
       reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-      const intake = await reception.post(
-        '/api/dossiers',
-        intakeBody('dang-ky-ho-kinh-doanh', {
-          businessName: 'Tạp hoá A',
-          businessAddress: '12 Kim Mã',
-          businessLines: 'Bán lẻ',
-          capital: 1,
-        }),
-      );
-      code = intake.body.code;
+      code = await receiveHouseholdBusiness(reception);
     });
 
     after(() => server.close());

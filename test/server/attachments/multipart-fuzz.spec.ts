@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { ApiClient } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { intakeBody } from '../../support/fixtures.js';
+import { receiveHouseholdBusiness } from '../../support/fixtures.js';
 import { abandonedPost, rawPost } from '../../support/raw-http.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
@@ -86,16 +86,7 @@ describe('attachments: malformed multipart bodies', () => {
   before(async () => {
     server = await startTestServer();
     reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    const intake = await reception.post(
-      '/api/dossiers',
-      intakeBody('dang-ky-ho-kinh-doanh', {
-        businessName: 'Tạp hoá A',
-        businessAddress: '12 Kim Mã',
-        businessLines: 'Bán lẻ',
-        capital: 1,
-      }),
-    );
-    code = intake.body.code;
+    code = await receiveHouseholdBusiness(reception);
   });
 
   after(() => server.close());

@@ -16,7 +16,10 @@ describe('auth and organisation admin', () => {
   it('should refuse a wrong password with 401 and the same message as an unknown user', async () => {
     const anonymous = new ApiClient(server.baseUrl);
     const wrong = await anonymous.post('/api/auth/login', { username: 'tiepnhan', password: 'sai-mat-khau' });
-    const unknown = await anonymous.post('/api/auth/login', { username: 'khongco', password: 'sai-mat-khau' });
+    const unknown = await anonymous.post('/api/auth/login', {
+      username: 'khongco',
+      password: 'sai-mat-khau',
+    });
     expect(wrong.status).to.equal(401);
     expect(wrong.body).to.deep.equal(unknown.body);
   });
@@ -47,7 +50,11 @@ describe('auth and organisation admin', () => {
 
   it('should let an admin create departments and users, and list them', async () => {
     // when
-    const dept = await admin.post('/api/admin/departments', { code: 'TNMT', name: 'Phòng Tài nguyên và Môi trường', agencyCode: 'QBD' });
+    const dept = await admin.post('/api/admin/departments', {
+      code: 'TNMT',
+      name: 'Phòng Tài nguyên và Môi trường',
+      agencyCode: 'QBD',
+    });
     const user = await admin.post('/api/admin/users', {
       username: 'cv.tnmt',
       password: 'mat-khau-dai',
@@ -55,7 +62,11 @@ describe('auth and organisation admin', () => {
       roles: ['officer'],
       departments: ['TNMT'],
     });
-    const duplicate = await admin.post('/api/admin/departments', { code: 'TNMT', name: 'x', agencyCode: 'QBD' });
+    const duplicate = await admin.post('/api/admin/departments', {
+      code: 'TNMT',
+      name: 'x',
+      agencyCode: 'QBD',
+    });
     const unknownDept = await admin.post('/api/admin/users', {
       username: 'cv.khac',
       password: 'mat-khau-dai',
@@ -80,7 +91,11 @@ describe('auth and organisation admin', () => {
   it('should keep admin endpoints for admins (403 otherwise) and validate bodies (422)', async () => {
     const officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
     expect((await officer.get('/api/admin/users')).status).to.equal(403);
-    const bad = await admin.post('/api/admin/users', { username: 'A B', password: 'short', roles: ['wizard'] });
+    const bad = await admin.post('/api/admin/users', {
+      username: 'A B',
+      password: 'short',
+      roles: ['wizard'],
+    });
     expect(bad.status).to.equal(422);
     const paths = bad.body.error.details.map((d: any) => d.path);
     expect(paths).to.include.members(['/username', '/password', '/fullName']);

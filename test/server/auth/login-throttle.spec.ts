@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import pg from 'pg';
+import { queryDatabase } from '../../support/database.js';
 import { loadConfig } from '../../../server/src/core/config.js';
 import { startServer, type RunningServer } from '../../../server/src/main.js';
 import { argonLoad, argonStats, verifyPassword } from '../../../server/src/auth/passwords.js';
@@ -20,15 +20,7 @@ describe('sign-in throttling and argon2 work', () => {
 
   afterEach(() => server.close());
 
-  async function sql(text: string, values: unknown[] = []) {
-    const client = new pg.Client({ connectionString: server.databaseUrl });
-    await client.connect();
-    try {
-      return await client.query(text, values);
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = (text: string, values: unknown[] = []) => queryDatabase<any>(server.databaseUrl, text, values);
 
   it('should refuse even the right password after 100 wrong ones, with 429 too_many_attempts and Retry-After', async () => {
     // given 100 wrong passwords for one account

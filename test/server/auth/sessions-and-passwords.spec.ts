@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import pg from 'pg';
+import { queryDatabase } from '../../support/database.js';
 import { ApiClient, CREATED_USER_PASSWORD } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -17,15 +17,7 @@ describe('sessions: expiry, password change, reset and deactivation', () => {
 
   after(() => server.close());
 
-  async function sql(text: string, values: unknown[] = []) {
-    const client = new pg.Client({ connectionString: server.databaseUrl });
-    await client.connect();
-    try {
-      return await client.query(text, values);
-    } finally {
-      await client.end();
-    }
-  }
+  const sql = (text: string, values: unknown[] = []) => queryDatabase<any>(server.databaseUrl, text, values);
 
   /** A new officer created by the admin, signed in; every test gets its own. */
   async function newOfficer() {
