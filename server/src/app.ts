@@ -21,6 +21,7 @@ import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { receiptRoutes } from './receipts/receipts.routes.js';
 import { paperRoutes } from './papers/papers.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
+import { validatorRoutes } from './validators/validators.routes.js';
 import { staticClient } from './web/static-client.js';
 import { findDossierInScope } from './access/dossier-scope.js';
 import { recordPersonalDataRead } from './access/personal-data-audit.js';
@@ -56,6 +57,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...receiptRoutes(db, publicUrl),
     ...paperRoutes(db),
     ...reportRoutes(db),
+    ...validatorRoutes(),
   ];
   const openapi = buildOpenApi(routes);
   routes.push(

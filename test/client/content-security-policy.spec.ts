@@ -71,7 +71,9 @@ describe('web client under the Content-Security-Policy', function () {
     await page.fill('input[name=procedure-search]', 'ho kinh doanh');
     await page.click('[data-procedure="dang-ky-ho-kinh-doanh"]');
     await page.click('button[type=submit]');
-    await page.locator('[data-field="businessName"] .error').waitFor();
+    const missing = page.locator('[data-field="businessName"] .error');
+    await missing.waitFor();
+    expect(await missing.innerText()).to.equal('Không được để trống');
     // and reprints a receipt (a same-origin POST that issues a new secret), then opens the dossier with its bpmn-js diagram
     await page.goto(`/receipt/${dossier.code}`);
     await page.click('[data-testid=reissue-secret]');

@@ -2,10 +2,21 @@ import { get, request } from './http.js';
 import type { Department, ProcedureDetail, ProcedureSummary } from './types.js';
 
 export const listProcedures = () => get<ProcedureSummary[]>('/api/procedures');
-export const getProcedure = (code: string) => get<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`);
+export const getProcedure = (code: string) =>
+  get<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`);
 /** The version a dossier runs on, which need not be the current one. */
 export const getProcedureVersion = (code: string, version: number) =>
   get<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}/versions/${version}`);
 export const getVersionBpmn = (code: string, version: number) =>
-  request<string>('GET', `/api/procedures/${encodeURIComponent(code)}/versions/${version}/bpmn`, undefined, 'text');
+  request<string>(
+    'GET',
+    `/api/procedures/${encodeURIComponent(code)}/versions/${version}/bpmn`,
+    undefined,
+    'text',
+  );
 export const listDepartments = () => get<Department[]>('/api/departments');
+/** The module that validates dossier data against one version's form schema (see useValidation). */
+export const formValidatorUrl = (procedure: { code: string; currentVersion: number }) =>
+  `/api/procedures/${encodeURIComponent(procedure.code)}/versions/${procedure.currentVersion}/form-validator.js`;
+/** The module that validates one of the API's request schemas by name, e.g. `applicant`. */
+export const requestValidatorUrl = (name: 'applicant') => `/api/validators/${name}.js`;

@@ -1,9 +1,15 @@
 import { computed, ref } from 'vue';
-import { getProcedure } from '../api/procedures.js';
+import { formValidatorUrl, getProcedure, requestValidatorUrl } from '../api/procedures.js';
 import { receiveDossier } from '../api/dossiers.js';
 import { uploadAttachments } from '../api/attachments.js';
 import { ApiError, type FieldProblem } from '../api/http.js';
-import type { Applicant, NotifyChannel, ProcedureDetail, ReceivedDossier, ReceiveDossierBody } from '../api/types.js';
+import type {
+  Applicant,
+  NotifyChannel,
+  ProcedureDetail,
+  ReceivedDossier,
+  ReceiveDossierBody,
+} from '../api/types.js';
 import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue';
 import { cleanValues, useValidation } from './useValidation.js';
 import { useRequestSchema } from './useSchemas.js';
@@ -24,20 +30,22 @@ export function useReception() {
   const busy = ref(false);
   const serverProblems = ref<FieldProblem[]>([]);
 
-  const formSchema = computed(() => procedure.value?.formSchema ?? null);
   const applicantSchema = useRequestSchema('post', '/api/dossiers', 'applicant');
-  const form = useValidation(formSchema);
-  const person = useValidation(applicantSchema);
+  const form = useValidation(computed(() => (procedure.value ? formValidatorUrl(procedure.value) : null)));
+  const person = useValidation(computed(() => requestValidatorUrl('applicant')));
   const fields = computed(() => (procedure.value ? intakeFields(procedure.value) : []));
 
   /** Browser errors first; the server's (English, by path) for anything the browser could not know. */
   const formErrors = computed(() => ({ ...problemsUnder('/data'), ...form.errors.value }));
   const applicantErrors = computed(() => ({ ...problemsUnder('/applicant'), ...person.errors.value }));
-  const errorCount = computed(() => Object.keys(formErrors.value).length + Object.keys(applicantErrors.value).length);
+  const errorCount = computed(
+    () => Object.keys(formErrors.value).length + Object.keys(applicantErrors.value).length,
+  );
 
   function problemsUnder(prefix: string): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const p of serverProblems.value) if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= p.message;
+    for (const p of serverProblems.value)
+      if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= p.message;
     return out;
   }
 
@@ -67,24 +75,30 @@ export function useReception() {
       applicant: cleanValues(applicant.value) as unknown as Applicant,
       data: cleanValues(data.value),
       channel: channel.value,
-      documents: documents.value.filter((d) => d.received && d.name.trim()).map(({ name, form: kind, count }) => ({ name: name.trim(), form: kind, count })),
+      documents: documents.value
+        .filter((d) => d.received && d.name.trim())
+        .map(({ name, form: kind, count }) => ({ name: name.trim(), form: kind, count })),
       notifyChannels: notify.value,
     };
-    const okForm = form.validate(body.data);
-    const okPerson = person.validate(body.applicant);
-    const okNotify = (!notify.value.includes('sms') || !!body.applicant.phone) && (!notify.value.includes('email') || !!body.applicant.email);
+    const [okForm, okPerson] = await Promise.all([form.validate(body.data), person.validate(body.applicant)]);
+    const okNotify =
+      (!notify.value.includes('sms') || !!body.applicant.phone) &&
+      (!notify.value.includes('email') || !!body.applicant.email);
     if (!okForm || !okPerson || !okNotify) return false;
     busy.value = true;
     try {
       received.value = await receiveDossier(body);
       if (files.value.length) {
         await uploadAttachments(received.value.code, files.value).catch((err: unknown) => {
-          warning.value = t('reception.uploadFailed', { message: err instanceof Error ? err.message : String(err) });
+          warning.value = t('reception.uploadFailed', {
+            message: err instanceof Error ? err.message : String(err),
+          });
         });
       }
       return true;
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'validation_failed') serverProblems.value = err.details as FieldProblem[];
+      if (err instanceof ApiError && err.code === 'validation_failed')
+        serverProblems.value = err.details as FieldProblem[];
       else throw err;
       return false;
     } finally {
@@ -92,5 +106,24 @@ export function useReception() {
     }
   }
 
-  return { procedure, data, applicant, documents, files, notify, channel, received, warning, busy, fields, formErrors, applicantErrors, errorCount, applicantSchema, choose, reset, submit };
+  return {
+    procedure,
+    data,
+    applicant,
+    documents,
+    files,
+    notify,
+    channel,
+    received,
+    warning,
+    busy,
+    fields,
+    formErrors,
+    applicantErrors,
+    errorCount,
+    applicantSchema,
+    choose,
+    reset,
+    submit,
+  };
 }

@@ -1,37 +1,39 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { computed, ref, type Ref } from 'vue';
+import type { ErrorObject } from 'ajv';
+import { computed, ref, watch, type Ref } from 'vue';
 import { ajvErrorPath, ajvMessage } from '../i18n/ajv-messages.js';
 import { locale } from '../i18n/index.js';
-import { linearRegExp } from '../../../server/src/http/linear-regexp.js';
-import type { JsonSchema } from '../api/types.js';
+import { installValidatorRuntime } from './validator-runtime.js';
 
-// ajv-formats is CommonJS; depending on the bundler its default export may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv,
-) => Ajv;
+/** A validator module's `validate`: ajv's standalone code, with ajv's errors after a failure. */
+type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+const loaded = new Map<string, Promise<Validator>>();
 
 /**
- * The same JSON Schema validator the server uses (ajv, all errors, formats, patterns on the
- * same linear-time RE2 engine), run in the browser.
+ * The validator module at `url`, imported once. The server compiles it with the same ajv,
+ * options, formats and RE2 patterns it validates requests with, so the browser needs no ajv
+ * compiler (which runs `new Function`, refused by our CSP without 'unsafe-eval').
  */
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp } }));
-const compiled = new WeakMap<object, ValidateFunction>();
-
-function compile(schema: JsonSchema): ValidateFunction {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    fn = ajv.compile(schema);
-    compiled.set(schema, fn);
+export function loadValidator(url: string): Promise<Validator> {
+  let validator = loaded.get(url);
+  if (!validator) {
+    installValidatorRuntime();
+    validator = import(/* @vite-ignore */ url).then((module: { validate: Validator }) => module.validate);
+    // A failed import (offline, a server error) is tried again on the next validation.
+    validator.catch(() => loaded.delete(url));
+    loaded.set(url, validator);
   }
-  return fn;
+  return validator;
 }
 
 /**
- * Validates values against a schema and keeps the errors by field, worded in the current
- * language (switching language rewords them without validating again).
+ * Validates values with the validator module at `url` and keeps the errors by field, worded
+ * in the current language (switching language rewords them without validating again).
+ * `validate` waits for the module: while it loads, nothing counts as valid, so a quick
+ * submit cannot slip past the browser's checks; a module that cannot load rejects, and the
+ * caller shows that as any other failure. The module is fetched as soon as `url` is known.
  */
-export function useValidation(schema: Ref<JsonSchema | null>) {
+export function useValidation(url: Ref<string | null>) {
   const raw = ref<ErrorObject[]>([]);
   const byField = computed<Record<string, string>>(() => {
     const out: Record<string, string> = {};
@@ -42,10 +44,12 @@ export function useValidation(schema: Ref<JsonSchema | null>) {
     return out;
   });
 
-  function validate(value: unknown): boolean {
-    if (!schema.value) return true;
-    const fn = compile(schema.value);
-    const ok = fn(value) as boolean;
+  watch(url, (next) => void (next && loadValidator(next).catch(() => undefined)), { immediate: true });
+
+  async function validate(value: unknown): Promise<boolean> {
+    if (!url.value) return true;
+    const fn = await loadValidator(url.value);
+    const ok = fn(value);
     raw.value = ok ? [] : [...(fn.errors ?? [])];
     return ok;
   }

@@ -3,6 +3,7 @@ import type { Db } from '../core/db.js';
 import type { ProcedureVersion } from '../db/schema.js';
 import { errors } from '../http/errors.js';
 import { defineRoute } from '../http/route.js';
+import { sendValidatorModule, validatorModule } from '../http/validator-module.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { BpmnProblem } from '../engine/bpmn-inspection.js';
 import {
@@ -109,6 +110,25 @@ export function procedureRoutes(db: Db) {
       handler: async (ctx, { params }) => {
         ctx.type = 'application/xml';
         ctx.body = (await pinned(params.code!, params.version!)).bpmn;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/procedures/:code/versions/:version/form-validator.js',
+      summary:
+        "A JavaScript module validating dossier data against one version's form schema, for the web client",
+      tag: 'procedures',
+      access: 'signed-in',
+      scope: 'none',
+      produces: 'text/javascript',
+      handler: async (ctx, { params }) => {
+        const version = await pinned(params.code!, params.version!);
+        // A deployed version never changes; a day bounds what a browser keeps should a database be rebuilt.
+        sendValidatorModule(
+          ctx,
+          validatorModule(`form:${version.checksum}`, version.formSchema as object),
+          'max-age=86400',
+        );
       },
     }),
     defineRoute({

@@ -9,7 +9,11 @@ export const CLIENT_DIR = path.join(root, 'client');
 export const CLIENT_DIST = path.join(CLIENT_DIR, 'dist');
 
 /** Everything the built client is made from: a change to any of these makes the build stale. */
-const SOURCES = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(CLIENT_DIR, p));
+const SOURCES = [
+  ...['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(CLIENT_DIR, p)),
+  // The server modules the client imports, so that browser and server validate alike.
+  ...['linear-regexp.ts', 'validator-runtime-names.ts'].map((p) => path.join(root, 'server/src/http', p)),
+];
 
 /** True when client/dist is missing or older than any of its sources. */
 export function clientIsStale(): boolean {
@@ -25,11 +29,19 @@ export function clientIsStale(): boolean {
 export async function ensureClientBuilt(log: (line: string) => void = console.log): Promise<void> {
   if (!clientIsStale()) return;
   log('Building the web client (client/dist is missing or older than client/src)…');
-  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  const child = spawn(process.execPath, [vite, 'build', '--config', path.join(CLIENT_DIR, 'vite.config.ts')], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const vite = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
+  const child = spawn(
+    process.execPath,
+    [vite, 'build', '--config', path.join(CLIENT_DIR, 'vite.config.ts')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -53,5 +65,7 @@ function newestMtime(entry: string): number {
     return 0;
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }

@@ -1,0 +1,33 @@
+import type { TSchema } from '@sinclair/typebox';
+import { errors } from '../http/errors.js';
+import { defineRoute } from '../http/route.js';
+import { sendValidatorModule, validatorModule } from '../http/validator-module.js';
+import { Applicant } from '../dossiers/dossiers.schema.js';
+
+/**
+ * The request schemas the web client checks before it sends a form, by the name it asks for.
+ * Form schemas of procedures have their own route (procedures.routes.ts), keyed by version.
+ */
+const SCHEMAS: Readonly<Record<string, TSchema>> = { applicant: Applicant };
+
+export function validatorRoutes() {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/validators/:name.js',
+      summary:
+        'A JavaScript module validating one API request schema (e.g. the applicant), for the web client',
+      tag: 'validators',
+      access: 'signed-in',
+      scope: 'none',
+      produces: 'text/javascript',
+      handler: (ctx, { params }) => {
+        const name = params.name!;
+        const schema = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
+        if (!schema) throw errors.notFound(`Validator ${name}`);
+        // The schema is code: it changes with a new server build, so the browser revalidates (a 304).
+        sendValidatorModule(ctx, validatorModule(`schema:${name}`, schema), 'no-cache');
+      },
+    }),
+  ];
+}
