@@ -7,8 +7,7 @@ import { openDatabase, withAdvisoryLock } from './core/db.js';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './core/embedded-postgres.js';
 import { ensureDatabase } from './core/ensure-database.js';
 import { createApp } from './app.js';
-import { attachSocketUpdates } from './realtime/socket-updates.js';
-import type { LiveUpdates } from './realtime/live-updates.js';
+import { attachSocketUpdates, type SocketUpdates } from './realtime/socket-updates.js';
 import { startJobs } from './jobs/scheduler.js';
 import { channelsFrom } from './notify/channels.js';
 import { disableDemoUsers, ensureAdmin } from './seed/admin.js';
@@ -56,7 +55,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   const database = await openDatabase(url);
   const { db } = database;
   const server = http.createServer();
-  let live: LiveUpdates;
+  let live: SocketUpdates | null = null;
   try {
     await withAdvisoryLock(database.pool, 'seed', async () => {
       await ensureAdmin(db, config.adminPassword, config.adminPasswordGiven);
@@ -65,7 +64,10 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       if (config.demo) await seedDemo(db);
       await syncCatalogue(db, CATALOGUE_DIR);
     });
-    live = attachSocketUpdates(server, db, { trustProxy: config.trustProxy, publicUrl: config.publicUrl });
+    live = attachSocketUpdates(server, db, url, {
+      trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl,
+    });
     const app = createApp({
       db,
       live,
@@ -80,12 +82,15 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       server.listen(config.port, resolve);
     });
   } catch (err) {
+    // The adapter's heartbeat timers and LISTEN connection would keep a failed start alive.
+    await live?.close();
     await database.close();
     throw err;
   }
+  const sockets = live;
   const jobs = config.jobs.enabled
     ? await withAdvisoryLock(database.pool, 'jobs-schema', () =>
-        startJobs(database.pool, db, live, { ...config.jobs, channels: channelsFrom(config.notify) }),
+        startJobs(database.pool, db, sockets, { ...config.jobs, channels: channelsFrom(config.notify) }),
       )
     : null;
   const port = (server.address() as { port: number }).port;
@@ -95,6 +100,9 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       await jobs?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      // Upgraded sockets outlive closeAllConnections; and the adapter's connections must end
+      // before PostgreSQL does, or their 57P01 arrives unhandled.
+      await sockets.close();
       await closed;
       await database.close();
       await cluster?.stop();

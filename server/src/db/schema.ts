@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -428,6 +429,19 @@ export const personalDataReads = pgTable(
     index('personal_data_reads_user').on(t.userId, t.at),
   ],
 );
+
+/**
+ * `@socket.io/postgres-adapter`'s table, in the shape its README gives: a live update over
+ * NOTIFY's 8000-byte limit (or with binary data) travels here and the NOTIFY carries its id.
+ * The adapter deletes rows older than its cleanup interval; nothing else reads it.
+ */
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const socketIoAttachments = pgTable('socket_io_attachments', {
+  id: bigserial('id', { mode: 'number' }).unique(),
+  createdAt: instant('created_at').defaultNow(),
+  payload: bytea('payload'),
+});
 
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;

@@ -6,17 +6,31 @@ import { findSessionUser } from '../auth/sessions.repository.js';
 import { SESSION_COOKIE } from '../auth/auth.routes.js';
 import type { LiveUpdates, TaskChangeSet } from './live-updates.js';
 import { isOwnOrigin, type OriginPolicy } from '../http/same-origin.js';
+import { postgresAdapter } from './postgres-adapter.js';
+
+export interface SocketUpdates extends LiveUpdates {
+  /** Disconnects this process's sockets and stops hearing the other processes; before the database closes. */
+  close(): Promise<void>;
+}
 
 /**
  * socket.io rooms per department (`dept:<code>`) and per user (`user:<id>`); a socket joins the
  * rooms of the signed-in user found from the session cookie, and nothing else. The handshake
  * must come from one of our own pages (the CSRF guard's rule), or another site's page could
- * read the officer's live task feed with the officer's cookie.
+ * read the officer's live task feed with the officer's cookie. Broadcasts go through PostgreSQL
+ * (`databaseUrl`) to every server process on the same database.
  */
-export function attachSocketUpdates(server: http.Server, db: Db, origins: OriginPolicy): LiveUpdates {
+export function attachSocketUpdates(
+  server: http.Server,
+  db: Db,
+  databaseUrl: string,
+  origins: OriginPolicy,
+): SocketUpdates {
+  const cluster = postgresAdapter(databaseUrl);
   const io = new Server(server, {
     path: '/socket.io',
     serveClient: false,
+    adapter: cluster.adapter,
     // No Origin: not another site's page (browsers send it on every WebSocket handshake and cross-origin poll).
     allowRequest: (req, callback) =>
       callback(null, !req.headers.origin || isOwnOrigin(req, req.headers.origin, origins)),
@@ -51,6 +65,11 @@ export function attachSocketUpdates(server: http.Server, db: Db, origins: Origin
     },
     taskUpdated(task: Task) {
       emitTask('task.updated', task);
+    },
+    async close() {
+      // io.close() also closes the HTTP server: the caller has already begun that, so it answers at once.
+      await io.close();
+      await cluster.end();
     },
   };
 }
