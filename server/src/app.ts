@@ -2,7 +2,7 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import type { Db } from './core/db.js';
-import { errorHandler } from './http/error-handler.js';
+import { errorHandler, methodErrorBodies } from './http/error-handler.js';
 import { errors } from './http/errors.js';
 import { mountRoutes, defineRoute, rawBodyTypes, type AnyRoute } from './http/route.js';
 import { jsonBodiesOnly, sameOriginGuard } from './http/csrf.js';
@@ -110,6 +110,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     }),
   );
   app.use(sessionMiddleware(db));
+  app.use(methodErrorBodies);
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

@@ -8,11 +8,24 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** The fields the server found wrong (`details` of a 422), to show next to each field. */
+  get problems(): FieldProblem[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details.filter((d): d is FieldProblem => typeof d?.path === 'string' && typeof d?.message === 'string');
+  }
 }
 
 export interface FieldProblem {
   path: string;
   message: string;
+}
+
+/** Problems under `prefix` (`/data`) keyed by the rest of their path, as a form's fields are; the first per field. */
+export function problemsUnder(problems: FieldProblem[], prefix: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of problems) if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= p.message;
+  return out;
 }
 
 type Body = object | FormData | undefined;

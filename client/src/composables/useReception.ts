@@ -2,19 +2,13 @@ import { computed, ref } from 'vue';
 import { formValidatorUrl, getProcedure, requestValidatorUrl } from '../api/procedures.js';
 import { receiveDossier } from '../api/dossiers.js';
 import { uploadAttachments } from '../api/attachments.js';
-import { ApiError, type FieldProblem } from '../api/http.js';
-import type {
-  Applicant,
-  NotifyChannel,
-  ProcedureDetail,
-  ReceivedDossier,
-  ReceiveDossierBody,
-} from '../api/types.js';
+import { ApiError, problemsUnder, type FieldProblem } from '../api/http.js';
+import type { Applicant, NotifyChannel, ProcedureDetail, ReceivedDossier, ReceiveDossierBody } from '../api/types.js';
 import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue';
 import { cleanValues, useValidation } from './useValidation.js';
 import { useRequestSchema } from './useSchemas.js';
 import { intakeFields, requiredDocuments } from './procedure-metadata.js';
-import { t } from '../i18n/index.js';
+import { errorText, t } from '../i18n/index.js';
 
 /** The desk's state for one dossier: the chosen procedure, what was typed, and submitting it. */
 export function useReception() {
@@ -29,6 +23,8 @@ export function useReception() {
   const warning = ref('');
   const busy = ref(false);
   const serverProblems = ref<FieldProblem[]>([]);
+  /** A refusal no field shows (a role, a department, the server), in the chosen language. */
+  const failure = ref('');
 
   const applicantSchema = useRequestSchema('post', '/api/dossiers', 'applicant');
   const form = useValidation(computed(() => (procedure.value ? formValidatorUrl(procedure.value) : null)));
@@ -36,18 +32,9 @@ export function useReception() {
   const fields = computed(() => (procedure.value ? intakeFields(procedure.value) : []));
 
   /** Browser errors first; the server's (English, by path) for anything the browser could not know. */
-  const formErrors = computed(() => ({ ...problemsUnder('/data'), ...form.errors.value }));
-  const applicantErrors = computed(() => ({ ...problemsUnder('/applicant'), ...person.errors.value }));
-  const errorCount = computed(
-    () => Object.keys(formErrors.value).length + Object.keys(applicantErrors.value).length,
-  );
-
-  function problemsUnder(prefix: string): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const p of serverProblems.value)
-      if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= p.message;
-    return out;
-  }
+  const formErrors = computed(() => ({ ...problemsUnder(serverProblems.value, '/data'), ...form.errors.value }));
+  const applicantErrors = computed(() => ({ ...problemsUnder(serverProblems.value, '/applicant'), ...person.errors.value }));
+  const errorCount = computed(() => Object.keys(formErrors.value).length + Object.keys(applicantErrors.value).length);
 
   async function choose(code: string) {
     procedure.value = await getProcedure(code);
@@ -63,6 +50,7 @@ export function useReception() {
     received.value = null;
     warning.value = '';
     serverProblems.value = [];
+    failure.value = '';
     form.clear();
     person.clear();
   }
@@ -70,6 +58,7 @@ export function useReception() {
   async function submit(): Promise<boolean> {
     if (!procedure.value) return false;
     serverProblems.value = [];
+    failure.value = '';
     const body: ReceiveDossierBody = {
       procedureCode: procedure.value.code,
       applicant: cleanValues(applicant.value) as unknown as Applicant,
@@ -90,40 +79,18 @@ export function useReception() {
       received.value = await receiveDossier(body);
       if (files.value.length) {
         await uploadAttachments(received.value.code, files.value).catch((err: unknown) => {
-          warning.value = t('reception.uploadFailed', {
-            message: err instanceof Error ? err.message : String(err),
-          });
+          warning.value = t('reception.uploadFailed', { message: errorText(err) });
         });
       }
       return true;
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'validation_failed')
-        serverProblems.value = err.details as FieldProblem[];
-      else throw err;
+      serverProblems.value = err instanceof ApiError ? err.problems : [];
+      if (!errorCount.value) failure.value = errorText(err);
       return false;
     } finally {
       busy.value = false;
     }
   }
 
-  return {
-    procedure,
-    data,
-    applicant,
-    documents,
-    files,
-    notify,
-    channel,
-    received,
-    warning,
-    busy,
-    fields,
-    formErrors,
-    applicantErrors,
-    errorCount,
-    applicantSchema,
-    choose,
-    reset,
-    submit,
-  };
+  return { procedure, data, applicant, documents, files, notify, channel, received, warning, failure, busy, fields, formErrors, applicantErrors, errorCount, applicantSchema, choose, reset, submit };
 }

@@ -1,6 +1,9 @@
 import { computed, ref, watchEffect } from 'vue';
 import { vi, type MessageKey } from './vi.js';
 import { en } from './en.js';
+import { ERROR_TEXTS } from './error-texts.js';
+import { ApiError } from '../api/http.js';
+import type { ErrorCode } from '../../../server/src/core/error-codes.js';
 
 export type Locale = 'vi' | 'en';
 export type { MessageKey };
@@ -32,6 +35,19 @@ export function tMaybe(key: string, fallback: string): string {
   return key in vi ? t(key as MessageKey) : fallback;
 }
 
+/**
+ * What to show for a failed call: the client's text for the API error's code (the server's
+ * message is English and for the logs), else the error as it came.
+ */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError && err.code in ERROR_TEXTS.vi) {
+    const details = (err.details ?? {}) as Record<string, unknown>;
+    const text = ERROR_TEXTS[locale.value][err.code as ErrorCode];
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(details[name] ?? '…'));
+  }
+  return t('app.error', { message: err instanceof Error ? err.message : String(err) });
+}
+
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const tags: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
@@ -59,7 +75,7 @@ export function formatNumber(value: number): string {
 }
 
 export function useI18n() {
-  return { t, tMaybe, locale, formatDateTime, formatDate, formatNumber, isVi: computed(() => locale.value === 'vi') };
+  return { t, tMaybe, errorText, locale, formatDateTime, formatDate, formatNumber, isVi: computed(() => locale.value === 'vi') };
 }
 
 /** "24 tháng 11, 2026" / "24 November 2026": the date a paper is signed on. */

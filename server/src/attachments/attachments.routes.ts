@@ -16,6 +16,7 @@ export function attachmentRoutes(db: Db, filesDir: string) {
       tag: 'attachments',
       access: UPLOADERS,
       scope: { dossier: 'code' },
+      errors: ['invalid_multipart', 'no_file', 'too_many_files', 'file_too_large', 'unsupported_file_type'],
       rawBody: { contentType: 'multipart/form-data', schema: UploadBody },
       responses: { 201: AttachmentList },
       handler: async (ctx, { params }) => {

@@ -31,7 +31,7 @@ export interface StoredFile {
  */
 export async function receiveFiles(ctx: Context, filesDir: string): Promise<StoredFile[]> {
   if (!ctx.is('multipart/form-data'))
-    throw errors.badRequest('Send the files as multipart/form-data in a field named "file"');
+    throw errors.unsupportedMediaType('multipart/form-data with the files in a field named "file"');
   const folder = monthFolder(new Date());
   // Created before parsing, so a file part is piped to disk in the tick it arrives: a part
   // left without an 'error' listener while awaiting a mkdir crashed the process when the
@@ -54,7 +54,7 @@ export async function receiveFiles(ctx: Context, filesDir: string): Promise<Stor
     );
     throw err;
   }
-  if (!stored.length) throw errors.badRequest('No file in the field "file"');
+  if (!stored.length) throw errors.noFile();
   return stored;
 }
 

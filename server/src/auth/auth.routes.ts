@@ -47,6 +47,7 @@ export function authRoutes(db: Db) {
       tag: 'auth',
       access: 'public',
       scope: 'none',
+      errors: ['invalid_credentials', 'too_many_attempts', 'sign_in_busy'],
       body: LoginBody,
       responses: { 200: SessionUserSchema },
       handler: async (ctx, { body }) => {
@@ -101,6 +102,7 @@ export function authRoutes(db: Db) {
       tag: 'auth',
       access: 'signed-in',
       scope: 'none',
+      errors: ['wrong_current_password', 'weak_password', 'too_many_attempts', 'sign_in_busy'],
       body: ChangePasswordBody,
       responses: { 200: Type.Object({ ok: Type.Boolean() }) },
       handler: async (ctx, { body }) => {

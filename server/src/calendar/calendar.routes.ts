@@ -94,8 +94,9 @@ export function calendarRoutes(db: Db) {
       tag: 'calendar',
       access: ['admin'],
       scope: 'none',
+      errors: ['calendar_entry_not_found'],
       handler: async (ctx, { params }) => {
-        if (!(await deleteHoliday(db, idParam(params.id)))) throw errors.notFound('Holiday');
+        if (!(await deleteHoliday(db, idParam(params.id)))) throw errors.calendarEntryNotFound('Holiday');
         ctx.status = 204;
       },
     }),
@@ -119,6 +120,7 @@ export function calendarRoutes(db: Db) {
       tag: 'calendar',
       access: ['admin'],
       scope: 'none',
+      errors: ['workday_exists'],
       body: WorkdayBody,
       responses: { 201: Workday },
       handler: async (ctx, { body }) => {
@@ -131,7 +133,7 @@ export function calendarRoutes(db: Db) {
           .values({ date: body.date, name: body.name, agencyCode: body.agencyCode ?? null })
           .onConflictDoNothing()
           .returning();
-        if (!row) throw errors.conflict('workday_exists', `${body.date} is already a working day`);
+        if (!row) throw errors.workdayExists(body.date);
         forgetCalendars();
         const { createdAt: _c, ...workday } = row;
         ctx.status = 201;
@@ -145,8 +147,9 @@ export function calendarRoutes(db: Db) {
       tag: 'calendar',
       access: ['admin'],
       scope: 'none',
+      errors: ['calendar_entry_not_found'],
       handler: async (ctx, { params }) => {
-        if (!(await deleteWorkday(db, idParam(params.id)))) throw errors.notFound('Working day');
+        if (!(await deleteWorkday(db, idParam(params.id)))) throw errors.calendarEntryNotFound('Working day');
         ctx.status = 204;
       },
     }),
@@ -155,6 +158,6 @@ export function calendarRoutes(db: Db) {
 
 function idParam(value: string | undefined): number {
   const id = Number(value);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw errors.notFound('Entry');
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw errors.calendarEntryNotFound('Entry');
   return id;
 }

@@ -21,6 +21,7 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist', 'officer', 'leader'],
       scope: { dossier: 'code' },
+      errors: ['dossier_finished', 'supplement_already_requested'],
       body: SupplementRequestBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
@@ -35,6 +36,7 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist'],
       scope: { dossier: 'code' },
+      errors: ['dossier_not_paused'],
       body: SupplementBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
@@ -48,6 +50,7 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist', 'leader'],
       scope: { dossier: 'code' },
+      errors: ['dossier_finished'],
       body: ExtendBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {

@@ -13,12 +13,17 @@ import { noticeToCitizen } from '../notify/outbox.js';
 import type { SupplementRequestBody } from './deadlines.schema.js';
 
 /** Asks the citizen to complete the dossier: its clock stops (status 5) until the supplement arrives. */
-export async function requestSupplement(db: Db, code: string, body: Static<typeof SupplementRequestBody>, actor: SessionUser) {
+export async function requestSupplement(
+  db: Db,
+  code: string,
+  body: Static<typeof SupplementRequestBody>,
+  actor: SessionUser,
+) {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const dossier = await lockDossierByCode(tx, code);
     assertNotFinished(dossier);
-    if (dossier.pausedAt) throw errors.conflict('dossier_paused', `Dossier ${code} already waits for a supplement`);
+    if (dossier.pausedAt) throw errors.supplementAlreadyRequested(code);
     await tx.insert(dossierPauses).values({
       dossierId: dossier.id,
       startedAt: now,
@@ -53,7 +58,7 @@ export async function receiveSupplement(db: Db, code: string, note: string | und
   const now = clock.now();
   return db.transaction(async (tx) => {
     const dossier = await lockDossierByCode(tx, code);
-    if (!dossier.pausedAt) throw errors.conflict('dossier_not_paused', `Dossier ${code} waits for no supplement`);
+    if (!dossier.pausedAt) throw errors.dossierNotPaused(code);
     const calendar = await calendarFor(tx, dossier.agencyCode);
     const minutes = workingMinutesBetween(dossier.pausedAt, now, calendar);
     const push = (due: Date) => (minutes > 0 ? addWorkingTime(due, minutes / 60, 'hours', calendar) : due);
@@ -67,7 +72,10 @@ export async function receiveSupplement(db: Db, code: string, note: string | und
       .from(tasks)
       .where(and(eq(tasks.dossierId, dossier.id), inArray(tasks.status, ['open', 'claimed'])));
     for (const task of open.filter((t) => t.dueAt)) {
-      await tx.update(tasks).set({ dueAt: push(task.dueAt!) }).where(eq(tasks.id, task.id));
+      await tx
+        .update(tasks)
+        .set({ dueAt: push(task.dueAt!) })
+        .where(eq(tasks.id, task.id));
     }
     const [updated] = await tx
       .update(dossiers)
@@ -80,7 +88,12 @@ export async function receiveSupplement(db: Db, code: string, note: string | und
       at: now,
       actorId: actor.id,
       actorName: actor.fullName,
-      details: { pausedMinutes: Math.round(minutes), previousDueAt: dossier.dueAt, newDueAt: updated!.dueAt, note: note ?? null },
+      details: {
+        pausedMinutes: Math.round(minutes),
+        previousDueAt: dossier.dueAt,
+        newDueAt: updated!.dueAt,
+        note: note ?? null,
+      },
     });
     return presentDeadlines(updated!);
   });

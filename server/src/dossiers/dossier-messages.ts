@@ -69,9 +69,7 @@ function assertMayDeliver(user: SessionUser, events: MessageWait[]): void {
 }
 
 function notWaiting(dossier: Dossier, name: string) {
-  return errors.conflict(
-    'no_waiting_message',
-    `Dossier ${dossier.code} is not waiting for the message "${name}"`,
-    { status: dossier.status },
-  );
+  return errors.noWaitingMessage(`Dossier ${dossier.code} is not waiting for the message "${name}"`, {
+    status: dossier.status,
+  });
 }

@@ -12,8 +12,6 @@ export async function lockDossierByCode(tx: Tx, code: string): Promise<Dossier> 
 
 export function assertNotFinished(dossier: Dossier): void {
   if (dossier.finishedAt) {
-    throw errors.conflict('dossier_finished', `Dossier ${dossier.code} is finished`, {
-      status: dossier.status,
-    });
+    throw errors.dossierFinished(dossier.code, dossier.status);
   }
 }

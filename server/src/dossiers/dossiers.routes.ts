@@ -36,6 +36,12 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       tag: 'dossiers',
       access: ['receptionist'],
       scope: 'none',
+      errors: [
+        'not_in_department',
+        'invalid_idempotency_key',
+        'idempotency_key_reused',
+        'process_cannot_continue',
+      ],
       body: ReceiveDossierBody,
       responses: { 201: ReceivedDossier },
       handler: async (ctx, { body }) => {
@@ -99,6 +105,7 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       // Officers key in a notice that came on paper; integrations will post as a system user.
       access: ['officer', 'leader', 'admin'],
       scope: { dossier: 'code' },
+      errors: ['not_in_department', 'no_waiting_message', 'process_cannot_continue'],
       body: DeliverMessageBody,
       responses: { 200: MessageDelivered },
       handler: async (ctx, { body, params }) => {
@@ -112,6 +119,7 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       tag: 'public',
       access: 'public',
       scope: 'none',
+      errors: ['dossier_not_found'],
       query: LookupQuery,
       responses: { 200: LookupResult },
       handler: async (ctx, { query }) => {

@@ -1,7 +1,7 @@
 import BpmnModdle, { type ModdleElement, type ParseResult } from 'bpmn-moddle';
 import * as Elements from 'bpmn-elements';
 import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer';
-import { AppError, errors } from '../http/errors.js';
+import { AppError, errors } from '../core/errors.js';
 import { unstorableStrings } from '../http/validation.js';
 import type { WorkingUnit } from '../calendar/working-time.js';
 import { inspectDiagram, sizeProblems, type BpmnProblem, type ProcedureSteps } from './bpmn-inspection.js';

@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { AppError } from './errors.js';
+import { AppError, errors } from './errors.js';
 
 interface HttpLikeError {
   status?: number;
@@ -15,23 +15,34 @@ interface HttpLikeError {
 export async function errorHandler(ctx: Context, next: Next): Promise<void> {
   try {
     await next();
-    if (ctx.status === 404 && ctx.body === undefined) {
-      throw new AppError(404, 'route_not_found', `No route for ${ctx.method} ${ctx.path}`);
-    }
+    if (ctx.status === 404 && ctx.body === undefined) throw errors.routeNotFound(ctx.method, ctx.path);
   } catch (caught) {
     const err = toAppError(caught);
     ctx.status = err.status;
     ctx.set(err.headers);
     ctx.body = { error: { code: err.code, message: err.message, details: err.details } };
-    if (err.status >= 500) ctx.app.emit('error', caught, ctx);
+    if (err.status >= 500 && err.code !== 'not_implemented') ctx.app.emit('error', caught, ctx);
   }
 }
 
+/**
+ * Mounted just before `router.allowedMethods()`: it answers 405 and 501 with a status and an
+ * `Allow` header but no body, which would be the only answers outside the error shape.
+ */
+export async function methodErrorBodies(ctx: Context, next: Next): Promise<void> {
+  await next();
+  if (ctx.body !== undefined && ctx.body !== null) return;
+  const allow = ctx.response.get('Allow');
+  if (ctx.status === 405) throw errors.methodNotAllowed(ctx.method, allow);
+  if (ctx.status === 501) throw errors.notImplemented(ctx.method, allow);
+}
+
+/** Errors from Koa or a library (http-errors) answer in the catalogue too. */
 function toAppError(caught: unknown): AppError {
   if (caught instanceof AppError) return caught;
   const e = (caught ?? {}) as HttpLikeError;
   const status = e.status ?? e.statusCode ?? 500;
-  if (status >= 400 && status < 500 && e.expose)
-    return new AppError(status, 'bad_request', e.message ?? 'Bad request');
-  return new AppError(500, 'internal', 'Internal server error');
+  // One code for them all: each client error of our own has its catalogue code already.
+  if (status >= 400 && status < 500 && e.expose) return errors.badRequest(e.message ?? 'Bad request');
+  return errors.internal();
 }

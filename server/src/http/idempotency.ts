@@ -29,7 +29,7 @@ export function idempotencyScope(
   const key = ctx.get('Idempotency-Key');
   if (!key) return undefined;
   if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
-    throw errors.badRequest('Idempotency-Key must be 1–200 visible ASCII characters');
+    throw errors.invalidIdempotencyKey();
   }
   return { userId, key, route, requestHash: requestHash(route, body) };
 }

@@ -1,16 +1,34 @@
+import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
 import type { AnyRoute } from './route.js';
+import { errorCodesByStatus } from './route-errors.js';
 
-const ErrorBody = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'details'],
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+/** The error shape with `code` limited to `codes`: the whole catalogue, or one status of a route. */
+function errorBody(codes: readonly ErrorCode[]) {
+  return {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message', 'details'],
+        properties: { code: { type: 'string', enum: [...codes] }, message: { type: 'string' }, details: {} },
+      },
     },
-  },
-};
+  };
+}
+
+/** One response per status a route can fail with, its codes listed in the schema and `x-error-codes`. */
+function errorResponses(route: AnyRoute): Record<string, unknown> {
+  const responses: Record<string, unknown> = {};
+  for (const [status, codes] of errorCodesByStatus(route)) {
+    responses[status] = {
+      description: codes.join(', '),
+      'x-error-codes': codes,
+      content: { 'application/json': { schema: errorBody(codes) } },
+    };
+  }
+  return responses;
+}
 
 /** The OpenAPI 3.1 document, built from the same route specs that are mounted, so it stays true. */
 export function buildOpenApi(routes: AnyRoute[]) {
@@ -43,8 +61,9 @@ export function buildOpenApi(routes: AnyRoute[]) {
         content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } },
       };
     }
+    Object.assign(responses, errorResponses(route));
     responses.default = {
-      description: 'Error',
+      description: 'Any other error (internal)',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     };
     paths[path] ??= {};
@@ -78,7 +97,7 @@ export function buildOpenApi(routes: AnyRoute[]) {
       description: 'Electronic one-stop shop for administrative procedures',
     },
     components: {
-      schemas: { Error: ErrorBody },
+      schemas: { Error: errorBody(ERROR_CODES) },
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_sid' } },
     },
     paths,

@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { AppError } from './errors.js';
+import { errors } from './errors.js';
 
 /**
  * A fixed-window limit per client address, for public endpoints that take a guessable input
@@ -18,8 +18,7 @@ export function rateLimit(limit: number, windowMs: number) {
     }
     entry.count += 1;
     if (entry.count > limit) {
-      ctx.set('Retry-After', String(Math.ceil((entry.resetAt - now) / 1000)));
-      throw new AppError(429, 'rate_limited', 'Too many lookups; try again in a minute');
+      throw errors.rateLimited((entry.resetAt - now) / 1000);
     }
     await next();
   };

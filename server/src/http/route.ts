@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import type Router from '@koa/router';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { checkParams, validateBody, validateQuery } from './validation.js';
-import { errors } from './errors.js';
+import { errors, type ErrorCode } from './errors.js';
 import type { Role, SessionUser } from '../auth/roles.js';
 
 /** Who may call a route: anyone, any signed-in user, or users holding one of the roles. */
@@ -55,6 +55,11 @@ export interface RouteSpec<
   personalData?: boolean;
   body?: B;
   query?: Q;
+  /**
+   * Domain error codes the handler can answer, for the OpenAPI document; the generic ones (sign
+   * in, role, scope, validation, body) follow from the rest of the spec.
+   */
+  errors?: readonly ErrorCode[];
   /** Response schemas by status, for the OpenAPI document. */
   responses?: Record<number, TSchema>;
   /** A body that is not JSON (e.g. multipart uploads): the handler parses it; OpenAPI documents it. */

@@ -55,6 +55,7 @@ export function organisationRoutes(db: Db) {
       tag: 'admin',
       access: ['admin'],
       scope: 'none',
+      errors: ['agency_exists'],
       body: AgencyBody,
       responses: { 201: AgencySchema },
       handler: async (ctx, { body }) => {
@@ -69,6 +70,7 @@ export function organisationRoutes(db: Db) {
       tag: 'admin',
       access: ['admin'],
       scope: 'none',
+      errors: ['department_exists'],
       body: DepartmentBody,
       responses: { 201: DepartmentSchema },
       handler: async (ctx, { body }) => {
@@ -95,6 +97,7 @@ export function organisationRoutes(db: Db) {
       tag: 'admin',
       access: ['admin'],
       scope: 'none',
+      errors: ['weak_password', 'username_taken'],
       body: UserBody,
       responses: { 201: UserSchema },
       handler: async (ctx, { body }) => {
@@ -121,6 +124,7 @@ export function organisationRoutes(db: Db) {
       tag: 'admin',
       access: ['admin'],
       scope: 'none',
+      errors: ['user_not_found', 'weak_password'],
       body: ResetPasswordBody,
       responses: { 200: Type.Object({ ok: Type.Boolean() }) },
       handler: async (ctx, { body, params }) => {
@@ -135,6 +139,7 @@ export function organisationRoutes(db: Db) {
       tag: 'admin',
       access: ['admin'],
       scope: 'none',
+      errors: ['user_not_found', 'cannot_deactivate_self'],
       responses: { 200: Type.Object({ ok: Type.Boolean() }) },
       handler: async (ctx, { params }) => {
         await deactivateUserAccount(db, (ctx.state.user as SessionUser).id, params.id!);

@@ -19,7 +19,7 @@ export async function createDepartment(db: Db, input: Static<typeof DepartmentBo
     .values({ ...input, agencyName: input.agencyName ?? null, parentCode: input.parentCode ?? null })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw errors.conflict('department_exists', `Department ${input.code} already exists`);
+  if (!row) throw errors.departmentExists(input.code);
   return presentDepartment(row);
 }
 
@@ -39,7 +39,7 @@ export async function createAgency(db: Db, input: Static<typeof AgencyBody>) {
     .values({ code: input.code, name: input.name, parentCode: input.parentCode ?? null })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw errors.conflict('agency_exists', `Agency ${input.code} already exists`);
+  if (!row) throw errors.agencyExists(input.code);
   return presentAgency(row);
 }
 
@@ -65,7 +65,7 @@ export async function createUser(db: Db, input: Static<typeof UserBody>) {
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw errors.conflict('username_taken', `Username ${input.username} is taken`);
+    if (!row) throw errors.usernameTaken(input.username);
     if (input.departments.length) {
       await tx
         .insert(userDepartments)
@@ -114,7 +114,7 @@ export async function deactivateUserAccount(db: Db, adminId: string, userId: str
 async function requireUser(db: Db, userId: string) {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const [row] = uuid.test(userId) ? await db.select().from(users).where(eq(users.id, userId)) : [];
-  if (!row) throw errors.notFound('User');
+  if (!row) throw errors.userNotFound();
   return row;
 }
 

@@ -4,6 +4,7 @@ import { defineRoute, type AnyRoute } from '../http/route.js';
 import { ApologyPaper, RefusalPaper, SupplementRequestPaper } from './papers.schema.js';
 import { apologyPaper, refusalPaper, supplementRequestPaper } from './papers.service.js';
 import { renderApologyPdf, renderRefusalPdf, renderSupplementRequestPdf } from './papers-pdf.js';
+import type { ErrorCode } from '../http/errors.js';
 
 const READERS = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 
@@ -14,6 +15,8 @@ interface PaperSpec<T> {
   fileName: string;
   summary: string;
   schema: TSchema;
+  /** Why there may be no such paper for the dossier. */
+  errors: readonly ErrorCode[];
   load: (db: Db, code: string) => Promise<T>;
   render: (paper: T) => Promise<Buffer>;
 }
@@ -26,6 +29,7 @@ export function paperRoutes(db: Db): AnyRoute[] {
       fileName: 'phieu-yeu-cau-bo-sung',
       summary: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: the latest supplement request (404 when none)',
       schema: SupplementRequestPaper,
+      errors: ['paper_not_issued'],
       load: supplementRequestPaper,
       render: renderSupplementRequestPdf,
     }),
@@ -35,6 +39,7 @@ export function paperRoutes(db: Db): AnyRoute[] {
       summary:
         'Phiếu từ chối tiếp nhận, giải quyết hồ sơ: why a refused dossier (status 3) was refused (409 otherwise)',
       schema: RefusalPaper,
+      errors: ['dossier_not_refused'],
       load: refusalPaper,
       render: renderRefusalPdf,
     }),
@@ -44,6 +49,7 @@ export function paperRoutes(db: Db): AnyRoute[] {
       summary:
         'Phiếu xin lỗi và hẹn lại ngày trả kết quả: the latest extension, with the original date (404 when none)',
       schema: ApologyPaper,
+      errors: ['paper_not_issued'],
       load: apologyPaper,
       render: renderApologyPdf,
     }),
@@ -60,6 +66,7 @@ function routesOf<T extends { code: string }>(db: Db, spec: PaperSpec<T>): AnyRo
       tag: 'papers',
       access: READERS,
       scope: { dossier: 'code' },
+      errors: spec.errors,
       personalData: true,
       responses: { 200: spec.schema },
       handler: async (ctx, { params }) => {
@@ -73,6 +80,7 @@ function routesOf<T extends { code: string }>(db: Db, spec: PaperSpec<T>): AnyRo
       tag: 'papers',
       access: READERS,
       scope: { dossier: 'code' },
+      errors: spec.errors,
       personalData: true,
       produces: 'application/pdf',
       handler: async (ctx, { params }) => {

@@ -39,9 +39,7 @@ export async function supplementRequestPaper(db: Db, code: string): Promise<Supp
 export async function refusalPaper(db: Db, code: string): Promise<RefusalPaperData> {
   const dossier = await findDossierByCode(db, code);
   if (dossier.status !== DossierStatus.REFUSED) {
-    throw errors.conflict('dossier_not_refused', `Dossier ${code} was not refused`, {
-      status: dossier.status,
-    });
+    throw errors.dossierNotRefused(code, dossier.status);
   }
   const [decision] = await db
     .select()

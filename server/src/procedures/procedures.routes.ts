@@ -27,13 +27,13 @@ const DEPLOYERS = ['designer', 'admin'] as const;
 export function procedureRoutes(db: Db) {
   const current = async (code: string) => {
     const version = await findCurrentVersion(db, code);
-    if (!version) throw errors.notFound(`Procedure ${code}`);
+    if (!version) throw errors.procedureNotFound(code);
     return version;
   };
   // A dossier runs on the version it started with, which need not be the current one.
   const pinned = async (code: string, version: string) => {
     const found = /^\d{1,6}$/.test(version) ? await findVersion(db, code, Number(version)) : null;
-    if (!found) throw errors.notFound(`Procedure ${code} version ${version}`);
+    if (!found) throw errors.procedureNotFound(code, version);
     return found;
   };
   return [
@@ -56,6 +56,7 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      errors: ['procedure_not_found'],
       responses: { 200: ProcedureDetail },
       handler: async (ctx, { params }) => {
         ctx.body = presentVersion(await current(params.code!));
@@ -68,6 +69,7 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      errors: ['procedure_not_found'],
       produces: 'application/xml',
       handler: async (ctx, { params }) => {
         ctx.type = 'application/xml';
@@ -81,6 +83,7 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      errors: ['procedure_not_found'],
       responses: { 200: Type.Array(VersionSummary) },
       handler: async (ctx, { params }) => {
         await current(params.code!);
@@ -94,6 +97,7 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      errors: ['procedure_not_found'],
       responses: { 200: ProcedureDetail },
       handler: async (ctx, { params }) => {
         ctx.body = presentVersion(await pinned(params.code!, params.version!));
@@ -106,6 +110,7 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      errors: ['procedure_not_found'],
       produces: 'application/xml',
       handler: async (ctx, { params }) => {
         ctx.type = 'application/xml';
@@ -121,6 +126,7 @@ export function procedureRoutes(db: Db) {
       access: 'signed-in',
       scope: 'none',
       produces: 'text/javascript',
+      errors: ['procedure_not_found'],
       handler: async (ctx, { params }) => {
         const version = await pinned(params.code!, params.version!);
         // A deployed version never changes; a day bounds what a browser keeps should a database be rebuilt.
@@ -138,6 +144,7 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: DEPLOYERS,
       scope: 'none',
+      errors: ['procedure_exists', 'invalid_bpmn'],
       body: CreateProcedureBody,
       responses: { 201: DeployedVersion },
       handler: async (ctx, { body }) => {
@@ -154,6 +161,7 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: DEPLOYERS,
       scope: 'none',
+      errors: ['procedure_not_found', 'invalid_bpmn'],
       body: CreateVersionBody,
       responses: { 201: DeployedVersion },
       handler: async (ctx, { body, params }) => {

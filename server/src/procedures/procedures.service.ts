@@ -27,8 +27,7 @@ export async function createProcedure(db: Db, code: string, input: VersionInput,
       .values({ code, name: input.name, currentVersion: 1 })
       .onConflictDoNothing()
       .returning();
-    if (!created)
-      throw errors.conflict('procedure_exists', `Procedure ${code} exists; deploy a new version instead`);
+    if (!created) throw errors.procedureExists(code);
     return tx
       .insert(procedureVersions)
       .values(versionRow(code, 1, input, compiled, userId))
@@ -48,7 +47,7 @@ export async function deployVersion(
   userId: string | null,
 ) {
   const current = await findCurrentVersion(db, code);
-  if (!current) throw errors.notFound(`Procedure ${code}`);
+  if (!current) throw errors.procedureNotFound(code);
   const input: VersionInput = {
     name: patch.name ?? current.name,
     duration: patch.duration ?? current.duration,

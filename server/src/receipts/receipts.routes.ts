@@ -33,6 +33,7 @@ export function receiptRoutes(db: Db, publicUrl: string | null) {
       tag: 'receipts',
       access: RECEIVERS,
       scope: { dossier: 'code' },
+      errors: ['lookup_secret_mismatch'],
       personalData: true,
       body: ReceiptPdfBody,
       produces: 'application/pdf',

@@ -18,6 +18,7 @@ export function reportRoutes(db: Db) {
       tag: 'reports',
       access: ['leader', 'supervisor', 'admin'],
       scope: 'listed',
+      errors: ['department_not_found'],
       query: OnTimeQuery,
       responses: { 200: OnTimeReport },
       handler: async (ctx, { query }) => {

@@ -79,16 +79,11 @@ async function completeLocked(
   const task = (await findTask(tx, taskId, true))!;
   assertMayWork(user, task);
   if (dossier.pausedAt) {
-    throw errors.conflict(
-      'dossier_paused',
-      'The dossier waits for a supplement from the citizen; receive it first',
-    );
+    throw errors.dossierAwaitingSupplement();
   }
   assertOpen(task);
   if (task.status === 'claimed' && task.assigneeId !== user.id) {
-    throw errors.conflict('task_claimed', 'Someone else has claimed this task', {
-      assigneeId: task.assigneeId,
-    });
+    throw errors.taskClaimed(task.assigneeId);
   }
   // (3)
   const version = (await findVersionById(db, dossier!.procedureVersionId))!;

@@ -13,9 +13,6 @@ export function assertMayWork(user: SessionUser, task: Task): void {
 
 export function assertOpen(task: Task): void {
   if (task.status === 'completed' || task.status === 'cancelled') {
-    throw errors.conflict('task_closed', `This task is already ${task.status}`, {
-      taskId: task.id,
-      status: task.status,
-    });
+    throw errors.taskClosed(task.id, task.status);
   }
 }

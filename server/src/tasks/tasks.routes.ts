@@ -19,6 +19,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       tag: 'tasks',
       access: WORKERS,
       scope: 'listed',
+      errors: ['not_in_department'],
       query: InboxQuery,
       responses: { 200: InboxPage },
       handler: async (ctx, { query }) => {
@@ -32,6 +33,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       tag: 'tasks',
       access: WORKERS,
       scope: { dossier: 'task' },
+      errors: ['task_other_department', 'task_role_required', 'task_closed', 'task_claimed'],
       handler: async (ctx, { params }) => {
         ctx.body = await claimTask(db, live, ctx.state.user as SessionUser, uuidParam(params.id));
       },
@@ -43,6 +45,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       tag: 'tasks',
       access: WORKERS,
       scope: { dossier: 'task' },
+      errors: ['task_other_department', 'task_role_required', 'task_closed', 'task_claimed'],
       handler: async (ctx, { params }) => {
         ctx.body = await unclaimTask(db, live, ctx.state.user as SessionUser, uuidParam(params.id));
       },
@@ -55,6 +58,16 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       tag: 'tasks',
       access: WORKERS,
       scope: { dossier: 'task' },
+      errors: [
+        'invalid_idempotency_key',
+        'idempotency_key_reused',
+        'task_other_department',
+        'task_role_required',
+        'dossier_awaiting_supplement',
+        'task_closed',
+        'task_claimed',
+        'process_cannot_continue',
+      ],
       body: CompleteTaskBody,
       responses: { 200: CompletedTask },
       handler: async (ctx, { params, body }) => {

@@ -117,9 +117,7 @@ export async function claimTask(db: Db, live: LiveUpdates, user: SessionUser, id
   assertMayWork(user, task);
   assertOpen(task);
   if (task.assigneeId === user.id) return presentTask(task);
-  throw errors.conflict('task_claimed', 'Someone else has claimed this task', {
-    assigneeId: task.assigneeId,
-  });
+  throw errors.taskClaimed(task.assigneeId);
 }
 
 export async function unclaimTask(db: Db, live: LiveUpdates, user: SessionUser, id: string) {
@@ -130,10 +128,9 @@ export async function unclaimTask(db: Db, live: LiveUpdates, user: SessionUser, 
     assertOpen(task);
     if (task.status === 'open') return task;
     if (task.assigneeId !== user.id && !user.roles.includes('leader')) {
-      throw errors.conflict(
-        'task_claimed',
+      throw errors.taskClaimed(
+        task.assigneeId,
         'Someone else has claimed this task: only they or a leader can release it',
-        { assigneeId: task.assigneeId },
       );
     }
     const [released] = await tx

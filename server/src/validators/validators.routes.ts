@@ -21,10 +21,11 @@ export function validatorRoutes() {
       access: 'signed-in',
       scope: 'none',
       produces: 'text/javascript',
+      errors: ['validator_not_found'],
       handler: (ctx, { params }) => {
         const name = params.name!;
         const schema = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
-        if (!schema) throw errors.notFound(`Validator ${name}`);
+        if (!schema) throw errors.validatorNotFound(name);
         // The schema is code: it changes with a new server build, so the browser revalidates (a 304).
         sendValidatorModule(ctx, validatorModule(`schema:${name}`, schema), 'no-cache');
       },

@@ -73,7 +73,7 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
     // then the clock stopped (status 5), work waited, and both deadlines moved by 10h30
     expect(paused.body.status).to.equal(5);
     expect(blocked.status).to.equal(409);
-    expect(blocked.body.error.code).to.equal('dossier_paused');
+    expect(blocked.body.error.code).to.equal('dossier_awaiting_supplement');
     expect(resumed.body.status).to.equal(2);
     expect(resumed.body.dueAt).to.equal(vn('2026-12-02T11:30:00').toISOString());
     expect(resumed.body.originalDueAt).to.equal(vn('2026-12-01T09:00:00').toISOString());

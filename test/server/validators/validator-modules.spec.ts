@@ -180,10 +180,10 @@ describe('validator modules for the web client', function () {
     expect(answers.map((a) => `${a.status} ${a.body?.error?.code}`)).to.deep.equal([
       '401 unauthenticated',
       '401 unauthenticated',
-      '404 not_found',
-      '404 not_found',
-      '404 not_found',
-      '404 not_found',
+      '404 procedure_not_found',
+      '404 procedure_not_found',
+      '404 validator_not_found',
+      '404 validator_not_found',
     ]);
   });
 });
