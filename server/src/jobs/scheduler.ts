@@ -8,6 +8,8 @@ import { deliverNotices } from '../notify/deliver.js';
 import type { Channel } from '../notify/channels.js';
 import { sendDeadlineReminders } from '../deadlines/reminders.js';
 
+const JOB_LOCK_LIFETIME_MS = 15_000;
+
 export interface JobOptions {
   /** How often each job looks for due work. */
   intervalMs: number;
@@ -26,7 +28,10 @@ export async function startJobs(pool: pg.Pool, db: Db, live: LiveUpdates, option
   const agenda = new Agenda({
     backend: new PostgresBackend({ pool }),
     processEvery: options.intervalMs,
-    defaultLockLifetime: 5 * 60_000,
+    // A process killed mid-run leaves its job locked until the lock's lifetime ends: with
+    // agenda's minutes, timers due after a crash waited that long. The jobs are safe to run
+    // twice at once (SKIP LOCKED), so a short lifetime costs nothing but an idle second run.
+    defaultLockLifetime: JOB_LOCK_LIFETIME_MS,
   });
   const report = (name: string) => (err: unknown) => console.error(`[jobs] ${name} failed:`, err);
   agenda.define('fire-due-timers', async () => void (await fireDueTimers(db, live).catch(report('timers'))));
