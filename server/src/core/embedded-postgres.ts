@@ -3,6 +3,7 @@ import path from 'node:path';
 import { clusterPassword, settleLegacyPassword } from './embedded-postgres-password.js';
 import { loadEmbeddedPostgres } from './embedded-postgres-binaries.js';
 import { clusterHome } from './embedded-postgres-home.js';
+import { logger } from './logger.js';
 
 export interface EmbeddedCluster {
   url(database: string): string;
@@ -37,7 +38,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     onLog: () => {},
     onError: (message) => {
       const text = String(message).trim();
-      if (text) console.error(`[postgres] ${text}`);
+      if (text) logger.error({ component: 'postgres' }, text);
     },
   });
   if (!initialised) await pg.initialise();

@@ -11,6 +11,7 @@ import {
 import { receiveSupplement, requestSupplement } from './supplements.service.js';
 import { extendDueDate } from './extensions.service.js';
 import { controlSlip } from './control-slip.service.js';
+import { timeCommand } from '../ops/metrics.js';
 
 export function deadlineRoutes(db: Db) {
   return [
@@ -24,7 +25,9 @@ export function deadlineRoutes(db: Db) {
       body: SupplementRequestBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
-        ctx.body = await requestSupplement(db, params.code!, body, ctx.state.user as SessionUser);
+        ctx.body = await timeCommand('supplement', () =>
+          requestSupplement(db, params.code!, body, ctx.state.user as SessionUser),
+        );
       },
     }),
     defineRoute({
@@ -38,7 +41,9 @@ export function deadlineRoutes(db: Db) {
       body: SupplementBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
-        ctx.body = await receiveSupplement(db, params.code!, body.note, ctx.state.user as SessionUser);
+        ctx.body = await timeCommand('supplement', () =>
+          receiveSupplement(db, params.code!, body.note, ctx.state.user as SessionUser),
+        );
       },
     }),
     defineRoute({
@@ -51,12 +56,14 @@ export function deadlineRoutes(db: Db) {
       body: ExtendBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
-        ctx.body = await extendDueDate(
-          db,
-          params.code!,
-          new Date(body.newDueAt),
-          body.reason,
-          ctx.state.user as SessionUser,
+        ctx.body = await timeCommand('extension', () =>
+          extendDueDate(
+            db,
+            params.code!,
+            new Date(body.newDueAt),
+            body.reason,
+            ctx.state.user as SessionUser,
+          ),
         );
       },
     }),

@@ -3,6 +3,7 @@ import { Engine } from 'bpmn-engine';
 import { AppError } from '../http/errors.js';
 import { feelExpressions, noScripts, type VariableScope } from './feel.js';
 import { captureTimers, type PendingTimer } from './timer-capture.js';
+import { countEngineLookup } from '../ops/metrics.js';
 
 /** A user task (or message catch event) the process waits on after a command. */
 export interface WaitingTask {
@@ -81,10 +82,15 @@ export function limitHotEngines(limit: number): void {
  * and read the new state. The caller holds the dossier's row lock and writes the result in the
  * same transaction; an engine is only kept hot again once that transaction has committed.
  */
-export async function runEngine(ref: InstanceRef, variables: Record<string, unknown>, command: EngineCommand): Promise<EngineResult> {
+export async function runEngine(
+  ref: InstanceRef,
+  variables: Record<string, unknown>,
+  command: EngineCommand,
+): Promise<EngineResult> {
   const live = await liveEngine(ref, command, variables);
   let caught: string | null = null;
-  if (command.kind === 'signal') live.execution.signal({ id: command.elementId, executionId: command.executionId });
+  if (command.kind === 'signal')
+    live.execution.signal({ id: command.elementId, executionId: command.executionId });
   if (command.kind === 'message') caught = deliverMessage(live.execution, command.elementIds);
   if (live.failure) throw processError(live.failure);
   const state = await live.engine.getState();
@@ -92,7 +98,8 @@ export async function runEngine(ref: InstanceRef, variables: Record<string, unkn
   const waiting = waitingOfType(live.execution, 'bpmn:UserTask');
   const waitingMessages = waitingOfType(live.execution, MESSAGE_WAIT);
   const timers = live.capture.pending(new Date());
-  const completed = live.engine.state === 'idle' && !waiting.length && !waitingMessages.length && !timers.length;
+  const completed =
+    live.engine.state === 'idle' && !waiting.length && !waitingMessages.length && !timers.length;
   return {
     state,
     waiting,
@@ -115,16 +122,28 @@ export function dropHotEngines(): void {
   hot.clear();
 }
 
-async function liveEngine(ref: InstanceRef, command: EngineCommand, variables: Record<string, unknown>): Promise<LiveEngine> {
+async function liveEngine(
+  ref: InstanceRef,
+  command: EngineCommand,
+  variables: Record<string, unknown>,
+): Promise<LiveEngine> {
   const cached = hot.get(ref.id);
   hot.delete(ref.id);
   // A timer is fired by recovering: a resumed timer past its expiry completes at once.
-  if (cached && cached.version === ref.version && cached.checksum === ref.checksum && command.kind !== 'resume') {
+  if (
+    cached &&
+    cached.version === ref.version &&
+    cached.checksum === ref.checksum &&
+    command.kind !== 'resume'
+  ) {
     cached.scope.variables = variables;
     cached.eventsReached = [];
     cached.failure = null;
+    countEngineLookup(true);
     return cached;
   }
+  // A start has nothing to find; every other command that gets here pays for a recovery.
+  if (command.kind !== 'start') countEngineLookup(false);
   const scope: VariableScope = { variables };
   const capture = captureTimers();
   const engine = new Engine({
@@ -135,13 +154,22 @@ async function liveEngine(ref: InstanceRef, command: EngineCommand, variables: R
     scripts: noScripts as never,
     Logger: silentLogger as never,
   });
-  const live = { engine, scope, capture, eventsReached: [] as string[], failure: null as Error | null, version: ref.version, checksum: ref.checksum };
+  const live = {
+    engine,
+    scope,
+    capture,
+    eventsReached: [] as string[],
+    failure: null as Error | null,
+    version: ref.version,
+    checksum: ref.checksum,
+  };
   engine.on('error', (err: Error) => {
     live.failure = err;
   });
   const listener = new EventEmitter();
   listener.on('activity.end', (api: { id: string; type: string }) => {
-    if (api.type === 'bpmn:EndEvent' || api.type === 'bpmn:IntermediateCatchEvent') live.eventsReached.push(api.id);
+    if (api.type === 'bpmn:EndEvent' || api.type === 'bpmn:IntermediateCatchEvent')
+      live.eventsReached.push(api.id);
   });
   let execution;
   if (command.kind === 'start') {
@@ -183,7 +211,12 @@ function deliverMessage(execution: Execution, elementIds: string[]): string {
 
 /** The diagram cannot go on (e.g. no flow out of a gateway matches): the command is refused whole. */
 function processError(err: Error) {
-  return new AppError(422, 'process_cannot_continue', `The procedure cannot continue from here: ${err.message}`, {
-    cause: err.message,
-  });
+  return new AppError(
+    422,
+    'process_cannot_continue',
+    `The procedure cannot continue from here: ${err.message}`,
+    {
+      cause: err.message,
+    },
+  );
 }

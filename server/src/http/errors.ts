@@ -112,4 +112,19 @@ export const errors = {
     new AppError(422, 'lookup_secret_mismatch', 'This is not the current lookup secret of the dossier'),
   invalidBpmn: (problems: { elementId: string | null; message: string }[]) =>
     new AppError(422, 'invalid_bpmn', 'The BPMN diagram cannot be deployed', problems),
+  /** /readyz: a load balancer sends no traffic here until it answers 200 again. */
+  notReady: (reason: 'shutting_down' | 'database_unavailable') =>
+    new AppError(
+      503,
+      'not_ready',
+      reason === 'shutting_down' ? 'The server is shutting down' : 'The database does not answer',
+      { reason },
+    ),
+  metricsTokenRequired: () =>
+    new AppError(401, 'metrics_token_required', 'Send the METRICS_TOKEN as a Bearer token', null, {
+      'WWW-Authenticate': 'Bearer realm="metrics"',
+    }),
+  /** Production without METRICS_TOKEN: no one is trusted to scrape, so there is nothing to scrape. */
+  metricsDisabled: () =>
+    new AppError(404, 'metrics_disabled', 'Metrics are off: set METRICS_TOKEN to enable /metrics'),
 };

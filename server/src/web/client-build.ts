@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logger } from '../core/logger.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLIENT_DIR = path.join(root, 'client');
@@ -22,14 +23,24 @@ export function clientIsStale(): boolean {
  * Builds the client with Vite when it is missing or stale, so `npm start` serves what the
  * sources say. Runs Vite in a child process: its output stays out of the server's own.
  */
-export async function ensureClientBuilt(log: (line: string) => void = console.log): Promise<void> {
+export async function ensureClientBuilt(
+  log: (line: string) => void = (line) => logger.info({ component: 'web' }, line),
+): Promise<void> {
   if (!clientIsStale()) return;
   log('Building the web client (client/dist is missing or older than client/src)…');
-  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  const child = spawn(process.execPath, [vite, 'build', '--config', path.join(CLIENT_DIR, 'vite.config.ts')], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const vite = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
+  const child = spawn(
+    process.execPath,
+    [vite, 'build', '--config', path.join(CLIENT_DIR, 'vite.config.ts')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -53,5 +64,7 @@ function newestMtime(entry: string): number {
     return 0;
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
 }
