@@ -18,6 +18,7 @@ import { syncCatalogue } from './procedures/catalogue-sync.js';
 import { seedPublicHolidays } from './calendar/holidays-seed.js';
 import { CLIENT_DIST, ensureClientBuilt } from './web/client-build.js';
 import { errorFields, logger } from './core/logger.js';
+import { trackInFlight } from './ops/in-flight.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CATALOGUE_DIR = path.join(root, 'processes');
@@ -57,6 +58,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   const database = await openDatabase(url);
   const { db } = database;
   const server = http.createServer();
+  const requests = trackInFlight(server);
   let draining = false;
   let live: LiveUpdates;
   try {
@@ -94,10 +96,19 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   const port = (server.address() as { port: number }).port;
   return {
     port,
+    /**
+     * Stops in order: /readyz answers 503 at once and no new connection is accepted; requests in
+     * flight get up to SHUTDOWN_GRACE_MS to finish (their commands commit or roll back whole)
+     * while the jobs stop; then the remaining connections, the pool and the cluster close.
+     */
     async close() {
       draining = true;
-      await jobs?.stop();
+      requests.drain();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const [finished] = await Promise.all([requests.settled(config.shutdownGraceMs), jobs?.stop()]);
+      if (!finished)
+        logger.warn({ inFlight: requests.count }, 'shutdown grace period over: closing requests in flight');
       server.closeAllConnections();
       await closed;
       await database.close();
