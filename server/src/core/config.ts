@@ -43,6 +43,11 @@ export interface Config {
 
 export const DEMO_ADMIN_PASSWORD = 'admin123';
 
+/** Where the data lives: what the backup and restore scripts need, without the server's other settings. */
+export function storageConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'dataDir' | 'databaseUrl'> {
+  return { dataDir: path.resolve(env.DATA_DIR ?? './data'), databaseUrl: env.DATABASE_URL || undefined };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   if (production) requireProductionSettings(env);
@@ -50,8 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port: ${env.PORT}`);
   return {
     port,
-    dataDir: path.resolve(env.DATA_DIR ?? './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    ...storageConfig(env),
     production,
     adminPassword: env.ADMIN_PASSWORD || DEMO_ADMIN_PASSWORD,
     adminPasswordGiven: Boolean(env.ADMIN_PASSWORD),

@@ -65,7 +65,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** The pid of a live postmaster already serving `dir`; a stale pid file is removed. */
-async function runningPostmaster(dir: string): Promise<number | null> {
+export async function runningPostmaster(dir: string): Promise<number | null> {
   const pidFile = path.join(dir, 'postmaster.pid');
   const text = await fs.readFile(pidFile, 'utf8').catch(() => null);
   if (!text) return null;
