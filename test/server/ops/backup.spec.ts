@@ -58,8 +58,11 @@ describe('backup and restore', function () {
       await ApiClient.as(first.baseUrl, 'tiepnhan')
     ).postForm(`/api/dossiers/${dossier.code}/attachments`, form);
     expect(upload.status, JSON.stringify(upload.body)).to.equal(201);
+    let stopping = '';
+    first.child.stdout!.on('data', (c: Buffer) => (stopping += c.toString()));
+    first.child.stderr!.on('data', (c: Buffer) => (stopping += c.toString()));
     await first.kill('SIGTERM');
-    expect(first.child.exitCode).to.equal(0);
+    expect(first.child.exitCode, stopping).to.equal(0);
 
     // when it is backed up, and restored into a new DATA_DIR
     const backups = await tempDir('backups');
