@@ -45,6 +45,17 @@ export async function backup({
   await fs.mkdir(path.dirname(folder), { recursive: true });
   // The folder holds the cluster's password and every citizen's data: its owner only.
   await fs.mkdir(folder, { mode: 0o700 });
+  try {
+    await writeBackup(folder, dataDir, databaseUrl, now);
+  } catch (err) {
+    // A refused or failed backup leaves no folder that looks like one.
+    await fs.rm(folder, { recursive: true, force: true });
+    throw err;
+  }
+  return folder;
+}
+
+async function writeBackup(folder: string, dataDir: string, databaseUrl: string | undefined, now: Date) {
   const postgresVersion = databaseUrl
     ? await dumpDatabase(databaseUrl, path.join(folder, DUMP))
     : await copyCluster(path.join(dataDir, 'pg'), folder);
@@ -56,7 +67,6 @@ export async function backup({
     createdAt: now.toISOString(),
   };
   await fs.writeFile(path.join(folder, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  return folder;
 }
 
 async function copyCluster(pgDir: string, folder: string): Promise<string> {

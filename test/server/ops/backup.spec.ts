@@ -58,14 +58,18 @@ describe('backup and restore', function () {
       await ApiClient.as(first.baseUrl, 'tiepnhan')
     ).postForm(`/api/dossiers/${dossier.code}/attachments`, form);
     expect(upload.status, JSON.stringify(upload.body)).to.equal(201);
+    const backups = await tempDir('backups');
+    const whileRunning = await script('backup', ['--out', backups], oldData);
+    expect(whileRunning.code, whileRunning.output).to.equal(1);
+    expect(whileRunning.output).to.contain('stop the server first');
+    expect(await fs.readdir(backups)).to.deep.equal([]);
     let stopping = '';
     first.child.stdout!.on('data', (c: Buffer) => (stopping += c.toString()));
     first.child.stderr!.on('data', (c: Buffer) => (stopping += c.toString()));
     await first.kill('SIGTERM');
     expect(first.child.exitCode, stopping).to.equal(0);
 
-    // when it is backed up, and restored into a new DATA_DIR
-    const backups = await tempDir('backups');
+    // when it is backed up (refused while it ran), and restored into a new DATA_DIR
     expect(await script('backup', ['--out', backups], oldData)).to.include({ code: 0 });
     const [folder] = await fs.readdir(backups);
     expect(folder).to.match(/^motcua-backup-\d{8}T\d{6}Z$/);
