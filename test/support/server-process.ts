@@ -10,9 +10,12 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** The real server as its own OS process (as `npm start` runs it), so it can be killed. */
+/**
+ * The real server as its own OS process (as `npm start` runs it), so it can be killed. A null
+ * `databaseUrl` starts the embedded PostgreSQL under DATA_DIR (give DATA_DIR and PG_PORT in `env`).
+ */
 export async function spawnServer(
-  databaseUrl: string,
+  databaseUrl: string | null,
   port: number,
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
@@ -22,7 +25,7 @@ export async function spawnServer(
     [...nodeArgs, '--import', 'tsx', path.join(root, 'server/src/main.ts')],
     {
       cwd: root,
-      env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port) },
+      env: { ...process.env, ...env, DATABASE_URL: databaseUrl ?? '', PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -29,6 +29,10 @@ export interface Config {
     intervalMs: number;
     remindAheadHours: number;
   };
+  /** METRICS_TOKEN: the Bearer token /metrics requires; null: open outside production, off in it. */
+  metricsToken: string | null;
+  /** SHUTDOWN_GRACE_MS: how long a stopping server lets requests in flight finish. */
+  shutdownGraceMs: number;
   notify: {
     smsGatewayUrl?: string;
     smsGatewayToken?: string;
@@ -39,6 +43,11 @@ export interface Config {
 
 export const DEMO_ADMIN_PASSWORD = 'admin123';
 
+/** Where the data lives: what the backup and restore scripts need, without the server's other settings. */
+export function storageConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'dataDir' | 'databaseUrl'> {
+  return { dataDir: path.resolve(env.DATA_DIR ?? './data'), databaseUrl: env.DATABASE_URL || undefined };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   if (production) requireProductionSettings(env);
@@ -46,8 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port: ${env.PORT}`);
   return {
     port,
-    dataDir: path.resolve(env.DATA_DIR ?? './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    ...storageConfig(env),
     production,
     adminPassword: env.ADMIN_PASSWORD || DEMO_ADMIN_PASSWORD,
     adminPasswordGiven: Boolean(env.ADMIN_PASSWORD),
@@ -64,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMs: positive(env.JOBS_INTERVAL_MS, 5000, 'JOBS_INTERVAL_MS'),
       remindAheadHours: positive(env.REMIND_AHEAD_HOURS, 8, 'REMIND_AHEAD_HOURS'),
     },
+    metricsToken: env.METRICS_TOKEN || null,
+    shutdownGraceMs: positive(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
     notify: {
       smsGatewayUrl: env.SMS_GATEWAY_URL || undefined,
       smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from '../db/schema.js';
+import { errorFields, logger } from './logger.js';
 
 export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A transaction handle; repositories take `Db | Tx` so they run inside or outside one. */
@@ -24,7 +25,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** Opens a pool on `url` and applies the checked-in migrations. */
 export async function openDatabase(url: string, poolSize = 20): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on('error', (err) => console.error('[db] idle client error', err.message));
+  pool.on('error', (err) => logger.error({ component: 'db', ...errorFields(err) }, 'idle client error'));
   const db = drizzle(pool, { schema });
   await migrateExclusively(pool, db);
   return { db, pool, close: () => pool.end() };

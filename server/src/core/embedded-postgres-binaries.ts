@@ -11,6 +11,7 @@ import {
   requireReachableByPostgres,
   runsAsRoot,
 } from './embedded-postgres-access.js';
+import { logger } from './logger.js';
 
 /**
  * Root's copy of the binaries when the checkout is closed to the `postgres` user. A cache in
@@ -85,8 +86,9 @@ export async function reachablePackage(packageDir: string, cacheRoot: string): P
   );
   if (await isComplete(copy)) return copy;
   if (await copyPackage(packageDir, copy))
-    console.log(
-      `[postgres] copied the PostgreSQL binaries to ${copy}: the postgres user cannot reach ${packageDir} (${closed})`,
+    logger.info(
+      { component: 'postgres' },
+      `copied the PostgreSQL binaries to ${copy}: the postgres user cannot reach ${packageDir} (${closed})`,
     );
   return copy;
 }

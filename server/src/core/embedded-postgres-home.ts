@@ -9,6 +9,7 @@ import {
   runsAsRoot,
 } from './embedded-postgres-access.js';
 import { passwordFileOf } from './embedded-postgres-password.js';
+import { logger } from './logger.js';
 
 /** Where root keeps clusters whose DATA_DIR the `postgres` user cannot reach: state, so /var/lib. */
 export const CLUSTERS_ROOT = '/var/lib/motcua/clusters';
@@ -40,8 +41,9 @@ export async function clusterHome(dir: string, clustersRoot = CLUSTERS_ROOT): Pr
   await fs.symlink(home, link, 'dir').catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'EEXIST') throw err;
   });
-  console.log(
-    `[postgres] the cluster of ${dir} lives in ${home}, linked from ${dir}: the postgres user that PostgreSQL runs as under root cannot reach ${dir} (${closed})`,
+  logger.info(
+    { component: 'postgres' },
+    `the cluster of ${dir} lives in ${home}, linked from ${dir}: the postgres user that PostgreSQL runs as under root cannot reach ${dir} (${closed})`,
   );
   return home;
 }
@@ -76,8 +78,9 @@ async function setAsideOrphan(home: string, dir: string): Promise<void> {
   if (!hasCluster || hasPassword) return;
   const aside = `${home}.orphaned-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await fs.rename(home, aside);
-  console.log(
-    `[postgres] ${home} had a cluster without its password in ${path.dirname(dir)}: kept as ${aside}, a new one is made`,
+  logger.info(
+    { component: 'postgres' },
+    `${home} had a cluster without its password in ${path.dirname(dir)}: kept as ${aside}, a new one is made`,
   );
 }
 

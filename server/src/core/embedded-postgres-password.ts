@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { logger } from './logger.js';
 
 /** What every embedded cluster of releases before random passwords was initialised with. */
 export const LEGACY_PASSWORD = 'motcua-embedded';
@@ -62,8 +63,9 @@ export async function settleLegacyPassword(
     await client.end();
   }
   await fs.rename(pending, secret.file);
-  console.log(
-    `[postgres] the embedded cluster had the old built-in password; it now has a random one, kept in ${secret.file}`,
+  logger.info(
+    { component: 'postgres' },
+    `the embedded cluster had the old built-in password; it now has a random one, kept in ${secret.file}`,
   );
   return next;
 }

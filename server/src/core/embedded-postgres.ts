@@ -3,6 +3,7 @@ import path from 'node:path';
 import { clusterPassword, settleLegacyPassword } from './embedded-postgres-password.js';
 import { loadEmbeddedPostgres } from './embedded-postgres-binaries.js';
 import { clusterHome } from './embedded-postgres-home.js';
+import { logger } from './logger.js';
 
 export interface EmbeddedCluster {
   url(database: string): string;
@@ -37,7 +38,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     onLog: () => {},
     onError: (message) => {
       const text = String(message).trim();
-      if (text) console.error(`[postgres] ${text}`);
+      if (text) logger.error({ component: 'postgres' }, text);
     },
   });
   if (!initialised) await pg.initialise();
@@ -64,7 +65,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** The pid of a live postmaster already serving `dir`; a stale pid file is removed. */
-async function runningPostmaster(dir: string): Promise<number | null> {
+export async function runningPostmaster(dir: string): Promise<number | null> {
   const pidFile = path.join(dir, 'postmaster.pid');
   const text = await fs.readFile(pidFile, 'utf8').catch(() => null);
   if (!text) return null;

@@ -63,6 +63,9 @@ export const ERROR_STATUS = {
   process_cannot_continue: 422,
   // The server
   internal: 500,
+  not_ready: 503,
+  metrics_token_required: 401,
+  metrics_disabled: 404,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

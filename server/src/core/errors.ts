@@ -170,5 +170,29 @@ const stateErrors = {
     new AppError('process_cannot_continue', `The procedure cannot continue from here: ${cause}`, { cause }),
 };
 
+const serverErrors = {
+  notReady: (reason: 'shutting_down' | 'database_unavailable') =>
+    new AppError(
+      'not_ready',
+      reason === 'shutting_down' ? 'The server is shutting down' : 'The database does not answer',
+      {
+        reason,
+      },
+    ),
+  metricsTokenRequired: () =>
+    new AppError('metrics_token_required', 'Send the METRICS_TOKEN as a Bearer token', null, {
+      'WWW-Authenticate': 'Bearer realm="metrics"',
+    }),
+  /** Production without METRICS_TOKEN: no one is trusted to scrape, so there is nothing to scrape. */
+  metricsDisabled: () =>
+    new AppError('metrics_disabled', 'Metrics are off: set METRICS_TOKEN to enable /metrics'),
+};
+
 /** One factory per catalogue code, each with the arguments its message and details need. */
-export const errors = { ...requestErrors, ...callerErrors, ...missingErrors, ...stateErrors };
+export const errors = {
+  ...requestErrors,
+  ...callerErrors,
+  ...missingErrors,
+  ...stateErrors,
+  ...serverErrors,
+};

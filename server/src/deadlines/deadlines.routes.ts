@@ -11,6 +11,7 @@ import {
 import { receiveSupplement, requestSupplement } from './supplements.service.js';
 import { extendDueDate } from './extensions.service.js';
 import { controlSlip } from './control-slip.service.js';
+import { timeCommand } from '../ops/metrics.js';
 
 export function deadlineRoutes(db: Db) {
   return [
@@ -25,7 +26,9 @@ export function deadlineRoutes(db: Db) {
       body: SupplementRequestBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
-        ctx.body = await requestSupplement(db, params.code!, body, ctx.state.user as SessionUser);
+        ctx.body = await timeCommand('supplement', () =>
+          requestSupplement(db, params.code!, body, ctx.state.user as SessionUser),
+        );
       },
     }),
     defineRoute({
@@ -40,7 +43,9 @@ export function deadlineRoutes(db: Db) {
       body: SupplementBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
-        ctx.body = await receiveSupplement(db, params.code!, body.note, ctx.state.user as SessionUser);
+        ctx.body = await timeCommand('supplement', () =>
+          receiveSupplement(db, params.code!, body.note, ctx.state.user as SessionUser),
+        );
       },
     }),
     defineRoute({
@@ -54,12 +59,14 @@ export function deadlineRoutes(db: Db) {
       body: ExtendBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { params, body }) => {
-        ctx.body = await extendDueDate(
-          db,
-          params.code!,
-          new Date(body.newDueAt),
-          body.reason,
-          ctx.state.user as SessionUser,
+        ctx.body = await timeCommand('extension', () =>
+          extendDueDate(
+            db,
+            params.code!,
+            new Date(body.newDueAt),
+            body.reason,
+            ctx.state.user as SessionUser,
+          ),
         );
       },
     }),

@@ -23,6 +23,7 @@ import {
   rotateLookupSecret,
 } from './dossiers.service.js';
 import { deliverMessage } from './dossier-messages.js';
+import { timeCommand } from '../ops/metrics.js';
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 
@@ -48,13 +49,15 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
         ctx.status = 201;
         const user = ctx.state.user as SessionUser;
         const base = publicUrl ?? `${ctx.protocol}://${ctx.host}`;
-        ctx.body = await receiveDossier(
-          db,
-          live,
-          base,
-          body,
-          user,
-          idempotencyScope(ctx, user.id, 'POST /api/dossiers', body),
+        ctx.body = await timeCommand('intake', () =>
+          receiveDossier(
+            db,
+            live,
+            base,
+            body,
+            user,
+            idempotencyScope(ctx, user.id, 'POST /api/dossiers', body),
+          ),
         );
       },
     }),
@@ -109,7 +112,9 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       body: DeliverMessageBody,
       responses: { 200: MessageDelivered },
       handler: async (ctx, { body, params }) => {
-        ctx.body = await deliverMessage(db, live, ctx.state.user as SessionUser, params.code!, body);
+        ctx.body = await timeCommand('message', () =>
+          deliverMessage(db, live, ctx.state.user as SessionUser, params.code!, body),
+        );
       },
     }),
     defineRoute({

@@ -5,6 +5,7 @@ import { dossiers, engineTimers } from '../db/schema.js';
 import { findVersionById } from '../procedures/procedures.repository.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import { applyEngineCommand, SYSTEM_ACTOR } from './dossier-commands.js';
+import { startCommandTimer } from '../ops/metrics.js';
 
 /**
  * Fires every stored BPMN timer that is due, each in its own transaction: the timer row is
@@ -16,6 +17,7 @@ export async function fireDueTimers(db: Db, live: LiveUpdates, batch = 50): Prom
   const tried: string[] = [];
   let fired = 0;
   while (tried.length < batch) {
+    const timed = startCommandTimer('timer');
     const result = await db.transaction(async (tx) => {
       const [timer] = await tx
         .select()
@@ -32,12 +34,21 @@ export async function fireDueTimers(db: Db, live: LiveUpdates, batch = 50): Prom
         .for('update', { skipLocked: true });
       if (!timer) return null;
       tried.push(timer.id);
-      const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, timer.dossierId)).for('update');
+      const [dossier] = await tx
+        .select()
+        .from(dossiers)
+        .where(eq(dossiers.id, timer.dossierId))
+        .for('update');
       const version = (await findVersionById(db, dossier!.procedureVersionId))!;
-      const changes = await applyEngineCommand({ tx, dossier: dossier!, version, actor: SYSTEM_ACTOR, now: clock.now() }, { kind: 'resume' }, { kind: 'timer' });
+      const changes = await applyEngineCommand(
+        { tx, dossier: dossier!, version, actor: SYSTEM_ACTOR, now: clock.now() },
+        { kind: 'resume' },
+        { kind: 'timer' },
+      );
       return { changes };
     });
     if (!result) break;
+    timed();
     result.changes.afterCommit();
     live.tasksChanged(result.changes);
     fired += 1;

@@ -3,6 +3,7 @@ import { Engine } from 'bpmn-engine';
 import { errors } from '../core/errors.js';
 import { feelExpressions, noScripts, type VariableScope } from './feel.js';
 import { captureTimers, type PendingTimer } from './timer-capture.js';
+import { countEngineLookup } from '../ops/metrics.js';
 
 /** A user task (or message catch event) the process waits on after a command. */
 export interface WaitingTask {
@@ -138,8 +139,11 @@ async function liveEngine(
     cached.scope.variables = variables;
     cached.eventsReached = [];
     cached.failure = null;
+    countEngineLookup(true);
     return cached;
   }
+  // A start has nothing to find; every other command that gets here pays for a recovery.
+  if (command.kind !== 'start') countEngineLookup(false);
   const scope: VariableScope = { variables };
   const capture = captureTimers();
   const engine = new Engine({

@@ -7,6 +7,7 @@ import { fireDueTimers } from '../dossiers/fire-due-timers.js';
 import { deliverNotices } from '../notify/deliver.js';
 import type { Channel } from '../notify/channels.js';
 import { sendDeadlineReminders } from '../deadlines/reminders.js';
+import { errorFields, logger } from '../core/logger.js';
 
 const JOB_LOCK_LIFETIME_MS = 15_000;
 
@@ -24,7 +25,12 @@ export interface JobOptions {
  * are also safe to run concurrently (row locks with SKIP LOCKED), which is what makes a timer
  * fire exactly once.
  */
-export async function startJobs(pool: pg.Pool, db: Db, live: LiveUpdates, options: JobOptions): Promise<{ stop(): Promise<void> }> {
+export async function startJobs(
+  pool: pg.Pool,
+  db: Db,
+  live: LiveUpdates,
+  options: JobOptions,
+): Promise<{ stop(): Promise<void> }> {
   const agenda = new Agenda({
     backend: new PostgresBackend({ pool }),
     processEvery: options.intervalMs,
@@ -33,10 +39,17 @@ export async function startJobs(pool: pg.Pool, db: Db, live: LiveUpdates, option
     // twice at once (SKIP LOCKED), so a short lifetime costs nothing but an idle second run.
     defaultLockLifetime: JOB_LOCK_LIFETIME_MS,
   });
-  const report = (name: string) => (err: unknown) => console.error(`[jobs] ${name} failed:`, err);
+  const report = (name: string) => (err: unknown) =>
+    logger.error({ job: name, ...errorFields(err) }, 'job failed');
   agenda.define('fire-due-timers', async () => void (await fireDueTimers(db, live).catch(report('timers'))));
-  agenda.define('deliver-notices', async () => void (await deliverNotices(db, options.channels).catch(report('notices'))));
-  agenda.define('deadline-reminders', async () => void (await sendDeadlineReminders(db, options.remindAheadHours).catch(report('reminders'))));
+  agenda.define(
+    'deliver-notices',
+    async () => void (await deliverNotices(db, options.channels).catch(report('notices'))),
+  );
+  agenda.define(
+    'deadline-reminders',
+    async () => void (await sendDeadlineReminders(db, options.remindAheadHours).catch(report('reminders'))),
+  );
   await agenda.start();
   const every = `${Math.max(1, Math.round(options.intervalMs / 1000))} seconds`;
   await agenda.every(every, 'fire-due-timers');

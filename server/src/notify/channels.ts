@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { notifications } from '../db/schema.js';
 import { redactSecrets } from './redact.js';
+import { logger } from '../core/logger.js';
 
 export type Notice = typeof notifications.$inferSelect;
 
@@ -22,8 +23,9 @@ export interface ChannelConfig {
  */
 export const logChannel: Channel = {
   async send(notice) {
-    console.log(
-      `[notify] ${notice.channel} → ${notice.recipient}: ${notice.subject} | ${redactSecrets(notice.body)}`,
+    logger.info(
+      { notice: notice.id, channel: notice.channel },
+      `notice ${notice.channel} → ${notice.recipient}: ${notice.subject} | ${redactSecrets(notice.body)}`,
     );
   },
 };

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { setPassword } from '../auth/accounts.service.js';
 import { revokeUserSessions } from '../auth/sessions.repository.js';
 import { DEMO_USERS } from './demo.js';
+import { logger } from '../core/logger.js';
 
 /**
  * The `admin` user exists from the first start, with ADMIN_PASSWORD (or the demo default).
@@ -32,7 +33,7 @@ export async function ensureAdmin(db: Db, password: string, given: boolean): Pro
   }
   if (given && !(await verifyPassword(existing.passwordHash, password))) {
     await setPassword(db, existing.id, password);
-    console.log('[seed] the admin password was set from ADMIN_PASSWORD');
+    logger.info({ component: 'seed' }, 'the admin password was set from ADMIN_PASSWORD');
   }
 }
 
@@ -58,8 +59,9 @@ export async function disableDemoUsers(db: Db): Promise<void> {
     .returning({ id: users.id, username: users.username });
   for (const user of disabled) await revokeUserSessions(db, user.id);
   if (disabled.length) {
-    console.log(
-      `[seed] production: disabled ${disabled.length} demo user(s) (${disabled.map((u) => u.username).join(', ')}): demo accounts cannot sign in in production`,
+    logger.info(
+      { component: 'seed' },
+      `production: disabled ${disabled.length} demo user(s) (${disabled.map((u) => u.username).join(', ')}): demo accounts cannot sign in in production`,
     );
   }
 }

@@ -7,6 +7,7 @@ import type { LiveUpdates } from '../realtime/live-updates.js';
 import { CompleteTaskBody, CompletedTask, InboxPage, InboxQuery } from './tasks.schema.js';
 import { claimTask, listInbox, unclaimTask } from './tasks.service.js';
 import { completeTask } from './complete-task.js';
+import { timeCommand } from '../ops/metrics.js';
 
 const WORKERS = ['officer', 'leader', 'receptionist'] as const;
 
@@ -73,13 +74,15 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       handler: async (ctx, { params, body }) => {
         const user = ctx.state.user as SessionUser;
         const id = uuidParam(params.id);
-        ctx.body = await completeTask(
-          db,
-          live,
-          user,
-          id,
-          body,
-          idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`, body),
+        ctx.body = await timeCommand('completion', () =>
+          completeTask(
+            db,
+            live,
+            user,
+            id,
+            body,
+            idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`, body),
+          ),
         );
       },
     }),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logger } from '../core/logger.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLIENT_DIR = path.join(root, 'client');
@@ -26,7 +27,9 @@ export function clientIsStale(): boolean {
  * Builds the client with Vite when it is missing or stale, so `npm start` serves what the
  * sources say. Runs Vite in a child process: its output stays out of the server's own.
  */
-export async function ensureClientBuilt(log: (line: string) => void = console.log): Promise<void> {
+export async function ensureClientBuilt(
+  log: (line: string) => void = (line) => logger.info({ component: 'web' }, line),
+): Promise<void> {
   if (!clientIsStale()) return;
   log('Building the web client (client/dist is missing or older than client/src)…');
   const vite = path.join(

@@ -8,6 +8,7 @@ import { enqueueNotice } from '../../../server/src/notify/outbox.js';
 import { deliverNotices } from '../../../server/src/notify/deliver.js';
 import { channelsFrom } from '../../../server/src/notify/channels.js';
 import { freshDatabaseUrl } from '../../support/database.js';
+import { capturingLogs } from '../../support/logs.js';
 
 const SECRET = 'K7Q2-PX9M';
 const LOOKUP = `https://motcua.example.gov.vn/lookup?code=QBD-261124-0007&secret=${SECRET}`;
@@ -38,18 +39,11 @@ describe('the lookup secret in notices', () => {
     // given a notice that goes to the log (no gateway configured)
     await queue('sms', '0900000101');
     const queued = await stored('0900000101');
-    const lines: string[] = [];
-    const original = console.log;
-    console.log = (...args: unknown[]) => void lines.push(args.join(' '));
     // when
-    try {
-      await deliverNotices(database.db, channelsFrom({}));
-    } finally {
-      console.log = original;
-    }
+    const { lines } = await capturingLogs(() => deliverNotices(database.db, channelsFrom({})));
     // then
     expect(queued.body).to.contain(SECRET);
-    const line = lines.find((l) => l.includes('0900000101'))!;
+    const line = lines.map((l) => JSON.stringify(l)).find((l) => l.includes('0900000101'))!;
     expect(line).to.contain('lookup?code=QBD-261124-0007&secret=[redacted]');
     expect(line).not.to.contain(SECRET);
     const delivered = await stored('0900000101');

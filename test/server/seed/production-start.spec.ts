@@ -5,28 +5,17 @@ import { startServer, type RunningServer } from '../../../server/src/main.js';
 import { ApiClient, CREATED_USER_PASSWORD } from '../../support/api-client.js';
 import { intakeBody } from '../../support/fixtures.js';
 import { startTestServer } from '../../support/server.js';
+import { capturingLogs, type LogLine } from '../../support/logs.js';
 
 const ADMIN_PASSWORD = 'Quan-tri-Ba-Dinh-2026';
 const PUBLIC_URL = 'https://motcua.badinh.example.gov.vn';
-
-/** Runs `fn` with console.log collected; the lines are answered with what `fn` answers. */
-async function capturingLog<T>(fn: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-  const lines: string[] = [];
-  const original = console.log;
-  console.log = (...args: unknown[]) => void lines.push(args.join(' '));
-  try {
-    return { result: await fn(), lines };
-  } finally {
-    console.log = original;
-  }
-}
 
 describe('a demo database restarted in production', () => {
   let databaseUrl: string;
   let demoSession: ApiClient;
   let production: RunningServer;
   let baseUrl: string;
-  let lines: string[];
+  let lines: LogLine[];
 
   before(async () => {
     // given a database that ran in demo mode, with a demo user still signed in
@@ -42,7 +31,7 @@ describe('a demo database restarted in production', () => {
       DATABASE_URL: databaseUrl,
       JOBS: 'false',
     };
-    ({ result: production, lines } = await capturingLog(() => startServer({ ...loadConfig(env), port: 0 })));
+    ({ result: production, lines } = await capturingLogs(() => startServer({ ...loadConfig(env), port: 0 })));
     baseUrl = `http://127.0.0.1:${production.port}`;
     demoSession = demoSession.at(baseUrl);
   });
@@ -61,7 +50,7 @@ describe('a demo database restarted in production', () => {
     );
     // then
     expect(answers.map((a) => a.status)).to.deep.equal([401, 401, 401, 401, 401, 401]);
-    expect(lines.filter((l) => /disabled 6 demo user/.test(l))).to.have.length(1);
+    expect(lines.filter((l) => /disabled 6 demo user/.test(l.msg))).to.have.length(1);
   });
 
   it('should end the sessions demo users had', async () => {

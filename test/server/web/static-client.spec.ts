@@ -32,6 +32,16 @@ describe('serving the web client', function () {
     expect((await anonymous.fetchRaw('GET', '/assets/missing.js')).status).to.equal(404);
   });
 
+  it('should leave /healthz, /readyz and /metrics to the server, not answer them with the page', async () => {
+    for (const path of ['/healthz', '/readyz', '/metrics']) {
+      // when
+      const res = await anonymous.fetchRaw('GET', path);
+      // then
+      expect(res.status, path).to.equal(200);
+      expect(res.headers.get('content-type'), path).not.to.contain('text/html');
+    }
+  });
+
   it('should never serve a file outside client/dist', async () => {
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json']) {
       const res = await anonymous.fetchRaw('GET', path);
