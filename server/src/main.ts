@@ -138,9 +138,11 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // close() stops listening before its first await: said after, the line is true when read.
+    const closing = running.close();
     logger.info({ signal }, 'stopping: no new connections, letting requests in flight finish');
     try {
-      await running.close();
+      await closing;
     } catch (err) {
       logger.error(errorFields(err), 'shutdown failed');
       process.exit(1);

@@ -38,6 +38,8 @@ describe('graceful shutdown', function () {
     const holder = new pg.Client({ connectionString: databaseUrl });
     const watcher = new pg.Client({ connectionString: databaseUrl });
     await Promise.all([holder.connect(), watcher.connect()]);
+    // Ended at the end, or by the cluster's stop if an assertion fails first: never unhandled.
+    for (const client of [holder, watcher]) client.on('error', () => {});
     await holder.query('begin');
     await holder.query('select id from dossiers where code = $1 for update', [dossier.code]);
     // and a probe of /readyz whose request has begun (headers not finished) before the signal
