@@ -12,7 +12,9 @@ export class ApiError extends Error {
   /** The fields the server found wrong (`details` of a 422), to show next to each field. */
   get problems(): FieldProblem[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter((d): d is FieldProblem => typeof d?.path === 'string' && typeof d?.message === 'string');
+    return this.details.filter(
+      (d): d is FieldProblem => typeof d?.path === 'string' && typeof d?.message === 'string',
+    );
   }
 }
 
@@ -24,14 +26,20 @@ export interface FieldProblem {
 /** Problems under `prefix` (`/data`) keyed by the rest of their path, as a form's fields are; the first per field. */
 export function problemsUnder(problems: FieldProblem[], prefix: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of problems) if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= p.message;
+  for (const p of problems)
+    if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= p.message;
   return out;
 }
 
 type Body = object | FormData | undefined;
 
 /** Calls the API with the session cookie; JSON in and out, FormData for uploads, Blob for files. */
-export async function request<T>(method: string, path: string, body?: Body, as: 'json' | 'blob' | 'text' = 'json'): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: Body,
+  as: 'json' | 'blob' | 'text' = 'json',
+): Promise<T> {
   const isForm = body instanceof FormData;
   const res = await fetch(path, {
     method,
@@ -60,7 +68,8 @@ export const post = <T>(path: string, body?: Body) => request<T>('POST', path, b
 /** A query string from the defined, non-empty values. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -3,7 +3,13 @@ import { formValidatorUrl, getProcedure, requestValidatorUrl } from '../api/proc
 import { receiveDossier } from '../api/dossiers.js';
 import { uploadAttachments } from '../api/attachments.js';
 import { ApiError, problemsUnder, type FieldProblem } from '../api/http.js';
-import type { Applicant, NotifyChannel, ProcedureDetail, ReceivedDossier, ReceiveDossierBody } from '../api/types.js';
+import type {
+  Applicant,
+  NotifyChannel,
+  ProcedureDetail,
+  ReceivedDossier,
+  ReceiveDossierBody,
+} from '../api/types.js';
 import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue';
 import { cleanValues, useValidation } from './useValidation.js';
 import { useRequestSchema } from './useSchemas.js';
@@ -32,9 +38,17 @@ export function useReception() {
   const fields = computed(() => (procedure.value ? intakeFields(procedure.value) : []));
 
   /** Browser errors first; the server's (English, by path) for anything the browser could not know. */
-  const formErrors = computed(() => ({ ...problemsUnder(serverProblems.value, '/data'), ...form.errors.value }));
-  const applicantErrors = computed(() => ({ ...problemsUnder(serverProblems.value, '/applicant'), ...person.errors.value }));
-  const errorCount = computed(() => Object.keys(formErrors.value).length + Object.keys(applicantErrors.value).length);
+  const formErrors = computed(() => ({
+    ...problemsUnder(serverProblems.value, '/data'),
+    ...form.errors.value,
+  }));
+  const applicantErrors = computed(() => ({
+    ...problemsUnder(serverProblems.value, '/applicant'),
+    ...person.errors.value,
+  }));
+  const errorCount = computed(
+    () => Object.keys(formErrors.value).length + Object.keys(applicantErrors.value).length,
+  );
 
   async function choose(code: string) {
     procedure.value = await getProcedure(code);
@@ -92,5 +106,25 @@ export function useReception() {
     }
   }
 
-  return { procedure, data, applicant, documents, files, notify, channel, received, warning, failure, busy, fields, formErrors, applicantErrors, errorCount, applicantSchema, choose, reset, submit };
+  return {
+    procedure,
+    data,
+    applicant,
+    documents,
+    files,
+    notify,
+    channel,
+    received,
+    warning,
+    failure,
+    busy,
+    fields,
+    formErrors,
+    applicantErrors,
+    errorCount,
+    applicantSchema,
+    choose,
+    reset,
+    submit,
+  };
 }

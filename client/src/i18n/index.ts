@@ -67,7 +67,9 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(tags[locale.value], { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(tags[locale.value], { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(
+    new Date(iso),
+  );
 }
 
 export function formatNumber(value: number): string {
@@ -75,11 +77,22 @@ export function formatNumber(value: number): string {
 }
 
 export function useI18n() {
-  return { t, tMaybe, errorText, locale, formatDateTime, formatDate, formatNumber, isVi: computed(() => locale.value === 'vi') };
+  return {
+    t,
+    tMaybe,
+    errorText,
+    locale,
+    formatDateTime,
+    formatDate,
+    formatNumber,
+    isVi: computed(() => locale.value === 'vi'),
+  };
 }
 
 /** "24 tháng 11, 2026" / "24 November 2026": the date a paper is signed on. */
 export function formatLongDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(tags[locale.value], { timeZone: TIME_ZONE, dateStyle: 'long' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(tags[locale.value], { timeZone: TIME_ZONE, dateStyle: 'long' }).format(
+    new Date(iso),
+  );
 }
