@@ -4,22 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '../../../server/src/core/embedded-postgres.js';
 import { CLUSTERS_ROOT, removeCluster } from '../../../server/src/core/embedded-postgres-home.js';
 import { platformPackageDir, reachablePackage } from '../../../server/src/core/embedded-postgres-binaries.js';
 import { closedAncestor, postgresUid } from '../../../server/src/core/embedded-postgres-access.js';
 import { freePort } from '../../../bench/support/free-port.js';
+import { queryDatabase } from '../../support/database.js';
 
-async function query(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const query = (url: string, text: string) => queryDatabase<any>(url, text);
 
 /** A new temporary folder with `mode`, as root's /root is 0700 and /tmp is open. */
 async function tempDir(prefix: string, mode: number): Promise<string> {

@@ -2,21 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '../../../server/src/core/embedded-postgres.js';
 import { LEGACY_PASSWORD } from '../../../server/src/core/embedded-postgres-password.js';
 import { closedAncestor } from '../../../server/src/core/embedded-postgres-access.js';
 import { freePort } from '../../../bench/support/free-port.js';
+import { queryDatabase } from '../../support/database.js';
 
-async function query(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const query = (url: string, text: string) => queryDatabase<any>(url, text);
 
 const passwordOf = (url: string) => decodeURIComponent(new URL(url).password);
 
