@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import type { Db } from './core/db.js';
 import { errorHandler, methodErrorBodies } from './http/error-handler.js';
-import { errors } from './http/errors.js';
+import { errors } from './core/errors.js';
 import { mountRoutes, defineRoute, rawBodyTypes, type AnyRoute } from './http/route.js';
 import { jsonBodiesOnly, sameOriginGuard } from './http/csrf.js';
 import { noStoreForApi, secureCookiesFor, securityHeaders } from './http/security-headers.js';

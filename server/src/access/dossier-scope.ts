@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../core/db.js';
 import { attachments, dossiers, tasks } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 
 /**

@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Context } from 'koa';
 import type { Db } from '../core/db.js';
 import { attachments, users, type Attachment } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { receiveFiles } from './multipart-upload.js';

@@ -6,7 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'koa';
 import busboy, { type Busboy } from 'busboy';
-import { AppError, errors } from '../http/errors.js';
+import { AppError, errors } from '../core/errors.js';
 import { SNIFF_BYTES, sniffType, type AcceptedType } from './file-types.js';
 import { displayFileName, storedFileName } from './file-names.js';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { users } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { loginKeys, recordLoginFailure, recordLoginSuccess, requireAttemptsLeft } from './login-throttle.js';
 import { passwordProblem } from './password-policy.js';
 import { hashPassword, verifyOrWaste } from './passwords.js';

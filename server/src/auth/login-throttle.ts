@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { loginFailures } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 
 /** Failed sign-ins allowed per window: few per account (guessing one password), more per address (an office behind one NAT). */
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 };

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import argon2 from 'argon2';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 
 /**
  * argon2 runs on libuv's thread pool (4 threads), the same pool that reads the static files

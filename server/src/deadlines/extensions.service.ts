@@ -2,7 +2,7 @@ import { clock } from '../core/clock.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { dossierEvents, dossiers } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { assertNotFinished, lockDossierByCode } from '../dossiers/dossiers.repository.js';
 import { noticeToCitizen } from '../notify/outbox.js';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { clock } from '../core/clock.js';
 import { dossiers, type Dossier } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { MessageWait, ProcedureSteps } from '../engine/bpmn-inspection.js';
 import { findVersionById } from '../procedures/procedures.repository.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../core/db.js';
 import { dossiers, type Dossier } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 
 /** The dossier row, locked for the rest of the transaction: every command on a dossier takes this first. */
 export async function lockDossierByCode(tx: Tx, code: string): Promise<Dossier> {

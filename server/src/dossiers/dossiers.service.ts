@@ -11,7 +11,7 @@ import {
   type Dossier,
   type ProcedureVersion,
 } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';

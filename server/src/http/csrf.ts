@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { errors } from './errors.js';
+import { errors } from '../core/errors.js';
 import { isOwnOrigin, type OriginPolicy } from './same-origin.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

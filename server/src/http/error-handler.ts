@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { AppError, errors } from './errors.js';
+import { AppError, errors } from '../core/errors.js';
 
 interface HttpLikeError {
   status?: number;

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../core/db.js';
 import { idempotencyKeys } from '../db/schema.js';
-import { errors } from './errors.js';
+import { errors } from '../core/errors.js';
 
 /** An `Idempotency-Key` sent by a user for one request: its route and its body. */
 export interface IdempotencyScope {

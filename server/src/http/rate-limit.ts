@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { errors } from './errors.js';
+import { errors } from '../core/errors.js';
 
 /**
  * A fixed-window limit per client address, for public endpoints that take a guessable input

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
-import { errors, type FieldProblem } from './errors.js';
+import { errors, type FieldProblem } from '../core/errors.js';
 import { linearRegExp } from './linear-regexp.js';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under NodeNext.

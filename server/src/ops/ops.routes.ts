@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
 import type { Context } from 'koa';
 import type { Db } from '../core/db.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
 import { databaseMetrics, METRICS_CONTENT_TYPE, metricsText } from './metrics.js';
 

@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { agencies, departments, userDepartments, users } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { hashPassword } from '../auth/passwords.js';
 import { deactivateUser, requireStrongPassword, setPassword } from '../auth/accounts.service.js';
 import type { AgencyBody, DepartmentBody, UserBody } from './organisation.schema.js';

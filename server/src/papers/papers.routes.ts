@@ -4,7 +4,7 @@ import { defineRoute, type AnyRoute } from '../http/route.js';
 import { ApologyPaper, RefusalPaper, SupplementRequestPaper } from './papers.schema.js';
 import { apologyPaper, refusalPaper, supplementRequestPaper } from './papers.service.js';
 import { renderApologyPdf, renderRefusalPdf, renderSupplementRequestPdf } from './papers-pdf.js';
-import type { ErrorCode } from '../http/errors.js';
+import type { ErrorCode } from '../core/errors.js';
 
 const READERS = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 

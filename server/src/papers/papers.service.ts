@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { departments, dossierEvents, dossierPauses, users, type Dossier } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { DossierStatus } from '../dossiers/statuses.js';
 import { findVersionById } from '../procedures/procedures.repository.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { ajv, toProblems } from '../http/validation.js';
-import type { FieldProblem } from '../http/errors.js';
+import type { FieldProblem } from '../core/errors.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../core/db.js';
-import { AppError, type FieldProblem } from '../http/errors.js';
+import { AppError, type FieldProblem } from '../core/errors.js';
 import type { WorkingUnit } from '../calendar/working-time.js';
 import { formSchemaProblems, procedureFileProblems } from './catalogue-schemas.js';
 import { findCurrentVersion } from './procedures.repository.js';
@@ -47,7 +47,11 @@ export async function syncCatalogue(db: Db, dir: string): Promise<{ deployed: st
 /** Reads and validates one procedure folder: each file against its schema in `processes/_schema/`. */
 export async function readProcedure(folder: string): Promise<VersionInput & { code: string }> {
   const read = (file: string) => fs.readFile(path.join(folder, file), 'utf8');
-  const [bpmn, procedureText, formText] = await Promise.all([read('process.bpmn'), read('procedure.json'), read('form.schema.json')]);
+  const [bpmn, procedureText, formText] = await Promise.all([
+    read('process.bpmn'),
+    read('procedure.json'),
+    read('form.schema.json'),
+  ]);
   const procedureFile = path.join(folder, 'procedure.json');
   const formFile = path.join(folder, 'form.schema.json');
   const procedure = parseJson(procedureFile, procedureText) as ProcedureFile;
@@ -55,7 +59,9 @@ export async function readProcedure(folder: string): Promise<VersionInput & { co
   assertValid(procedureFile, procedureFileProblems(procedure));
   assertValid(formFile, formSchemaProblems(formSchema));
   if (procedure.code !== path.basename(folder)) {
-    throw new CatalogueError(procedureFile, [{ where: '/code', message: `must equal the folder name "${path.basename(folder)}"` }]);
+    throw new CatalogueError(procedureFile, [
+      { where: '/code', message: `must equal the folder name "${path.basename(folder)}"` },
+    ]);
   }
   const { code, name, duration, durationUnit, cutoff, ...metadata } = procedure;
   // `$schema` only points editors at the schema; it is not the procedure's metadata.
@@ -72,7 +78,11 @@ function parseJson(file: string, text: string): unknown {
 }
 
 function assertValid(file: string, problems: FieldProblem[]): void {
-  if (problems.length) throw new CatalogueError(file, problems.map((p) => ({ where: p.path, message: p.message })));
+  if (problems.length)
+    throw new CatalogueError(
+      file,
+      problems.map((p) => ({ where: p.path, message: p.message })),
+    );
 }
 
 /** Deploy errors (a diagram problem, a form that does not compile) name the catalogue file and element. */
@@ -86,6 +96,9 @@ async function withFileNamed<T>(folder: string, deploy: () => Promise<T>): Promi
       d.path?.startsWith('/formSchema')
         ? `form.schema.json ${d.path.slice('/formSchema'.length) || '/'}`
         : `process.bpmn ${d.elementId ?? d.path ?? '(diagram)'}`;
-    throw new CatalogueError(folder, details.map((d) => ({ where: where(d), message: d.message })));
+    throw new CatalogueError(
+      folder,
+      details.map((d) => ({ where: where(d), message: d.message })),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
 import type { ProcedureVersion } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { defineRoute } from '../http/route.js';
 import { sendValidatorModule, validatorModule } from '../http/validator-module.js';
 import type { SessionUser } from '../auth/roles.js';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { procedureVersions, procedures } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { compileDiagram } from '../engine/definitions.js';
 import { checkFormSchema } from './form-schemas.js';
 import { findCurrentVersion } from './procedures.repository.js';

@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { departments, users } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { lookupSecretMatches } from '../dossiers/lookup-secret.js';
 import { findVersionById } from '../procedures/procedures.repository.js';
@@ -24,7 +24,13 @@ export async function receiptOf(db: Db, code: string, publicBase: string): Promi
     code: dossier.code,
     agency: { code: dossier.agencyCode, name: department?.agencyName ?? dossier.agencyCode },
     department: { code: dossier.receivingDepartment, name: department?.name ?? dossier.receivingDepartment },
-    procedure: { code: version!.procedureCode, name: version!.name, version: version!.version, duration: version!.duration, durationUnit: version!.durationUnit },
+    procedure: {
+      code: version!.procedureCode,
+      name: version!.name,
+      version: version!.version,
+      duration: version!.duration,
+      durationUnit: version!.durationUnit,
+    },
     applicant: dossier.applicant as Receipt['applicant'],
     documents: dossier.documents as Receipt['documents'],
     notifyChannels: dossier.notifyChannels,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/roles.js';
 import type { Db } from '../core/db.js';
 import { departments } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { defineRoute } from '../http/route.js';
 import { overseesAgency } from '../access/dossier-scope.js';
 import { onTimeSummary } from './on-time-summary.js';

@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../core/db.js';
 import { dossiers, tasks } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
 import { applyEngineCommand } from '../dossiers/dossier-commands.js';

@@ -1,6 +1,6 @@
 import type { Task } from '../db/schema.js';
 import type { SessionUser } from '../auth/roles.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 
 /** An officer acts only on tasks of their departments, and on role-restricted steps only with that role. */
 export function assertMayWork(user: SessionUser, task: Task): void {

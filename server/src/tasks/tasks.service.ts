@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { dossiers, procedureVersions, tasks, type Task } from '../db/schema.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import type { InboxQuery } from './tasks.schema.js';

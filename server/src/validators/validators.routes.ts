@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import { errors } from '../http/errors.js';
+import { errors } from '../core/errors.js';
 import { defineRoute } from '../http/route.js';
 import { sendValidatorModule, validatorModule } from '../http/validator-module.js';
 import { Applicant } from '../dossiers/dossiers.schema.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { MAX_FEEL_ITERATIONS, feelCostError } from '../../../server/src/engine/feel.js';
 import { compileDiagram } from '../../../server/src/engine/definitions.js';
-import { AppError } from '../../../server/src/http/errors.js';
+import { AppError } from '../../../server/src/core/errors.js';
 import { readFixture } from '../../support/fixtures.js';
 
 const APPROVE = '=outcome = "approve" and area &lt;= 250';

@@ -7,7 +7,7 @@ import {
   xmlGuardProblems,
 } from '../../../server/src/engine/xml-guard.js';
 import { compileDiagram } from '../../../server/src/engine/definitions.js';
-import { AppError } from '../../../server/src/http/errors.js';
+import { AppError } from '../../../server/src/core/errors.js';
 import { readFixture } from '../../support/fixtures.js';
 
 describe('XML guard (before parsing)', () => {

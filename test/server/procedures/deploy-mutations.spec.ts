@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../../support/server.js';
 import { mutated } from '../../support/bpmn-mutations.js';
 import { openDatabase, type Database } from '../../../server/src/core/db.js';
 import { createProcedure } from '../../../server/src/procedures/procedures.service.js';
-import { AppError } from '../../../server/src/http/errors.js';
+import { AppError } from '../../../server/src/core/errors.js';
 
 const CATALOGUE = path.resolve('processes');
 

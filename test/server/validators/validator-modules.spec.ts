@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { AppError } from '../../../server/src/http/errors.js';
+import { AppError } from '../../../server/src/core/errors.js';
 import { ajv, toProblems, validateBody } from '../../../server/src/http/validation.js';
 import { validatorModule } from '../../../server/src/http/validator-module.js';
 import { validateFormData } from '../../../server/src/procedures/form-schemas.js';
