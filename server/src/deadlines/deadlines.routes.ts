@@ -25,9 +25,9 @@ export function deadlineRoutes(db: Db) {
       errors: ['dossier_finished', 'supplement_already_requested'],
       body: SupplementRequestBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { params, body }) => {
+      handler: async (ctx, { dossier, body }) => {
         ctx.body = await timeCommand('supplement', () =>
-          requestSupplement(db, params.code!, body, ctx.state.user as SessionUser),
+          requestSupplement({ db, dossier: dossier!, body, actor: ctx.state.user as SessionUser }),
         );
       },
     }),
@@ -42,9 +42,9 @@ export function deadlineRoutes(db: Db) {
       errors: ['dossier_not_paused'],
       body: SupplementBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { params, body }) => {
+      handler: async (ctx, { dossier, body }) => {
         ctx.body = await timeCommand('supplement', () =>
-          receiveSupplement(db, params.code!, body.note, ctx.state.user as SessionUser),
+          receiveSupplement({ db, dossier: dossier!, note: body.note, actor: ctx.state.user as SessionUser }),
         );
       },
     }),
@@ -58,15 +58,15 @@ export function deadlineRoutes(db: Db) {
       errors: ['dossier_finished'],
       body: ExtendBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { params, body }) => {
+      handler: async (ctx, { dossier, body }) => {
         ctx.body = await timeCommand('extension', () =>
-          extendDueDate(
+          extendDueDate({
             db,
-            params.code!,
-            new Date(body.newDueAt),
-            body.reason,
-            ctx.state.user as SessionUser,
-          ),
+            dossier: dossier!,
+            newDueAt: new Date(body.newDueAt),
+            reason: body.reason,
+            actor: ctx.state.user as SessionUser,
+          }),
         );
       },
     }),

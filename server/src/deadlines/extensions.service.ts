@@ -1,32 +1,20 @@
-import { clock } from '../core/clock.js';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../core/db.js';
 import { dossierEvents, dossiers } from '../db/schema.js';
 import { errors } from '../core/errors.js';
-import type { SessionUser } from '../auth/roles.js';
-import { assertNotFinished, lockDossierByCode } from '../dossiers/dossiers.repository.js';
+import { assertNotFinished } from '../dossiers/dossiers.repository.js';
 import { noticeToCitizen } from '../notify/outbox.js';
-import { presentDeadlines } from './supplements.service.js';
+import { presentDeadlines, runDeadlineCommand, type DeadlineCommand } from './supplements.service.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
 import { addWorkingTime, isWorkingInstant, type WorkingCalendar } from '../calendar/working-time.js';
-import { findVersionById } from '../procedures/procedures.repository.js';
 
 /**
  * Records the apology letter ("Phiếu xin lỗi và hẹn lại ngày trả kết quả"): a new promised date
  * and its reason. The first promised date stays in `originalDueAt` for reporting.
  */
-export async function extendDueDate(
-  db: Db,
-  code: string,
-  newDueAt: Date,
-  reason: string,
-  actor: SessionUser,
-) {
-  const now = clock.now();
-  return db.transaction(async (tx) => {
-    const dossier = await lockDossierByCode(tx, code);
+export async function extendDueDate(command: DeadlineCommand & { newDueAt: Date; reason: string }) {
+  const { newDueAt, reason } = command;
+  return runDeadlineCommand(command, async ({ tx, dossier, version, actor, now }) => {
     assertNotFinished(dossier);
-    const version = (await findVersionById(db, dossier.procedureVersionId))!;
     checkNewDueAt(newDueAt, dossier.dueAt, version, await calendarFor(tx, dossier.agencyCode));
     const [updated] = await tx
       .update(dossiers)

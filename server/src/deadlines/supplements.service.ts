@@ -1,29 +1,46 @@
-import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { dossierEvents, dossierPauses, dossiers, tasks } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
+import type { ScopedDossier } from '../access/dossier-scope.js';
 import { addWorkingTime, workingMinutesBetween } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
-import { assertNotFinished, lockDossierByCode } from '../dossiers/dossiers.repository.js';
+import { assertNotFinished, openTasksOf } from '../dossiers/dossiers.repository.js';
+import { runDossierCommand, type LockedDossier } from '../dossiers/run-dossier-command.js';
 import { DossierStatus } from '../dossiers/statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
+import { noLiveUpdates } from '../realtime/live-updates.js';
 import type { SupplementRequestBody } from './deadlines.schema.js';
+
+/** A deadline command on a dossier the actor's scope holds (the route's `dossier`). */
+export interface DeadlineCommand {
+  db: Db;
+  actor: SessionUser;
+  dossier: Pick<ScopedDossier, 'id'>;
+}
+
+/**
+ * Runs a deadline command through the one dossier command path. It opens and closes no task,
+ * so there is nothing to publish.
+ */
+export async function runDeadlineCommand<A>(
+  { db, actor, dossier }: DeadlineCommand,
+  apply: (locked: LockedDossier) => Promise<A>,
+): Promise<A> {
+  const { answer } = await runDossierCommand({ db, live: noLiveUpdates, actor, target: dossier, apply });
+  return answer;
+}
 
 /** Asks the citizen to complete the dossier: its clock stops (status 5) until the supplement arrives. */
 export async function requestSupplement(
-  db: Db,
-  code: string,
-  body: Static<typeof SupplementRequestBody>,
-  actor: SessionUser,
+  command: DeadlineCommand & { body: Static<typeof SupplementRequestBody> },
 ) {
-  const now = clock.now();
-  return db.transaction(async (tx) => {
-    const dossier = await lockDossierByCode(tx, code);
+  const { body } = command;
+  return runDeadlineCommand(command, async ({ tx, dossier, actor, now }) => {
     assertNotFinished(dossier);
-    if (dossier.pausedAt) throw errors.supplementAlreadyRequested(code);
+    if (dossier.pausedAt) throw errors.supplementAlreadyRequested(dossier.code);
     await tx.insert(dossierPauses).values({
       dossierId: dossier.id,
       startedAt: now,
@@ -54,11 +71,10 @@ export async function requestSupplement(
  * The supplement is in: the clock restarts, and the promised date and every open step's due
  * time move on by exactly the working time the dossier was paused.
  */
-export async function receiveSupplement(db: Db, code: string, note: string | undefined, actor: SessionUser) {
-  const now = clock.now();
-  return db.transaction(async (tx) => {
-    const dossier = await lockDossierByCode(tx, code);
-    if (!dossier.pausedAt) throw errors.dossierNotPaused(code);
+export async function receiveSupplement(command: DeadlineCommand & { note: string | undefined }) {
+  const { note, actor } = command;
+  return runDeadlineCommand(command, async ({ tx, dossier, now }) => {
+    if (!dossier.pausedAt) throw errors.dossierNotPaused(dossier.code);
     const calendar = await calendarFor(tx, dossier.agencyCode);
     const minutes = workingMinutesBetween(dossier.pausedAt, now, calendar);
     const push = (due: Date) => (minutes > 0 ? addWorkingTime(due, minutes / 60, 'hours', calendar) : due);
@@ -67,10 +83,7 @@ export async function receiveSupplement(db: Db, code: string, note: string | und
       .set({ endedAt: now, resumedBy: actor.id, pausedMinutes: Math.round(minutes) })
       .where(and(eq(dossierPauses.dossierId, dossier.id), isNull(dossierPauses.endedAt)))
       .returning();
-    const open = await tx
-      .select()
-      .from(tasks)
-      .where(and(eq(tasks.dossierId, dossier.id), inArray(tasks.status, ['open', 'claimed'])));
+    const open = await openTasksOf(tx, dossier.id);
     for (const task of open.filter((t) => t.dueAt)) {
       await tx
         .update(tasks)

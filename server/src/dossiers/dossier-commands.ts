@@ -13,15 +13,16 @@ import { sourceContextFor } from '../engine/definitions.js';
 import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
-import { openTasksOf } from '../tasks/tasks.repository.js';
 import { syncTimers } from './timers.repository.js';
+import { openTasksOf } from './dossiers.repository.js';
 import type { SessionUser } from '../auth/roles.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 
-/** What a command changed; the caller calls `afterCommit` once its transaction has committed. */
+/** What a command changed; `runDossierCommand` calls `afterCommit` once the transaction has committed. */
 export interface CommandResult {
   created: Task[];
+  /** The tasks it closed: the one completed, and those the process moved past. */
   closed: Task[];
   status: number;
   /** Keeps the engine hot for the dossier's next command. */
@@ -31,6 +32,7 @@ export interface CommandResult {
 /** Why the engine runs: a dossier received, a task completed, a message from another agency, a timer due. */
 export type Cause =
   | { kind: 'received' }
+  /** `task` as completed, the row written under the lock. */
   | { kind: 'task'; task: Task; outcome: string | null }
   | { kind: 'message'; message: string }
   | { kind: 'timer' };
@@ -48,16 +50,25 @@ export interface CommandContext {
   now: Date;
 }
 
+/** What the engine is told, and why: the cause decides the control-slip events recorded. */
+export interface EngineStep {
+  command: EngineCommand;
+  cause: Cause;
+  /** The dossier's data as the command leaves it, merged before the engine reads its conditions. */
+  data?: unknown;
+}
+
 /**
  * Runs the engine for one command on a locked dossier and writes everything that follows from
- * it in the caller's transaction: engine state, the tasks now open, closed tasks, dossier status
- * and the control-slip events of the handoff.
+ * it in the command's transaction: engine state, the tasks now open, closed tasks, dossier
+ * status and the control-slip events of the handoff. Called through `runDossierCommand` only,
+ * which holds the lock and publishes the result after commit.
  */
 export async function applyEngineCommand(
-  ctx: CommandContext,
-  command: EngineCommand,
-  cause: Cause,
+  locked: CommandContext,
+  { command, cause, data }: EngineStep,
 ): Promise<CommandResult> {
+  const ctx = data === undefined ? locked : { ...locked, dossier: { ...locked.dossier, data } };
   const { tx, dossier, version, now } = ctx;
   const steps = version.steps as ProcedureSteps;
   const completedTask = cause.kind === 'task' ? cause.task : null;
@@ -73,7 +84,7 @@ export async function applyEngineCommand(
     { ...(dossier.data as Record<string, unknown>), outcome: cause.kind === 'task' ? cause.outcome : null },
     command,
   );
-  const changes = await syncTasks(ctx, run, steps, completedTask);
+  const changes = await syncTasks(ctx, run, steps, { completedTask, isNew: cause.kind === 'received' });
   // A diagram without timers never has any stored: skip the look-up.
   const timersFired =
     run.timers.length || steps.hasTimers !== false ? await syncTimers(tx, dossier.id, run.timers, now) : [];
@@ -101,7 +112,7 @@ export async function applyEngineCommand(
   }
   return {
     created: changes.created,
-    closed: changes.closed,
+    closed: completedTask ? [completedTask, ...changes.closed] : changes.closed,
     status,
     afterCommit: () => run.keep(dossier.engineVersion + 1),
   };
@@ -111,15 +122,16 @@ function messageDepartments(run: EngineRun, steps: ProcedureSteps): string[] {
   return run.waitingMessages.flatMap((w) => steps.messageEvents?.[w.elementId]?.departments ?? []);
 }
 
+/** `isNew`: the dossier was inserted by this command, so it has no tasks yet to read. */
 async function syncTasks(
   ctx: CommandContext,
   run: EngineRun,
   steps: ProcedureSteps,
-  completedTask: Task | null,
+  { completedTask, isNew }: { completedTask: Task | null; isNew: boolean },
 ) {
   const { tx, dossier, now } = ctx;
   const [before, calendar] = await Promise.all([
-    openTasksOf(tx, dossier.id),
+    isNew ? [] : openTasksOf(tx, dossier.id),
     calendarFor(tx, dossier.agencyCode),
   ]);
   const waitingIds = new Set(run.waiting.map((w) => w.executionId));

@@ -1,58 +1,65 @@
 import type { Static } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
-import { clock } from '../core/clock.js';
-import { dossiers, type Dossier } from '../db/schema.js';
+import type { Dossier } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { MessageWait, ProcedureSteps } from '../engine/bpmn-inspection.js';
-import { findVersionById } from '../procedures/procedures.repository.js';
+import type { ScopedDossier } from '../access/dossier-scope.js';
 import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
-import { applyEngineCommand } from './dossier-commands.js';
+import { runDossierCommand, type LockedDossier } from './run-dossier-command.js';
 import type { DeliverMessageBody } from './dossiers.schema.js';
+
+export interface MessageDelivery {
+  db: Db;
+  live: LiveUpdates;
+  user: SessionUser;
+  /** Found in the user's scope (the route's `dossier`). */
+  dossier: ScopedDossier;
+  body: Static<typeof DeliverMessageBody>;
+}
 
 /**
  * Delivers a message from another agency (e.g. the tax notice) to the catch event a dossier
- * waits at, in one transaction: (1) lock the dossier, (2) find the catch events of this message
- * and check the sender may deliver it, (3) merge the message's data into the dossier's and check
- * it against the form, (4) signal the engine, which runs to the next wait and writes state,
- * tasks and the control-slip event. 409 when the dossier waits for no such message.
+ * waits at, in one command: (1) find the catch events of this message and check the sender may
+ * deliver it, (2) merge the message's data into the dossier's and check it against the form,
+ * (3) signal the engine, which runs to the next wait and writes state, tasks and the
+ * control-slip event. 409 when the dossier waits for no such message.
  */
-export async function deliverMessage(
-  db: Db,
-  live: LiveUpdates,
+export async function deliverMessage({ db, live, user, dossier, body }: MessageDelivery) {
+  const { answer } = await runDossierCommand({
+    db,
+    live,
+    actor: user,
+    target: dossier,
+    apply: (locked) => deliverLocked(locked, user, body),
+  });
+  return answer;
+}
+
+async function deliverLocked(
+  { dossier, version, runEngine }: LockedDossier,
   user: SessionUser,
-  code: string,
   body: Static<typeof DeliverMessageBody>,
 ) {
-  const now = clock.now();
-  const changes = await db.transaction(async (tx) => {
-    // (1)
-    const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code)).for('update');
-    if (!dossier) throw errors.dossierNotFound(code);
-    if (dossier.finishedAt) throw notWaiting(dossier, body.name);
-    // (2)
-    const version = (await findVersionById(db, dossier.procedureVersionId))!;
-    const events = Object.values((version.steps as ProcedureSteps).messageEvents ?? {}).filter(
-      (e) => e.message === body.name,
-    );
-    if (!events.length) throw notWaiting(dossier, body.name);
-    assertMayDeliver(user, events);
-    // (3)
-    const data = { ...(dossier.data as object), ...(body.data ?? {}) };
-    validateFormData(version, data);
-    // (4) the engine command writes the merged data with the new state
-    return applyEngineCommand(
-      { tx, dossier: { ...dossier, data }, version, actor: user, now },
-      { kind: 'message', elementIds: events.map((e) => e.id) },
-      { kind: 'message', message: body.name },
-    );
+  if (dossier.finishedAt) throw notWaiting(dossier, body.name);
+  // (1)
+  const events = Object.values((version.steps as ProcedureSteps).messageEvents ?? {}).filter(
+    (e) => e.message === body.name,
+  );
+  if (!events.length) throw notWaiting(dossier, body.name);
+  assertMayDeliver(user, events);
+  // (2)
+  const data = { ...(dossier.data as object), ...(body.data ?? {}) };
+  validateFormData(version, data);
+  // (3) the engine command writes the merged data with the new state
+  const changes = await runEngine({
+    command: { kind: 'message', elementIds: events.map((e) => e.id) },
+    cause: { kind: 'message', message: body.name },
+    data,
   });
-  changes.afterCommit();
-  live.tasksChanged(changes);
   return {
-    code,
+    code: dossier.code,
     message: body.name,
     dossierStatus: changes.status,
     nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),

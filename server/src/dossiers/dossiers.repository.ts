@@ -1,12 +1,21 @@
-import { eq } from 'drizzle-orm';
-import type { Tx } from '../core/db.js';
-import { dossiers, type Dossier } from '../db/schema.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Queryable, Tx } from '../core/db.js';
+import { dossiers, procedureVersions, tasks, type Dossier, type Task } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 
-/** The dossier row, locked for the rest of the transaction: every command on a dossier takes this first. */
-export async function lockDossierByCode(tx: Tx, code: string): Promise<Dossier> {
-  const [row] = await tx.select().from(dossiers).where(eq(dossiers.code, code)).for('update');
-  if (!row) throw errors.dossierNotFound(code);
+/**
+ * The dossier row, locked for the rest of the transaction, with its procedure version's
+ * checksum (so the version can come from memory without another round trip). Every command
+ * on a dossier takes this first, through `runDossierCommand`.
+ */
+export async function lockDossier(tx: Tx, id: string): Promise<{ dossier: Dossier; checksum: string }> {
+  const [row] = await tx
+    .select({ dossier: dossiers, checksum: procedureVersions.checksum })
+    .from(dossiers)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .where(eq(dossiers.id, id))
+    .for('update', { of: dossiers });
+  if (!row) throw errors.dossierNotFound();
   return row;
 }
 
@@ -14,4 +23,12 @@ export function assertNotFinished(dossier: Dossier): void {
   if (dossier.finishedAt) {
     throw errors.dossierFinished(dossier.code, dossier.status);
   }
+}
+
+/** The tasks of a dossier still waiting for someone: open or claimed. */
+export async function openTasksOf(db: Queryable, dossierId: string): Promise<Task[]> {
+  return db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.dossierId, dossierId), inArray(tasks.status, ['open', 'claimed'])));
 }

@@ -50,14 +50,14 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
         const user = ctx.state.user as SessionUser;
         const base = publicUrl ?? `${ctx.protocol}://${ctx.host}`;
         ctx.body = await timeCommand('intake', () =>
-          receiveDossier(
+          receiveDossier({
             db,
             live,
-            base,
-            body,
-            user,
-            idempotencyScope(ctx, user.id, 'POST /api/dossiers', body),
-          ),
+            publicUrl: base,
+            input: body,
+            actor: user,
+            idempotency: idempotencyScope(ctx, user.id, 'POST /api/dossiers', body),
+          }),
         );
       },
     }),
@@ -111,9 +111,9 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       errors: ['not_in_department', 'no_waiting_message', 'process_cannot_continue'],
       body: DeliverMessageBody,
       responses: { 200: MessageDelivered },
-      handler: async (ctx, { body, params }) => {
+      handler: async (ctx, { body, dossier }) => {
         ctx.body = await timeCommand('message', () =>
-          deliverMessage(db, live, ctx.state.user as SessionUser, params.code!, body),
+          deliverMessage({ db, live, user: ctx.state.user as SessionUser, dossier: dossier!, body }),
         );
       },
     }),

@@ -18,13 +18,13 @@ import { calendarFor } from '../calendar/calendar.repository.js';
 import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';
 import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
-import { applyEngineCommand } from './dossier-commands.js';
+import { runDossierCommand } from './run-dossier-command.js';
 import { nextDossierCode } from './dossier-code.js';
 import { hashLookupSecret, lookupSecretMatches, newLookupSecret } from './lookup-secret.js';
 import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import { dossierScope } from '../access/dossier-scope.js';
-import { claimIdempotencyKey, storeIdempotentAnswer, type IdempotencyScope } from '../http/idempotency.js';
+import type { IdempotencyScope } from '../http/idempotency.js';
 import type {
   DossierListQuery,
   LookupQuery,
@@ -32,20 +32,23 @@ import type {
   ReceivedDossier,
 } from './dossiers.schema.js';
 
+export interface DossierIntake {
+  db: Db;
+  live: LiveUpdates;
+  /** The address citizens reach the server at, for the lookup link sent to them. */
+  publicUrl: string;
+  input: Static<typeof ReceiveDossierBody>;
+  actor: SessionUser;
+  idempotency?: IdempotencyScope;
+}
+
 /**
  * Receives a dossier at the desk: validates its data against the procedure's form, gives it a
  * code and a promised date, starts its process and routes it to the first departments, all in
- * one transaction. With an idempotency key, a retry gets the first answer (with a new lookup
+ * one command. With an idempotency key, a retry gets the first answer (with a new lookup
  * secret, since only the secret's hash was kept) instead of a second dossier.
  */
-export async function receiveDossier(
-  db: Db,
-  live: LiveUpdates,
-  publicUrl: string,
-  input: Static<typeof ReceiveDossierBody>,
-  actor: SessionUser,
-  idempotency?: IdempotencyScope,
-) {
+export async function receiveDossier({ db, live, publicUrl, input, actor, idempotency }: DossierIntake) {
   const version = await findCurrentVersion(db, input.procedureCode);
   if (!version)
     throw errors.validation([
@@ -57,37 +60,41 @@ export async function receiveDossier(
   const secret = newLookupSecret();
   const now = clock.now();
   const dueAt = promisedDate(version, now, await calendarFor(db, department.agencyCode));
-  const outcome = await db.transaction(async (tx) => {
-    const replay = idempotency && (await claimIdempotencyKey(tx, idempotency));
-    if (replay) return { replayed: true as const, answer: replay.response as ReceivedAnswer };
-    const dossier = await insertDossier(tx, { input, version, department, actor, secret, now, dueAt });
-    const changes = await applyEngineCommand(
-      { tx, dossier, version, actor, now },
-      { kind: 'start' },
-      { kind: 'received' },
-    );
-    await noticeToCitizen(tx, dossier, 'received', {
-      dueAt,
-      lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(dossier.code)}&secret=${secret}`,
-    });
-    const answer: ReceivedAnswer = {
-      id: dossier.id,
-      code: dossier.code,
-      status: changes.status,
-      receivedAt: dossier.receivedAt.toISOString(),
-      dueAt: dossier.dueAt.toISOString(),
-      nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
-    };
-    if (idempotency) await storeIdempotentAnswer(tx, idempotency, { status: 201, response: answer });
-    return { replayed: false as const, answer, changes };
+  const { answer, replayed } = await runDossierCommand({
+    db,
+    live,
+    actor,
+    now,
+    target: {
+      version,
+      create: (tx) => insertDossier(tx, { input, version, department, actor, secret, now, dueAt }),
+    },
+    idempotency: idempotency && { scope: idempotency, status: 201 },
+    apply: async ({ tx, dossier, runEngine }): Promise<ReceivedAnswer> => {
+      const changes = await runEngine({ command: { kind: 'start' }, cause: { kind: 'received' } });
+      await noticeToCitizen(tx, dossier, 'received', {
+        dueAt,
+        lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(dossier.code)}&secret=${secret}`,
+      });
+      return {
+        id: dossier.id,
+        code: dossier.code,
+        status: changes.status,
+        receivedAt: dossier.receivedAt.toISOString(),
+        dueAt: dossier.dueAt.toISOString(),
+        nextTasks: changes.created.map((t) => ({
+          id: t.id,
+          name: t.name,
+          departmentCodes: t.departmentCodes,
+        })),
+      };
+    },
   });
-  if (outcome.replayed) {
-    const { lookupSecret } = await rotateLookupSecret(db, outcome.answer.code);
-    return { ...outcome.answer, lookupSecret };
+  if (replayed) {
+    const { lookupSecret } = await rotateLookupSecret(db, answer.code);
+    return { ...answer, lookupSecret };
   }
-  outcome.changes.afterCommit();
-  live.tasksChanged(outcome.changes);
-  return { ...outcome.answer, lookupSecret: secret };
+  return { ...answer, lookupSecret: secret };
 }
 
 /** What an intake answers, less the secret (a replay shows a fresh one). */

@@ -41,7 +41,10 @@ export async function startJobs(
   });
   const report = (name: string) => (err: unknown) =>
     logger.error({ job: name, ...errorFields(err) }, 'job failed');
-  agenda.define('fire-due-timers', async () => void (await fireDueTimers(db, live).catch(report('timers'))));
+  agenda.define(
+    'fire-due-timers',
+    async () => void (await fireDueTimers({ db, live }).catch(report('timers'))),
+  );
   agenda.define(
     'deliver-notices',
     async () => void (await deliverNotices(db, options.channels).catch(report('notices'))),

@@ -1,19 +1,18 @@
-import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
-import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../core/db.js';
-import { dossiers, tasks } from '../db/schema.js';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../core/db.js';
+import { tasks } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../auth/roles.js';
 import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
-import { applyEngineCommand } from '../dossiers/dossier-commands.js';
-import { findVersionById } from '../procedures/procedures.repository.js';
+import { runDossierCommand, type LockedDossier } from '../dossiers/run-dossier-command.js';
+import type { ScopedDossier } from '../access/dossier-scope.js';
 import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import type { CompleteTaskBody } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
 import { findTask } from './tasks.repository.js';
-import { claimIdempotencyKey, storeIdempotentAnswer, type IdempotencyScope } from '../http/idempotency.js';
+import type { IdempotencyScope } from '../http/idempotency.js';
 
 /** What a completion answers: where the dossier went next. */
 export interface CompletionAnswer {
@@ -23,60 +22,48 @@ export interface CompletionAnswer {
   nextTasks: { id: string; name: string; departmentCodes: string[] }[];
 }
 
-/**
- * Completes a task and moves the dossier on, in one transaction. With an idempotency key, a
- * retry of a completion that committed gets its answer instead of a 409.
- */
-export async function completeTask(
-  db: Db,
-  live: LiveUpdates,
-  user: SessionUser,
-  taskId: string,
-  body: Static<typeof CompleteTaskBody>,
-  idempotency?: IdempotencyScope,
-): Promise<CompletionAnswer> {
-  const result = await db.transaction(async (tx) => {
-    const replay = idempotency && (await claimIdempotencyKey(tx, idempotency));
-    if (replay) return { answer: replay.response as CompletionAnswer, changes: null };
-    const { task, changes } = await completeLocked(db, tx, user, taskId, body);
-    const answer: CompletionAnswer = {
-      id: task.id,
-      outcome: task.outcome,
-      dossierStatus: changes.status,
-      nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
-    };
-    if (idempotency) await storeIdempotentAnswer(tx, idempotency, { status: 200, response: answer });
-    return { answer, changes: { ...changes, closed: [task, ...changes.closed] } };
-  });
-  if (result.changes) {
-    result.changes.afterCommit();
-    live.tasksChanged(result.changes);
-  }
-  return result.answer;
+export interface TaskCompletion {
+  db: Db;
+  live: LiveUpdates;
+  user: SessionUser;
+  /** The task's dossier, found in the user's scope (the route's `dossier`). */
+  dossier: Pick<ScopedDossier, 'id'>;
+  taskId: string;
+  body: Static<typeof CompleteTaskBody>;
+  idempotency?: IdempotencyScope;
 }
 
 /**
- * (1) lock the dossier, (2) re-read the task under the lock so a second completion sees it
- * closed (409), (3) check the outcome and data against the step, (4) merge the data and signal
- * the engine, which runs to the next wait and writes state, tasks and events.
+ * Completes a task and moves the dossier on, in one command. With an idempotency key, a retry
+ * of a completion that committed gets its answer instead of a 409.
+ */
+export async function completeTask(completion: TaskCompletion): Promise<CompletionAnswer> {
+  const { db, live, user, dossier, idempotency } = completion;
+  const { answer } = await runDossierCommand({
+    db,
+    live,
+    actor: user,
+    target: dossier,
+    idempotency: idempotency && { scope: idempotency, status: 200 },
+    apply: (locked) => completeLocked(locked, user, completion),
+  });
+  return answer;
+}
+
+/**
+ * (1) re-read the task under the dossier's lock so a second completion sees it closed (409),
+ * (2) check the outcome and data against the step, (3) close the task, merge the data and
+ * signal the engine, which runs to the next wait and writes state, tasks and events.
  */
 async function completeLocked(
-  db: Db,
-  tx: Tx,
+  locked: LockedDossier,
   user: SessionUser,
-  taskId: string,
-  body: Static<typeof CompleteTaskBody>,
-) {
-  const now = clock.now();
+  { taskId, body }: TaskCompletion,
+): Promise<CompletionAnswer> {
+  const { tx, dossier, version, now } = locked;
   // (1)
-  const [dossier] = await tx
-    .select()
-    .from(dossiers)
-    .where(sql`${dossiers.id} = (select ${tasks.dossierId} from ${tasks} where ${tasks.id} = ${taskId})`)
-    .for('update');
-  if (!dossier) throw errors.taskNotFound();
-  // (2)
-  const task = (await findTask(tx, taskId, true))!;
+  const task = await findTask(tx, taskId, true);
+  if (!task || task.dossierId !== dossier.id) throw errors.taskNotFound();
   assertMayWork(user, task);
   if (dossier.pausedAt) {
     throw errors.dossierAwaitingSupplement();
@@ -85,26 +72,30 @@ async function completeLocked(
   if (task.status === 'claimed' && task.assigneeId !== user.id) {
     throw errors.taskClaimed(task.assigneeId);
   }
-  // (3)
-  const version = (await findVersionById(db, dossier!.procedureVersionId))!;
+  // (2)
   const step = (version.steps as ProcedureSteps).userTasks[task.elementId]!;
   const outcome = checkOutcome(step, body.outcome);
   const payload = body.data ?? {};
   checkEditable(step, payload);
-  const data = { ...(dossier!.data as object), ...payload };
+  const data = { ...(dossier.data as object), ...payload };
   validateFormData(version, data);
-  // (4)
+  // (3)
   const [completed] = await tx
     .update(tasks)
     .set({ status: 'completed', outcome, completedAt: now, completedBy: user.id, assigneeId: user.id })
     .where(eq(tasks.id, task.id))
     .returning();
-  const changes = await applyEngineCommand(
-    { tx, dossier: { ...dossier!, data }, version, actor: user, now },
-    { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
-    { kind: 'task', task, outcome },
-  );
-  return { task: completed!, changes };
+  const changes = await locked.runEngine({
+    command: { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
+    cause: { kind: 'task', task: completed!, outcome },
+    data,
+  });
+  return {
+    id: completed!.id,
+    outcome: completed!.outcome,
+    dossierStatus: changes.status,
+    nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
+  };
 }
 
 function checkOutcome(step: StepSpec, outcome: string | undefined): string | null {

@@ -1,13 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../core/db.js';
 import { tasks, type Task } from '../db/schema.js';
-
-export async function openTasksOf(db: Queryable, dossierId: string): Promise<Task[]> {
-  return db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.dossierId, dossierId), inArray(tasks.status, ['open', 'claimed'])));
-}
 
 export async function findTask(db: Queryable, id: string, forUpdate = false): Promise<Task | null> {
   const query = db.select().from(tasks).where(eq(tasks.id, id));

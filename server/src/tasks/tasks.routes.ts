@@ -70,18 +70,19 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       ],
       body: CompleteTaskBody,
       responses: { 200: CompletedTask },
-      handler: async (ctx, { params, body }) => {
+      handler: async (ctx, { params, body, dossier }) => {
         const user = ctx.state.user as SessionUser;
         const id = params.id!;
         ctx.body = await timeCommand('completion', () =>
-          completeTask(
+          completeTask({
             db,
             live,
             user,
-            id,
+            dossier: dossier!,
+            taskId: id,
             body,
-            idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`, body),
-          ),
+            idempotency: idempotencyScope(ctx, user.id, `POST /api/tasks/${id}/complete`, body),
+          }),
         );
       },
     }),
