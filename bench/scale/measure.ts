@@ -1,5 +1,5 @@
 import type { Db, Database } from '../../server/src/core/db.js';
-import type { SessionUser } from '../../server/src/auth/roles.js';
+import type { SessionUser } from '../../server/src/core/roles.js';
 import { listInbox } from '../../server/src/tasks/tasks.service.js';
 import { getDossier, listDossiers } from '../../server/src/dossiers/dossiers.service.js';
 import { onTimeSummary } from '../../server/src/reports/on-time-summary.js';

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Locale } from './index.js';
+import type { Locale } from './locale.js';
 
 type Params = Record<string, unknown>;
 type Render = (p: Params) => string;

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../server/src/core/error-codes.js';
-import type { Locale } from './index.js';
+import type { Locale } from './locale.js';
 
 /**
  * What the client says for each code of the server's error catalogue, instead of the server's

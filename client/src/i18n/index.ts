@@ -1,12 +1,12 @@
 import { computed, ref, watchEffect } from 'vue';
 import { vi, type MessageKey } from './vi.js';
 import { en } from './en.js';
+import type { Locale } from './locale.js';
 import { ERROR_TEXTS } from './error-texts.js';
 import { ApiError } from '../api/http.js';
 import type { ErrorCode } from '../../../server/src/core/error-codes.js';
 
-export type Locale = 'vi' | 'en';
-export type { MessageKey };
+export type { Locale, MessageKey };
 
 const STORAGE_KEY = 'motcua.locale';
 const messages: Record<Locale, Record<MessageKey, string>> = { vi, en };

@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../core/db.js';
 import { attachments, dossiers, tasks } from '../db/schema.js';
 import { errors } from '../core/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 
 /**
  * The access scope, the one rule for every read and action on a dossier: staff see a dossier

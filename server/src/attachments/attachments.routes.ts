@@ -1,6 +1,6 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import { AttachmentList, UploadBody } from './attachments.schema.js';
 import { listAttachments, openAttachment, uploadAttachments } from './attachments.service.js';
 

@@ -5,7 +5,7 @@ import type { Context } from 'koa';
 import type { Db } from '../core/db.js';
 import { attachments, users, type Attachment } from '../db/schema.js';
 import { errors } from '../core/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { receiveFiles } from './multipart-upload.js';
 

@@ -3,7 +3,7 @@ import type { Db } from '../core/db.js';
 import { users } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { loginKeys, recordLoginFailure, recordLoginSuccess, requireAttemptsLeft } from './login-throttle.js';
-import { passwordProblem } from './password-policy.js';
+import { passwordProblem } from '../core/password-policy.js';
 import { hashPassword, verifyOrWaste } from './passwords.js';
 import { revokeUserSessions } from './sessions.repository.js';
 

@@ -5,7 +5,7 @@ import { defineRoute } from '../http/route.js';
 import { authenticate, changeOwnPassword } from './accounts.service.js';
 import { ChangePasswordBody, LoginBody } from './auth.schema.js';
 import { dummyHash } from './passwords.js';
-import { SessionUserSchema, type SessionUser } from './roles.js';
+import { SessionUserSchema, type SessionUser } from '../core/roles.js';
 import {
   createSession,
   deleteSession,

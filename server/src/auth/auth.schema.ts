@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MIN_PASSWORD_LENGTH } from './password-policy.js';
+import { MIN_PASSWORD_LENGTH } from '../core/password-policy.js';
 
 export const LoginBody = Type.Object(
   {

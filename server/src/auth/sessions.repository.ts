@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../core/db.js';
 import { agencies, departments, sessions, userDepartments, users } from '../db/schema.js';
-import type { Role, SessionUser } from './roles.js';
+import type { Role, SessionUser } from '../core/roles.js';
 
 const limits = { idleMs: 60 * 60_000, maxMs: 10 * 3_600_000 };
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { passwordProblem } from '../auth/password-policy.js';
+import { passwordProblem } from './password-policy.js';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { dossierEvents, dossierPauses, dossiers, tasks } from '../db/schema.js';
 import { errors } from '../core/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import type { ScopedDossier } from '../access/dossier-scope.js';
 import { addWorkingTime, workingMinutesBetween } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';

@@ -15,7 +15,7 @@ import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.j
 import { calendarFor } from '../calendar/calendar.repository.js';
 import { syncTimers } from './timers.repository.js';
 import { openTasksOf } from './dossiers.repository.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 

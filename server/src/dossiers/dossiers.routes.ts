@@ -1,7 +1,7 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
 import { idempotencyScope } from '../http/idempotency.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import {
   DeliverMessageBody,

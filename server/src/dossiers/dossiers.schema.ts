@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { ProcedureCode } from '../procedures/procedures.schema.js';
-import { NextTask } from '../tasks/tasks.schema.js';
+
+/** A task a command opened: where the dossier went next. */
+export const NextTask = Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) });
 
 export const Applicant = Type.Object(
   {

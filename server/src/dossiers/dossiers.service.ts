@@ -12,7 +12,7 @@ import {
   type ProcedureVersion,
 } from '../db/schema.js';
 import { errors } from '../core/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
 import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';

@@ -1,7 +1,7 @@
 import type { ModdleElement, ParseResult } from 'bpmn-moddle';
-import { ROLES, type Role } from '../auth/roles.js';
+import { ROLES, type Role } from '../core/roles.js';
 import { feelCostError, feelSyntaxError, isIsoTimerValue } from './feel.js';
-import { parseBudget } from './step-budgets.js';
+import { HOURS_PER_WORKING_DAY } from '../calendar/working-time.js';
 
 /** Far above any real procedure (the largest have a few dozen steps); bounds work done per deploy. */
 export const MAX_FLOW_ELEMENTS = 2000;
@@ -279,4 +279,37 @@ function splitList(value: unknown): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * A step's budget: `mc:budget` ("3d" working days, "4h" working hours), else Camunda Modeler's
+ * `camunda:dueDate` when it is an ISO 8601 duration (P3D, PT4H, P1DT2H). Camunda reads P3D as
+ * calendar days; here every budget is working time, the only time a dossier's clock counts.
+ * A dueDate that is a date or an expression is no budget and is left alone.
+ */
+function parseBudget(task: ModdleElement, problems: BpmnProblem[]): StepBudget | null {
+  const text = task.get('mc:budget') as string | undefined;
+  if (text === undefined) return isoBudget(task.get('camunda:dueDate'));
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(d|h)\s*$/.exec(text);
+  if (!match) {
+    problems.push({
+      elementId: task.id ?? null,
+      message: `Step budget "${text}" must be like "3d" (working days) or "4h" (working hours)`,
+    });
+    return null;
+  }
+  return { amount: Number(match[1]), unit: match[2] === 'd' ? 'days' : 'hours' };
+}
+
+function isoBudget(value: unknown): StepBudget | null {
+  if (typeof value !== 'string') return null;
+  const match = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$/.exec(value.trim());
+  if (!match || !(match[1] || match[2] || match[3])) return null;
+  const [days, hours, minutes] = [match[1], match[2], match[3]].map((n) => Number(n ?? 0)) as [
+    number,
+    number,
+    number,
+  ];
+  if (!hours && !minutes) return { amount: days, unit: 'days' };
+  return { amount: days * HOURS_PER_WORKING_DAY + hours + minutes / 60, unit: 'hours' };
 }

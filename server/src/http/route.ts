@@ -3,7 +3,7 @@ import type Router from '@koa/router';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { checkParams, validateBody, validateQuery } from './validation.js';
 import { errors, type ErrorCode } from '../core/errors.js';
-import type { Role, SessionUser } from '../auth/roles.js';
+import type { Role, SessionUser } from '../core/roles.js';
 
 /** Who may call a route: anyone, any signed-in user, or users holding one of the roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Context, Next } from 'koa';
 import { logger } from '../core/logger.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import { httpDuration } from './metrics.js';
 
 /** A caller's request id is kept only when it is a short token: it goes into every log line. */

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import {
   AgencyBody,
   AgencySchema,

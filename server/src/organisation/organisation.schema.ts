@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { RoleSchema } from '../auth/roles.js';
+import { RoleSchema } from '../core/roles.js';
 import { NewPassword } from '../auth/auth.schema.js';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'letters, digits, . _ -' });

@@ -4,7 +4,7 @@ import type { ProcedureVersion } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { defineRoute } from '../http/route.js';
 import { sendValidatorModule, validatorModule } from '../http/validator-module.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import type { BpmnProblem } from '../engine/bpmn-inspection.js';
 import {
   findCurrentVersion,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import type { Db } from '../core/db.js';
 import { departments } from '../db/schema.js';
 import { errors } from '../core/errors.js';

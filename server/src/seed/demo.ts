@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { agencies, departments, userDepartments, users } from '../db/schema.js';
 import { hashPassword } from '../auth/passwords.js';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../core/roles.js';
 
 /** Demo password of every demo user (README lists them); demo data exists only outside production. */
 export const DEMO_PASSWORD = 'demo1234';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { tasks } from '../db/schema.js';
 import { errors } from '../core/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
 import { runDossierCommand, type LockedDossier } from '../dossiers/run-dossier-command.js';
 import type { ScopedDossier } from '../access/dossier-scope.js';

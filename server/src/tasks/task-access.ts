@@ -1,5 +1,5 @@
 import type { Task } from '../db/schema.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import { errors } from '../core/errors.js';
 
 /** An officer acts only on tasks of their departments, and on role-restricted steps only with that role. */

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { NextTask } from '../dossiers/dossiers.schema.js';
 
 export const InboxQuery = Type.Object(
   {
@@ -56,9 +57,6 @@ export const InboxPage = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
-
-/** A task a command opened: where the dossier went next. */
-export const NextTask = Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) });
 
 export const CompletedTask = Type.Object({
   id: Type.String(),

@@ -4,7 +4,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
 import { dossiers, procedureVersions, tasks, type Task } from '../db/schema.js';
 import { errors } from '../core/errors.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { SessionUser } from '../core/roles.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import type { InboxQuery } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { passwordProblem } from '../../../server/src/auth/password-policy.js';
+import { passwordProblem } from '../../../server/src/core/password-policy.js';
 
 describe('password policy', () => {
   it('should accept a long password that is not on the list', () => {

@@ -19,7 +19,3 @@ export const SessionUserSchema = Type.Object({
   }),
 });
 export type SessionUser = Static<typeof SessionUserSchema>;
-
-export function hasRole(user: SessionUser, ...roles: Role[]): boolean {
-  return roles.some((r) => user.roles.includes(r));
-}

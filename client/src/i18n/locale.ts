@@ -1,0 +1,2 @@
+/** The UI's languages: Vietnamese first, English second. */
+export type Locale = 'vi' | 'en';
