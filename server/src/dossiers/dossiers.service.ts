@@ -71,7 +71,11 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
     },
     idempotency: idempotency && { scope: idempotency, status: 201 },
     apply: async ({ tx, dossier, runEngine }): Promise<ReceivedAnswer> => {
-      const changes = await runEngine({ command: { kind: 'start' }, cause: { kind: 'received' } });
+      const changes = await runEngine({
+        command: { kind: 'start' },
+        cause: { kind: 'received' },
+        openTasks: [],
+      });
       await noticeToCitizen(tx, dossier, 'received', {
         dueAt,
         lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(dossier.code)}&secret=${secret}`,

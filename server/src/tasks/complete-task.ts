@@ -11,7 +11,7 @@ import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import type { CompleteTaskBody } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
-import { findTask } from './tasks.repository.js';
+import { lockTaskWithOpenTasks } from './tasks.repository.js';
 import type { IdempotencyScope } from '../http/idempotency.js';
 
 /** What a completion answers: where the dossier went next. */
@@ -52,6 +52,7 @@ export async function completeTask(completion: TaskCompletion): Promise<Completi
 
 /**
  * (1) re-read the task under the dossier's lock so a second completion sees it closed (409),
+ * with the dossier's other open tasks, which the engine command needs anyway,
  * (2) check the outcome and data against the step, (3) close the task, merge the data and
  * signal the engine, which runs to the next wait and writes state, tasks and events.
  */
@@ -62,8 +63,8 @@ async function completeLocked(
 ): Promise<CompletionAnswer> {
   const { tx, dossier, version, now } = locked;
   // (1)
-  const task = await findTask(tx, taskId, true);
-  if (!task || task.dossierId !== dossier.id) throw errors.taskNotFound();
+  const { task, others } = await lockTaskWithOpenTasks(tx, dossier.id, taskId);
+  if (!task) throw errors.taskNotFound();
   assertMayWork(user, task);
   if (dossier.pausedAt) {
     throw errors.dossierAwaitingSupplement();
@@ -89,6 +90,7 @@ async function completeLocked(
     command: { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
     cause: { kind: 'task', task: completed!, outcome },
     data,
+    openTasks: others,
   });
   return {
     id: completed!.id,
