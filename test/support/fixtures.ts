@@ -11,10 +11,7 @@ export function readFixture(relative: string): string {
 }
 
 /** One edit: what to find (a string: its first occurrence; a regular expression: as `replace` reads it) and what to put there. */
-export type FixtureEdit = [
-  pattern: string | RegExp,
-  replacement: string | ((match: string, ...groups: any[]) => string),
-];
+export type FixtureEdit = [pattern: string | RegExp, replacement: string];
 
 /**
  * `text` with each edit applied in turn, as `String.replace` would; an edit whose pattern matches
@@ -27,7 +24,7 @@ export function edited(text: string, ...edits: FixtureEdit[]): string {
         ? current.includes(pattern)
         : new RegExp(pattern.source, pattern.flags.replace('g', '')).test(current);
     if (!found) throw new Error(`fixture edit: ${String(pattern)} matches nothing`);
-    return current.replace(pattern, replacement as string);
+    return current.replace(pattern, replacement);
   }, text);
 }
 
