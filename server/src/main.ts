@@ -10,17 +10,11 @@ import { createApp } from './app.js';
 import { attachSocketUpdates, type SocketUpdates } from './realtime/socket-updates.js';
 import { startJobs } from './jobs/scheduler.js';
 import { channelsFrom } from './notify/channels.js';
-import { disableDemoUsers, ensureAdmin } from './seed/admin.js';
 import { setSessionLimits } from './auth/sessions.repository.js';
-import { seedDemo } from './seed/demo.js';
-import { syncCatalogue } from './procedures/catalogue-sync.js';
-import { seedPublicHolidays } from './calendar/holidays-seed.js';
+import { seedDatabase } from './seed/seed-database.js';
 import { CLIENT_DIST, ensureClientBuilt } from './web/client-build.js';
 import { errorFields, logger } from './core/logger.js';
 import { trackInFlight } from './ops/in-flight.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CATALOGUE_DIR = path.join(root, 'processes');
 
 export interface RunningServer {
   port: number;
@@ -61,13 +55,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   let draining = false;
   let live: SocketUpdates | null = null;
   try {
-    await withAdvisoryLock(database.pool, 'seed', async () => {
-      await ensureAdmin(db, config.adminPassword, config.adminPasswordGiven);
-      if (config.production) await disableDemoUsers(db);
-      await seedPublicHolidays(db);
-      if (config.demo) await seedDemo(db);
-      await syncCatalogue(db, CATALOGUE_DIR);
-    });
+    await withAdvisoryLock(database.pool, 'seed', () => seedDatabase(db, config));
     live = attachSocketUpdates(server, db, url, {
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,

@@ -14,7 +14,7 @@ describe('bench:scale (smoke size)', function () {
   let stats: GenerateStats;
 
   before(async () => {
-    database = await openDatabase(await freshDatabaseUrl(), 4);
+    database = await openDatabase(await freshDatabaseUrl('empty'), 4);
     stats = await generateArchive(database, {
       dossiers: 2000,
       years: 3,

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../support/api-client.js';
+import { signIn } from '../support/sign-in.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { DossierDriver } from '../support/dossier-driver.js';
 
@@ -24,10 +25,13 @@ describe('procedure cap-gcn-quyen-su-dung-dat-lan-dau (first land-use certificat
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
-    tax = await ApiClient.as(server.baseUrl, 'canbothue');
+    ({ reception, officer, leader, tax } = await signIn(
+      server.baseUrl,
+      'reception',
+      'officer',
+      'leader',
+      'tax',
+    ));
   });
 
   after(() => server.close());

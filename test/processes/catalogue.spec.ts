@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ApiClient } from '../support/api-client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { CATALOGUE_DIR, startServer } from '../../server/src/main.js';
+import { startServer } from '../../server/src/main.js';
+import { CATALOGUE_DIR } from '../../server/src/seed/seed-database.js';
 import { loadConfig } from '../../server/src/core/config.js';
 import { readProcedure } from '../../server/src/procedures/catalogue-sync.js';
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../support/api-client.js';
+import { signIn } from '../support/sign-in.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { DossierDriver } from '../support/dossier-driver.js';
 
@@ -19,9 +20,7 @@ describe('procedure dang-ky-ho-kinh-doanh (household business, 3 working days)',
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
+    ({ reception, officer, leader } = await signIn(server.baseUrl, 'reception', 'officer', 'leader'));
   });
 
   after(() => server.close());

@@ -2,14 +2,6 @@ import { expect } from 'chai';
 import type { ApiClient } from './api-client.js';
 import { intakeBody } from './fixtures.js';
 
-/** The demo staff a test drives a dossier with. */
-export interface Staff {
-  reception: ApiClient;
-  officer: ApiClient;
-  leader: ApiClient;
-  tax: ApiClient;
-}
-
 /**
  * Drives one dossier through the API the way the desk and the departments would: each step
  * finds the dossier's only open task in the inbox of whoever must act, checks it is the step

@@ -10,6 +10,24 @@ export function readFixture(relative: string): string {
   return fs.readFileSync(path.join(here, '..', 'server', relative), 'utf8');
 }
 
+/** One edit: what to find (a string: its first occurrence; a regular expression: as `replace` reads it) and what to put there. */
+export type FixtureEdit = [pattern: string | RegExp, replacement: string];
+
+/**
+ * `text` with each edit applied in turn, as `String.replace` would; an edit whose pattern matches
+ * nothing throws, so a fixture that changed under a spec fails it instead of being tested unedited.
+ */
+export function edited(text: string, ...edits: FixtureEdit[]): string {
+  return edits.reduce((current, [pattern, replacement]) => {
+    const found =
+      typeof pattern === 'string'
+        ? current.includes(pattern)
+        : new RegExp(pattern.source, pattern.flags.replace('g', '')).test(current);
+    if (!found) throw new Error(`fixture edit: ${String(pattern)} matches nothing`);
+    return current.replace(pattern, replacement);
+  }, text);
+}
+
 export const PERMIT_FORM = {
   type: 'object',
   required: ['area', 'purpose'],

@@ -13,8 +13,8 @@ export interface TestServer {
 }
 
 /**
- * The real server, in-process, on a random loopback port and a fresh database with demo data;
- * uploaded files go to a temporary folder removed on close.
+ * The real server, in-process, on a random loopback port and a fresh copy of the seeded database
+ * (demo data, the catalogue deployed); uploaded files go to a temporary folder removed on close.
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const databaseUrl = await freshDatabaseUrl();

@@ -1,6 +1,5 @@
 import type { Db } from '../core/db.js';
-import { inArray } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { agencies, departments, userDepartments, users } from '../db/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Role } from '../core/roles.js';
@@ -74,7 +73,8 @@ export const DEMO_USERS: {
 
 /**
  * Idempotent: agencies, departments, users and memberships are added only where missing, so a
- * database seeded by an older release gains the departments new catalogue procedures need.
+ * database seeded by an older release gains the departments new catalogue procedures need. The
+ * password is hashed only when a demo user is missing: argon2 is the dearest step of a restart.
  */
 export async function seedDemo(db: Db): Promise<void> {
   await db
@@ -85,32 +85,39 @@ export async function seedDemo(db: Db): Promise<void> {
       set: { parentCode: sql`coalesce(${agencies.parentCode}, excluded.parent_code)` },
     });
   await db.insert(departments).values(DEMO_DEPARTMENTS).onConflictDoNothing();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db
-    .insert(users)
-    .values(
-      DEMO_USERS.map((u) => ({
-        username: u.username,
-        fullName: u.fullName,
-        roles: u.roles,
-        scopeAgencyCode: u.scopeAgencyCode ?? null,
-        passwordHash,
-      })),
-    )
-    // A database seeded before agencies had a tree gains the supervisor's scope; nothing else changes.
-    .onConflictDoUpdate({
-      target: users.username,
-      set: { scopeAgencyCode: sql`coalesce(${users.scopeAgencyCode}, excluded.scope_agency_code)` },
-    });
+  const usernames = DEMO_USERS.map((u) => u.username);
+  const present = new Set(
+    (await db.select({ username: users.username }).from(users).where(inArray(users.username, usernames))).map(
+      (r) => r.username,
+    ),
+  );
+  const missing = DEMO_USERS.filter((u) => !present.has(u.username));
+  if (missing.length) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await db
+      .insert(users)
+      .values(
+        missing.map((u) => ({
+          username: u.username,
+          fullName: u.fullName,
+          roles: u.roles,
+          scopeAgencyCode: u.scopeAgencyCode ?? null,
+          passwordHash,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  // A database seeded before agencies had a tree gains the supervisor's scope; nothing else changes.
+  for (const u of DEMO_USERS.filter((u) => u.scopeAgencyCode)) {
+    await db
+      .update(users)
+      .set({ scopeAgencyCode: u.scopeAgencyCode })
+      .where(and(eq(users.username, u.username), isNull(users.scopeAgencyCode)));
+  }
   const rows = await db
     .select({ id: users.id, username: users.username })
     .from(users)
-    .where(
-      inArray(
-        users.username,
-        DEMO_USERS.map((u) => u.username),
-      ),
-    );
+    .where(inArray(users.username, usernames));
   const memberships = DEMO_USERS.flatMap((u) => {
     const id = rows.find((r) => r.username === u.username)!.id;
     return u.departments.map((code) => ({ userId: id, departmentCode: code }));

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { HOUSEHOLD_BUSINESS, intakeBody } from '../../support/fixtures.js';
 import { queryDatabase } from '../../support/database.js';
@@ -57,8 +58,7 @@ describe('access matrix: every route × role × scope', () => {
   before(async function () {
     this.timeout(120_000);
     server = await startTestServer();
-    const admin = await ApiClient.as(server.baseUrl, 'admin');
-    const reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
+    const { admin, reception } = await signIn(server.baseUrl, 'admin', 'reception');
     // given a dossier received at the district desk (MC, agency QBD), now at its first step in TCKH
     const intake = await reception.post('/api/dossiers', intakeBody(PROCEDURE, HOUSEHOLD_BUSINESS));
     expect(intake.status, JSON.stringify(intake.body)).to.equal(201);

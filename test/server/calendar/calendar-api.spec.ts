@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
 /** Local Vietnam time (UTC+7) as an instant. */
@@ -12,14 +13,15 @@ describe('calendar API', () => {
 
   before(async () => {
     server = await startTestServer({ JOBS: 'false' });
-    admin = await ApiClient.as(server.baseUrl, 'admin');
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
+    ({ admin, reception } = await signIn(server.baseUrl, 'admin', 'reception'));
   });
 
   after(() => server.close());
 
   const due = (from: Date, amount: number, unit: string, extra = '') =>
-    reception.get(`/api/calendar/due?from=${encodeURIComponent(from.toISOString())}&amount=${amount}&unit=${unit}${extra}`);
+    reception.get(
+      `/api/calendar/due?from=${encodeURIComponent(from.toISOString())}&amount=${amount}&unit=${unit}${extra}`,
+    );
 
   it('should seed the national holidays, Tết among them', async () => {
     const res = await admin.get('/api/admin/calendar/holidays');
@@ -31,8 +33,17 @@ describe('calendar API', () => {
 
   it('should let an admin add and remove a holiday and a compensatory Saturday, and use them at once', async () => {
     // given Friday 4/12/2026 made a holiday of agency QBD, and Saturday 5/12 a working day
-    const holiday = await admin.post('/api/admin/calendar/holidays', { from: '2026-12-04', to: '2026-12-04', name: 'Nghỉ bù', agencyCode: 'QBD' });
-    const workday = await admin.post('/api/admin/calendar/workdays', { date: '2026-12-05', name: 'Làm bù', agencyCode: 'QBD' });
+    const holiday = await admin.post('/api/admin/calendar/holidays', {
+      from: '2026-12-04',
+      to: '2026-12-04',
+      name: 'Nghỉ bù',
+      agencyCode: 'QBD',
+    });
+    const workday = await admin.post('/api/admin/calendar/workdays', {
+      date: '2026-12-05',
+      name: 'Làm bù',
+      agencyCode: 'QBD',
+    });
     expect(holiday.status).to.equal(201);
     expect(workday.status).to.equal(201);
 
@@ -45,9 +56,15 @@ describe('calendar API', () => {
     expect(national.body.dueAt).to.equal(vn('2026-12-04T08:30:00').toISOString());
 
     // and removing both restores the default
-    expect((await admin.request('DELETE', `/api/admin/calendar/holidays/${holiday.body.id}`)).status).to.equal(204);
-    expect((await admin.request('DELETE', `/api/admin/calendar/workdays/${workday.body.id}`)).status).to.equal(204);
-    expect((await due(vn('2026-12-03T16:00:00'), 2, 'hours', '&agency=QBD')).body.dueAt).to.equal(vn('2026-12-04T08:30:00').toISOString());
+    expect(
+      (await admin.request('DELETE', `/api/admin/calendar/holidays/${holiday.body.id}`)).status,
+    ).to.equal(204);
+    expect(
+      (await admin.request('DELETE', `/api/admin/calendar/workdays/${workday.body.id}`)).status,
+    ).to.equal(204);
+    expect((await due(vn('2026-12-03T16:00:00'), 2, 'hours', '&agency=QBD')).body.dueAt).to.equal(
+      vn('2026-12-04T08:30:00').toISOString(),
+    );
   });
 
   it('should apply the cut-off and refuse bad input with 422', async () => {
@@ -57,7 +74,11 @@ describe('calendar API', () => {
     expect((await reception.get('/api/calendar/due?from=yesterday&amount=1&unit=days')).status).to.equal(422);
     const weekday = await admin.post('/api/admin/calendar/workdays', { date: '2026-12-02', name: 'x' });
     expect(weekday.status).to.equal(422);
-    const backwards = await admin.post('/api/admin/calendar/holidays', { from: '2026-12-05', to: '2026-12-01', name: 'x' });
+    const backwards = await admin.post('/api/admin/calendar/holidays', {
+      from: '2026-12-05',
+      to: '2026-12-01',
+      name: 'x',
+    });
     expect(backwards.status).to.equal(422);
     expect((await reception.get('/api/admin/calendar/holidays')).status).to.equal(403);
   });

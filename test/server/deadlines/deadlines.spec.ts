@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import pg from 'pg';
 import { clock } from '../../../server/src/core/clock.js';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, intakeBody } from '../../support/fixtures.js';
 
@@ -13,25 +14,15 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
   let reception: ApiClient;
   let officer: ApiClient;
   let leader: ApiClient;
-  const realNow = clock.now;
   const at = (local: string) => (clock.now = () => vn(local));
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
+    ({ reception, officer, leader } = await signIn(server.baseUrl, 'reception', 'officer', 'leader'));
     await deployThreeDepartments(await ApiClient.as(server.baseUrl, 'thietke'), 'ba-phong');
   });
 
-  after(async () => {
-    clock.now = realNow;
-    await server.close();
-  });
-
-  afterEach(() => {
-    clock.now = realNow;
-  });
+  after(() => server.close());
 
   async function taskOf(client: ApiClient, code: string) {
     const inbox = await client.get('/api/tasks?pageSize=200');

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, intakeBody } from '../../support/fixtures.js';
 
@@ -11,9 +12,7 @@ describe('dossier lifecycle through three departments', () => {
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
+    ({ reception, officer, leader } = await signIn(server.baseUrl, 'reception', 'officer', 'leader'));
     await deployThreeDepartments(await ApiClient.as(server.baseUrl, 'thietke'), 'ba-phong');
   });
 
@@ -29,7 +28,10 @@ describe('dossier lifecycle through three departments', () => {
 
   it('should route a dossier through review, a loop back from the leader, signing and return', async () => {
     // given a dossier received at the desk
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 120, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 120, purpose: 'Nhà ở' }),
+    );
     expect(intake.status).to.equal(201);
     expect(intake.body.code).to.match(/^QBD-\d{6}-\d{4}$/);
     expect(intake.body.status).to.equal(2);
@@ -40,7 +42,10 @@ describe('dossier lifecycle through three departments', () => {
     expect(task.name).to.equal('Thẩm định hồ sơ');
     expect(task.outcomes).to.deep.equal(['approve', 'refuse']);
     expect((await officer.post(`/api/tasks/${task.id}/claim`)).status).to.equal(200);
-    let done = await officer.post(`/api/tasks/${task.id}/complete`, { outcome: 'approve', data: { reviewNote: 'Đủ điều kiện' } });
+    let done = await officer.post(`/api/tasks/${task.id}/complete`, {
+      outcome: 'approve',
+      data: { reviewNote: 'Đủ điều kiện' },
+    });
     expect(done.status).to.equal(200);
     expect(done.body.nextTasks.map((t: any) => t.departmentCodes)).to.deep.equal([['LD']]);
     expect(done.body.dossierStatus).to.equal(4);
@@ -79,7 +84,10 @@ describe('dossier lifecycle through three departments', () => {
 
   it('should take the default flow when the FEEL condition is false and end as refused', async () => {
     // given a building larger than the condition allows
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 400, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 400, purpose: 'Nhà ở' }),
+    );
     const task = await onlyTask(officer, intake.body.code);
 
     // when the officer approves
@@ -95,18 +103,27 @@ describe('dossier lifecycle through three departments', () => {
 
   it('should let the citizen look the dossier up by code and secret only', async () => {
     // given
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 90, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 90, purpose: 'Nhà ở' }),
+    );
     const anonymous = new ApiClient(server.baseUrl);
 
     // when
-    const found = await anonymous.get(`/api/public/lookup?code=${intake.body.code}&secret=${intake.body.lookupSecret}`);
+    const found = await anonymous.get(
+      `/api/public/lookup?code=${intake.body.code}&secret=${intake.body.lookupSecret}`,
+    );
     const wrong = await anonymous.get(`/api/public/lookup?code=${intake.body.code}&secret=WRONGSECRET`);
-    const unknown = await anonymous.get(`/api/public/lookup?code=QBD-000000-9999&secret=${intake.body.lookupSecret}`);
+    const unknown = await anonymous.get(
+      `/api/public/lookup?code=QBD-000000-9999&secret=${intake.body.lookupSecret}`,
+    );
 
     // then
     expect(found.status).to.equal(200);
     expect(found.body.statusText).to.equal('Đã tiếp nhận');
-    expect(found.body.currentSteps).to.deep.equal([{ name: 'Thẩm định hồ sơ', departments: ['Phòng Quản lý đô thị'] }]);
+    expect(found.body.currentSteps).to.deep.equal([
+      { name: 'Thẩm định hồ sơ', departments: ['Phòng Quản lý đô thị'] },
+    ]);
     expect(JSON.stringify(found.body)).not.to.contain('Nguyễn Văn Bình');
     expect(wrong.status).to.equal(404);
     expect(unknown.status).to.equal(404);
@@ -115,7 +132,10 @@ describe('dossier lifecycle through three departments', () => {
 
   it('should rotate the lookup secret when the receipt is reprinted', async () => {
     // given a dossier and its first secret
-    const intake = await reception.post('/api/dossiers', intakeBody('ba-phong', { area: 70, purpose: 'Nhà ở' }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 70, purpose: 'Nhà ở' }),
+    );
     const anonymous = new ApiClient(server.baseUrl);
 
     // when the receipt is reprinted
@@ -124,8 +144,12 @@ describe('dossier lifecycle through three departments', () => {
     // then only the new secret opens the lookup
     expect(reprint.status).to.equal(200);
     expect(reprint.body.lookupSecret).not.to.equal(intake.body.lookupSecret);
-    const old = await anonymous.get(`/api/public/lookup?code=${intake.body.code}&secret=${intake.body.lookupSecret}`);
-    const fresh = await anonymous.get(`/api/public/lookup?code=${intake.body.code}&secret=${reprint.body.lookupSecret}`);
+    const old = await anonymous.get(
+      `/api/public/lookup?code=${intake.body.code}&secret=${intake.body.lookupSecret}`,
+    );
+    const fresh = await anonymous.get(
+      `/api/public/lookup?code=${intake.body.code}&secret=${reprint.body.lookupSecret}`,
+    );
     expect(old.status).to.equal(404);
     expect(fresh.status).to.equal(200);
   });
@@ -138,7 +162,9 @@ describe('dossier lifecycle through three departments', () => {
     ]);
 
     // then both succeed with different consecutive codes
-    const seq = [a!.body.code, b!.body.code].map((c: string) => Number(c.split('-')[2])).sort((x, y) => x - y);
+    const seq = [a!.body.code, b!.body.code]
+      .map((c: string) => Number(c.split('-')[2]))
+      .sort((x, y) => x - y);
     expect(seq[1]! - seq[0]!).to.equal(1);
   });
 });

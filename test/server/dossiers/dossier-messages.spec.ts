@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
 
@@ -22,9 +23,7 @@ describe('POST /api/dossiers/:code/messages', () => {
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    tax = await ApiClient.as(server.baseUrl, 'canbothue');
+    ({ reception, officer, tax } = await signIn(server.baseUrl, 'reception', 'officer', 'tax'));
   });
 
   after(() => server.close());

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { PERMIT_FORM, intakeBody, readFixture } from '../../support/fixtures.js';
+import { PERMIT_FORM, edited, intakeBody, readFixture } from '../../support/fixtures.js';
 import { addWorkingTime } from '../../../server/src/calendar/working-time.js';
 
 describe('promised return date', () => {
@@ -11,8 +12,7 @@ describe('promised return date', () => {
 
   before(async () => {
     server = await startTestServer();
-    designer = await ApiClient.as(server.baseUrl, 'thietke');
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
+    ({ designer, reception } = await signIn(server.baseUrl, 'designer', 'reception'));
   });
 
   after(() => server.close());
@@ -27,7 +27,7 @@ describe('promised return date', () => {
       cutoff: '15:00',
       formSchema: PERMIT_FORM,
       // every step budget must fit the 2 hours
-      bpmn: readFixture('engine/three-departments.bpmn').replace('mc:budget="3d"', 'mc:budget="1h"'),
+      bpmn: edited(readFixture('engine/three-departments.bpmn'), ['mc:budget="3d"', 'mc:budget="1h"']),
     });
     expect(deployed.status).to.equal(201);
     expect(deployed.body).to.include({ duration: 2, durationUnit: 'hours', cutoff: '15:00' });

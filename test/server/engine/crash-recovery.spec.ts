@@ -1,12 +1,20 @@
 import { expect } from 'chai';
 import pg from 'pg';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { freshDatabaseUrl } from '../../support/database.js';
 import { spawnServer, type ServerProcess } from '../../support/server-process.js';
 import { intakeBody } from '../../support/fixtures.js';
+import { waitFor } from '../../support/wait-for.js';
+import { freePort } from '../../../bench/support/free-port.js';
 
 const PROCEDURE = 'dang-ky-ho-kinh-doanh';
-const DATA = { businessName: 'Quán phở Bình', businessAddress: '5 Hàng Bông, Hoàn Kiếm', businessLines: 'Ăn uống', capital: 1e8 };
+const DATA = {
+  businessName: 'Quán phở Bình',
+  businessAddress: '5 Hàng Bông, Hoàn Kiếm',
+  businessLines: 'Ăn uống',
+  capital: 1e8,
+};
 
 /** Load that records only what the server acknowledged (a 2xx answer). */
 class Load {
@@ -14,7 +22,10 @@ class Load {
   readonly completions = new Set<string>();
   private running = true;
 
-  constructor(private readonly reception: ApiClient, private readonly officer: ApiClient) {}
+  constructor(
+    private readonly reception: ApiClient,
+    private readonly officer: ApiClient,
+  ) {}
 
   async worker(): Promise<void> {
     while (this.running) {
@@ -42,7 +53,6 @@ describe('crash recovery', function () {
   this.timeout(180_000);
   let databaseUrl: string;
   let server: ServerProcess | null = null;
-  const port = 43000 + (process.pid % 1000);
 
   before(async () => {
     databaseUrl = await freshDatabaseUrl();
@@ -54,17 +64,28 @@ describe('crash recovery', function () {
     // given a server under load, killed twice at random moments and restarted on the same data
     const acknowledged = { intakes: new Set<string>(), completions: new Set<string>() };
     for (let round = 0; round < 2; round++) {
-      server = await spawnServer(databaseUrl, port);
-      const load = new Load(await ApiClient.as(server.baseUrl, 'tiepnhan'), await ApiClient.as(server.baseUrl, 'chuyenvien'));
+      server = await spawnServer(databaseUrl, await freePort());
+      const { reception, officer } = await signIn(server.baseUrl, 'reception', 'officer');
+      const load = new Load(reception, officer);
       const workers = [load.worker(), load.worker(), load.worker()];
-      await new Promise((r) => setTimeout(r, 800 + Math.random() * 1200));
+      // killed at a random moment once the load got work of both kinds through: a loaded
+      // machine slows the load down, it cannot make the kill come before any acknowledgement
+      const writes = 2 + Math.floor(Math.random() * 10);
+      await waitFor(
+        `${writes} acknowledged writes`,
+        async () =>
+          load.intakes.size && load.completions.size && load.intakes.size + load.completions.size >= writes
+            ? true
+            : undefined,
+        60_000,
+      );
       await server.kill('SIGKILL');
       load.stop();
       await Promise.all(workers);
       load.intakes.forEach((c) => acknowledged.intakes.add(c));
       load.completions.forEach((t) => acknowledged.completions.add(t));
     }
-    server = await spawnServer(databaseUrl, port);
+    server = await spawnServer(databaseUrl, await freePort());
     expect(acknowledged.intakes.size, 'the load got some intakes through').to.be.greaterThan(0);
     expect(acknowledged.completions.size, 'the load got some completions through').to.be.greaterThan(0);
 
@@ -79,7 +100,10 @@ describe('crash recovery', function () {
         `select details->>'taskId' as task_id, count(*)::int as n from dossier_events where type = 'step_completed' group by 1`,
       );
       const counts = new Map(completed.rows.map((r) => [r.task_id as string, r.n as number]));
-      expect([...counts.values()].filter((n) => n > 1), 'duplicated completions').to.deep.equal([]);
+      expect(
+        [...counts.values()].filter((n) => n > 1),
+        'duplicated completions',
+      ).to.deep.equal([]);
       const lost = [...acknowledged.completions].filter((id) => counts.get(id) !== 1);
       expect(lost, 'lost completions').to.deep.equal([]);
       // and every unfinished dossier waits on exactly the tasks its engine state holds
@@ -87,16 +111,21 @@ describe('crash recovery', function () {
         `select d.code, count(t.id)::int as open from dossiers d left join tasks t on t.dossier_id = d.id and t.status in ('open','claimed')
          where d.finished_at is null group by d.code`,
       );
-      expect(unfinished.rows.filter((r) => r.open !== 1), 'dossiers without exactly one open task').to.deep.equal([]);
+      expect(
+        unfinished.rows.filter((r) => r.open !== 1),
+        'dossiers without exactly one open task',
+      ).to.deep.equal([]);
     } finally {
       await db.end();
     }
 
     // and every dossier can be driven to its end after the restart
-    const officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    const leader = await ApiClient.as(server.baseUrl, 'lanhdao');
-    const reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    for (const [client, outcome] of [[officer, 'approve'], [leader, 'sign'], [reception, undefined]] as const) {
+    const { officer, leader, reception } = await signIn(server.baseUrl, 'officer', 'leader', 'reception');
+    for (const [client, outcome] of [
+      [officer, 'approve'],
+      [leader, 'sign'],
+      [reception, undefined],
+    ] as const) {
       for (;;) {
         const inbox = await client.get('/api/tasks?pageSize=200');
         if (!inbox.body.items.length) break;

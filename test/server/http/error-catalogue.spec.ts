@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient, type ApiResponse } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from '../../../server/src/core/errors.js';
 
@@ -36,9 +37,7 @@ describe('The error catalogue', () => {
   it('should answer every sampled failure with a catalogue code, its status, and a code its route documents', async () => {
     // given a caller per role
     const anonymous = new ApiClient(server.baseUrl);
-    const officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    const reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    const admin = await ApiClient.as(server.baseUrl, 'admin');
+    const { officer, reception, admin } = await signIn(server.baseUrl, 'officer', 'reception', 'admin');
     const samples: [ApiClient, string, string, unknown, ErrorCode][] = [
       [anonymous, 'GET', '/api/me', undefined, 'unauthenticated'],
       [anonymous, 'POST', '/api/auth/login', { username: 'admin', password: 'sai' }, 'invalid_credentials'],

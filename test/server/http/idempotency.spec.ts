@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, intakeBody } from '../../support/fixtures.js';
 
@@ -10,8 +11,7 @@ describe('Idempotency-Key on intake and completion', () => {
 
   before(async () => {
     server = await startTestServer({ JOBS: 'false' });
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
+    ({ reception, officer } = await signIn(server.baseUrl, 'reception', 'officer'));
     await deployThreeDepartments(await ApiClient.as(server.baseUrl, 'thietke'), 'ba-phong');
   });
 

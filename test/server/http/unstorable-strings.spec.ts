@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { intakeBody, PERMIT_FORM, readFixture } from '../../support/fixtures.js';
+import { edited, intakeBody, PERMIT_FORM, readFixture } from '../../support/fixtures.js';
 import { unstorableStrings } from '../../../server/src/http/validation.js';
 
 // JSON texts written by hand: JSON.stringify would send the same escapes, but these show them.
@@ -16,8 +17,7 @@ describe('http: strings PostgreSQL cannot store are refused at the edge', () => 
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    designer = await ApiClient.as(server.baseUrl, 'thietke');
+    ({ reception, designer } = await signIn(server.baseUrl, 'reception', 'designer'));
   });
 
   after(() => server.close());
@@ -72,10 +72,11 @@ describe('http: strings PostgreSQL cannot store are refused at the edge', () => 
         capital: 1,
       }),
     );
-    const spoiled = valid
-      .replace('"businessName":"A"', `"businessName":"A${NUL}"`)
-      .replace('"businessLines":"Bán lẻ"', `"businessLines":"Bán lẻ${LONE_LOW}","x${LONE_HIGH}":1`);
-    expect(spoiled).to.not.equal(valid);
+    const spoiled = edited(
+      valid,
+      ['"businessName":"A"', `"businessName":"A${NUL}"`],
+      ['"businessLines":"Bán lẻ"', `"businessLines":"Bán lẻ${LONE_LOW}","x${LONE_HIGH}":1`],
+    );
 
     // when
     const res = await reception.post('/api/dossiers', spoiled);
@@ -92,10 +93,10 @@ describe('http: strings PostgreSQL cannot store are refused at the edge', () => 
 
   it('should refuse a BPMN diagram with NUL in a deploy body', async () => {
     // given
-    const bpmn = readFixture('engine/three-departments.bpmn').replace(
+    const bpmn = edited(readFixture('engine/three-departments.bpmn'), [
       '<bpmn:process',
       `<!-- \u0000 --><bpmn:process`,
-    );
+    ]);
 
     // when
     const res = await designer.post('/api/procedures', {

@@ -43,7 +43,6 @@ describe('SMS notices through the outbox', () => {
   let database: Database;
   let gateway: GatewayStub;
   let url: string;
-  const realNow = clock.now;
 
   before(async () => {
     database = await openDatabase(await freshDatabaseUrl(), 4);
@@ -52,13 +51,18 @@ describe('SMS notices through the outbox', () => {
   });
 
   after(async () => {
-    clock.now = realNow;
     await gateway.stop();
     await database.close();
   });
 
   async function queue(phone: string) {
-    await enqueueNotice(database.db, 'result_ready', [{ channel: 'sms', address: phone }], { code: 'QBD-261124-0001', procedureName: 'Đăng ký hộ kinh doanh' }, null);
+    await enqueueNotice(
+      database.db,
+      'result_ready',
+      [{ channel: 'sms', address: phone }],
+      { code: 'QBD-261124-0001', procedureName: 'Đăng ký hộ kinh doanh' },
+      null,
+    );
     const [row] = await database.db.select().from(notifications).where(eq(notifications.recipient, phone));
     return row!;
   }
@@ -95,7 +99,6 @@ describe('SMS notices through the outbox', () => {
     expect(row!.status).to.equal('sent');
     expect(row!.attempts).to.equal(3);
     expect(gateway.requests.filter((r) => r.to === '0900000002')).to.have.length(1);
-    clock.now = realNow;
   });
 
   it('should resend with the same idempotency key after a crash between delivery and acknowledgement', async () => {

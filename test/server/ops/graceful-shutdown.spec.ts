@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
 import pg from 'pg';
 import { freePort } from '../../../bench/support/free-port.js';
-import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { freshDatabaseUrl } from '../../support/database.js';
 import { HOUSEHOLD_BUSINESS } from '../../support/fixtures.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
@@ -31,8 +31,7 @@ describe('graceful shutdown', function () {
 
   it('should finish a completion in flight at SIGTERM, refuse what comes after, and exit 0', async () => {
     // given a task, and its dossier's row locked by the test so its completion must wait
-    const reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    const officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
+    const { reception, officer } = await signIn(server.baseUrl, 'reception', 'officer');
     const dossier = await DossierDriver.receive(reception, 'dang-ky-ho-kinh-doanh', HOUSEHOLD_BUSINESS);
     const taskId = dossier.intake.nextTasks[0].id as string;
     const holder = new pg.Client({ connectionString: databaseUrl });

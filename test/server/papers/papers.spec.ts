@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { intakeBody } from '../../support/fixtures.js';
 
@@ -12,8 +13,7 @@ describe('papers: supplement request, refusal and apology', () => {
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
+    ({ reception, officer } = await signIn(server.baseUrl, 'reception', 'officer'));
   });
 
   after(() => server.close());

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { PERMIT_FORM, readFixture } from '../../support/fixtures.js';
+import { PERMIT_FORM, edited, readFixture } from '../../support/fixtures.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
 
 const REGISTRY_FORM = {
@@ -20,10 +21,13 @@ describe('Camunda exports: collaborations, sub-processes, signals, escalations, 
 
   before(async () => {
     server = await startTestServer();
-    designer = await ApiClient.as(server.baseUrl, 'thietke');
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
+    ({ designer, reception, officer, leader } = await signIn(
+      server.baseUrl,
+      'designer',
+      'reception',
+      'officer',
+      'leader',
+    ));
   });
 
   after(() => server.close());
@@ -97,8 +101,7 @@ describe('Camunda exports: collaborations, sub-processes, signals, escalations, 
     ] as const;
 
     for (const [fixture, from, to] of broken) {
-      const xml = fixture.replace(from, to);
-      expect(xml, from).to.not.equal(fixture);
+      const xml = edited(fixture, [from, to]);
 
       // when
       const res = await deploy(xml, fixture === collaboration ? REGISTRY_FORM : PERMIT_FORM);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { readFixture } from '../../support/fixtures.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
@@ -19,9 +20,7 @@ describe('a diagram exported by Camunda Modeler 5', () => {
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
+    ({ reception, officer, leader } = await signIn(server.baseUrl, 'reception', 'officer', 'leader'));
     const designer = await ApiClient.as(server.baseUrl, 'thietke');
     // given the export, as the modeler saved it (camunda:candidateGroups, camunda:dueDate, "=" FEEL)
     const res = await designer.post('/api/procedures', {

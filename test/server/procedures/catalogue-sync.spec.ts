@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CATALOGUE_DIR } from '../../../server/src/main.js';
+import { CATALOGUE_DIR } from '../../../server/src/seed/seed-database.js';
 import { CatalogueError, readProcedure } from '../../../server/src/procedures/catalogue-sync.js';
 
 const copies: string[] = [];

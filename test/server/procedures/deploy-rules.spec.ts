@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ApiClient, type ApiResponse } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { PERMIT_FORM, readFixture } from '../../support/fixtures.js';
+import { PERMIT_FORM, edited, readFixture } from '../../support/fixtures.js';
 
 /** The element ids a 422 `invalid_bpmn` names. */
 function idsIn(res: ApiResponse): (string | null)[] {
@@ -46,7 +46,7 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should refuse a flow out of an exclusive gateway with neither a condition nor the default mark', async () => {
     // given the review gateway loses its default flow
-    const bpmn = base.replace(' default="f_refuse"', '');
+    const bpmn = edited(base, [' default="f_refuse"', '']);
     // when
     const res = await deploy(bpmn);
     // then
@@ -56,7 +56,7 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should refuse a step whose budget exceeds the legal duration, and a path whose budgets add up past it', async () => {
     // given a 3-day procedure whose review alone is budgeted 4 days
-    const bpmn = base.replace('mc:budget="3d"', 'mc:budget="4d"');
+    const bpmn = edited(base, ['mc:budget="3d"', 'mc:budget="4d"']);
     // when
     const res = await deploy(bpmn);
     // then the step is named, and so is the end of the longest path (start → … → done)
@@ -67,9 +67,11 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should count budgets along a path, not only each step', async () => {
     // given two steps that fit one by one but not together
-    const bpmn = base
-      .replace('mc:budget="3d"', 'mc:budget="2d"')
-      .replace('mc:role="leader"', 'mc:role="leader" mc:budget="1.5d"');
+    const bpmn = edited(
+      base,
+      ['mc:budget="3d"', 'mc:budget="2d"'],
+      ['mc:role="leader"', 'mc:role="leader" mc:budget="1.5d"'],
+    );
     // when
     const res = await deploy(bpmn);
     // then only the path is at fault
@@ -78,10 +80,10 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should read camunda:dueDate as a step budget when it is an ISO duration', async () => {
     // given the leader's step is due in P5D (five working days) in a 3-day procedure
-    const bpmn = base.replace(
+    const bpmn = edited(base, [
       'camunda:candidateGroups="LD"',
       'camunda:candidateGroups="LD" camunda:dueDate="P5D"',
-    );
+    ]);
     // when
     const res = await deploy(bpmn);
     // then
@@ -91,7 +93,7 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should refuse a condition that is not valid FEEL', async () => {
     const res = await deploy(
-      base.replace('=outcome = "approve" and area &lt;= 250', '=outcome = "approve" and area &lt;='),
+      edited(base, ['=outcome = "approve" and area &lt;= 250', '=outcome = "approve" and area &lt;=']),
     );
     expect(idsIn(res)).to.deep.equal(['f_approve']);
     expect(messageFor(res, 'f_approve')).to.contain('not valid FEEL');
@@ -99,10 +101,10 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should refuse what bpmnlint recommends against: a disconnected task', async () => {
     // given a task nothing flows into or out of
-    const bpmn = base.replace(
+    const bpmn = edited(base, [
       '<bpmn:userTask id="review"',
       '<bpmn:userTask id="orphan" name="Bỏ quên" mc:department="QLDT" /><bpmn:userTask id="review"',
-    );
+    ]);
     // when
     const res = await deploy(bpmn);
     // then
@@ -111,7 +113,7 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
   });
 
   it('should refuse a diagram without layout (bpmnlint no-bpmndi): the modeler could not open it', async () => {
-    const bpmn = base.replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
+    const bpmn = edited(base, [/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '']);
     const res = await deploy(bpmn);
     expect(idsIn(res)).to.include.members(['review', 'f1', 'lane_urban']);
     expect(messageFor(res, 'review')).to.contain('no-bpmndi');
@@ -119,11 +121,13 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
 
   it('should list every problem at once, each with its element', async () => {
     // given a diagram breaking four rules
-    const bpmn = base
-      .replace(' default="f_refuse"', '')
-      .replace('camunda:candidateGroups="LD" ', '')
-      .replace('outcome = "sign"', 'outcome = ')
-      .replace('<bpmn:userTask id="review"', '<bpmn:scriptTask id="evil" /><bpmn:userTask id="review"');
+    const bpmn = edited(
+      base,
+      [' default="f_refuse"', ''],
+      ['camunda:candidateGroups="LD" ', ''],
+      ['outcome = "sign"', 'outcome = '],
+      ['<bpmn:userTask id="review"', '<bpmn:scriptTask id="evil" /><bpmn:userTask id="review"'],
+    );
     // when
     const res = await deploy(bpmn);
     // then
@@ -131,12 +135,14 @@ describe('deploy rules: each refuses a diagram that breaks it, naming the elemen
   });
 
   it('should refuse a message catch event whose message has no name', async () => {
-    const bpmn = base
-      .replace('<bpmn:process', '<bpmn:message id="m_tax" /><bpmn:process')
-      .replace(
+    const bpmn = edited(
+      base,
+      ['<bpmn:process', '<bpmn:message id="m_tax" /><bpmn:process'],
+      [
         '<bpmn:sequenceFlow id="f4" sourceRef="return_result" targetRef="done" />',
         '<bpmn:sequenceFlow id="f4" sourceRef="return_result" targetRef="wait" /><bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="m_tax" /></bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="f5" sourceRef="wait" targetRef="done" />',
-      );
+      ],
+    );
     const res = await deploy(bpmn);
     expect(idsIn(res)).to.include('wait');
   });

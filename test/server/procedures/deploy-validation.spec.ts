@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { PERMIT_FORM, readFixture } from '../../support/fixtures.js';
+import { PERMIT_FORM, edited, readFixture } from '../../support/fixtures.js';
 
 describe('procedure deployment and validation', () => {
   let server: TestServer;
@@ -20,10 +20,10 @@ describe('procedure deployment and validation', () => {
 
   it('should refuse a diagram with a script task, naming the element', async () => {
     // given
-    const bpmn = base.replace(
+    const bpmn = edited(base, [
       '<bpmn:userTask id="review"',
       '<bpmn:scriptTask id="evil" scriptFormat="javascript"><bpmn:script>process.exit(1)</bpmn:script></bpmn:scriptTask><bpmn:userTask id="review"',
-    );
+    ]);
     // when
     const res = await deploy('co-script', bpmn);
     // then
@@ -36,9 +36,14 @@ describe('procedure deployment and validation', () => {
   });
 
   it('should refuse a script condition and a condition that is not FEEL', async () => {
-    const bpmn = base
-      .replace('<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">outcome = "sign"', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">next(null, true)')
-      .replace('outcome = "return"', '${environment.variables.outcome}');
+    const bpmn = edited(
+      base,
+      [
+        '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">outcome = "sign"',
+        '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">next(null, true)',
+      ],
+      ['outcome = "return"', '${environment.variables.outcome}'],
+    );
     const res = await deploy('co-script-dk', bpmn);
     expect(res.status).to.equal(422);
     const ids = res.body.error.details.map((d: any) => d.elementId);
@@ -46,7 +51,7 @@ describe('procedure deployment and validation', () => {
   });
 
   it('should refuse a user task without a candidate department', async () => {
-    const bpmn = base.replace('camunda:candidateGroups="LD" ', '');
+    const bpmn = edited(base, ['camunda:candidateGroups="LD" ', '']);
     const res = await deploy('khong-phong', bpmn);
     expect(res.status).to.equal(422);
     expect(res.body.error.details.map((d: any) => d.elementId)).to.deep.equal(['sign']);
@@ -54,7 +59,10 @@ describe('procedure deployment and validation', () => {
 
   it('should refuse malformed XML and a form schema that does not compile', async () => {
     const broken = await deploy('hong-xml', '<bpmn:definitions><oops');
-    const badForm = await deploy('hong-form', base, { type: 'object', properties: { a: { type: 'nonsense' } } });
+    const badForm = await deploy('hong-form', base, {
+      type: 'object',
+      properties: { a: { type: 'nonsense' } },
+    });
     expect(broken.status).to.equal(422);
     expect(broken.body.error.code).to.equal('invalid_bpmn');
     expect(badForm.status).to.equal(422);
@@ -65,7 +73,10 @@ describe('procedure deployment and validation', () => {
     // given version 1 deployed
     expect((await deploy('phien-ban', base)).status).to.equal(201);
     // when version 2 is deployed with a new name
-    const v2 = await designer.post('/api/procedures/phien-ban/versions', { bpmn: base, name: 'Thử nghiệm v2' });
+    const v2 = await designer.post('/api/procedures/phien-ban/versions', {
+      bpmn: base,
+      name: 'Thử nghiệm v2',
+    });
     // then both are listed, newest first, and the procedure shows v2
     expect(v2.status).to.equal(201);
     expect(v2.body.currentVersion).to.equal(2);
@@ -79,7 +90,13 @@ describe('procedure deployment and validation', () => {
 
   it('should allow only designers and admins to deploy', async () => {
     const officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    const res = await officer.post('/api/procedures', { code: 'x-y', name: 'x', duration: 1, formSchema: {}, bpmn: base });
+    const res = await officer.post('/api/procedures', {
+      code: 'x-y',
+      name: 'x',
+      duration: 1,
+      formSchema: {},
+      bpmn: base,
+    });
     expect(res.status).to.equal(403);
   });
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { intakeBody, readFixture } from '../../support/fixtures.js';
 import { linearRegExp } from '../../../server/src/http/linear-regexp.js';
@@ -28,8 +29,7 @@ describe('form schemas: patterns run in linear time', () => {
 
   before(async () => {
     server = await startTestServer();
-    designer = await ApiClient.as(server.baseUrl, 'thietke');
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
+    ({ designer, reception } = await signIn(server.baseUrl, 'designer', 'reception'));
   });
 
   after(() => server.close());

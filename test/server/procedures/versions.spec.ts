@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, readFixture } from '../../support/fixtures.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
@@ -16,10 +17,13 @@ describe('procedure versions: running dossiers finish on the version they starte
 
   before(async () => {
     server = await startTestServer();
-    designer = await ApiClient.as(server.baseUrl, 'thietke');
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
+    ({ designer, reception, officer, leader } = await signIn(
+      server.baseUrl,
+      'designer',
+      'reception',
+      'officer',
+      'leader',
+    ));
     await deployThreeDepartments(designer, CODE);
   });
 

@@ -1,13 +1,14 @@
 import { expect } from 'chai';
+import { clock } from '../../../server/src/core/clock.js';
 import { ApiClient } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
 import { deployThreeDepartments } from '../../support/fixtures.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
-/** This month in local (UTC+7) time, as the report names months. */
-function thisMonth(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
-}
+/** The month the report is asked for, and a Tuesday morning in it (Vietnam time, UTC+7) to receive on. */
+const MONTH = '2026-11';
+const RECEIVED_AT = new Date('2026-11-24T09:00:00+07:00');
 
 describe('reports: on-time summary of a unit for a month', () => {
   let server: TestServer;
@@ -18,24 +19,28 @@ describe('reports: on-time summary of a unit for a month', () => {
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
-    supervisor = await ApiClient.as(server.baseUrl, 'giamsat');
-    leader = await ApiClient.as(server.baseUrl, 'lanhdao');
+    ({ reception, officer, supervisor, leader } = await signIn(
+      server.baseUrl,
+      'reception',
+      'officer',
+      'supervisor',
+      'leader',
+    ));
     await deployThreeDepartments(await ApiClient.as(server.baseUrl, 'thietke'), 'ba-phong');
   });
 
   after(() => server.close());
 
-  it('should count dossiers received this month, the one resolved early and the ones in progress', async () => {
-    // given three dossiers received at the district desk today, one of them refused at review
+  it('should count dossiers received in the month, the one resolved early and the ones in progress', async () => {
+    // given three dossiers received at the district desk on 24/11, one of them refused at review
+    clock.now = () => RECEIVED_AT;
     await DossierDriver.receive(reception, 'ba-phong', { area: 120, purpose: 'Nhà ở' }, 'MC');
     await DossierDriver.receive(reception, 'ba-phong', { area: 90, purpose: 'Nhà ở' }, 'MC');
     const refused = await DossierDriver.receive(reception, 'ba-phong', { area: 400, purpose: 'Nhà ở' }, 'MC');
     await refused.step(officer, 'review', 'approve');
 
-    // when the supervisor asks for the desk's summary of this month
-    const res = await supervisor.get(`/api/reports/on-time?department=MC&month=${thisMonth()}`);
+    // when the supervisor asks for the desk's summary of that month, the same day
+    const res = await supervisor.get(`/api/reports/on-time?department=MC&month=${MONTH}`);
 
     // then the refusal counts as resolved early (finished days before its due date), the rest as within the deadline
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
@@ -47,8 +52,8 @@ describe('reports: on-time summary of a unit for a month', () => {
   it('should let a leader read the units of their own agency only', async () => {
     // given the district leader (UBND quận Ba Đình) and the tax office, another agency
     // when they ask for the district desk and for the tax office
-    const own = await leader.get(`/api/reports/on-time?department=MC&month=${thisMonth()}`);
-    const other = await leader.get(`/api/reports/on-time?department=CCT&month=${thisMonth()}`);
+    const own = await leader.get(`/api/reports/on-time?department=MC&month=${MONTH}`);
+    const other = await leader.get(`/api/reports/on-time?department=CCT&month=${MONTH}`);
 
     // then the first is answered; the second is outside the leader's scope, so it answers as an unknown unit
     expect(own.status).to.equal(200);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient, CREATED_USER_PASSWORD } from '../../support/api-client.js';
+import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, intakeBody } from '../../support/fixtures.js';
 
@@ -11,8 +12,7 @@ describe('task guards: concurrency, departments, sessions and form data', () => 
 
   before(async () => {
     server = await startTestServer();
-    reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    officer = await ApiClient.as(server.baseUrl, 'chuyenvien');
+    ({ reception, officer } = await signIn(server.baseUrl, 'reception', 'officer'));
     const admin = await ApiClient.as(server.baseUrl, 'admin');
     const created = await admin.post('/api/admin/users', {
       username: 'chuyenvien2',

@@ -1,0 +1,26 @@
+import { ApiClient } from './api-client.js';
+
+/** The demo users (server/src/seed/demo.ts) and the admin, by what a test has them do. */
+export const DEMO_STAFF = {
+  reception: 'tiepnhan',
+  officer: 'chuyenvien',
+  leader: 'lanhdao',
+  tax: 'canbothue',
+  supervisor: 'giamsat',
+  designer: 'thietke',
+  admin: 'admin',
+} as const;
+
+export type StaffRole = keyof typeof DEMO_STAFF;
+
+/**
+ * Signs in the demo staff a spec works with, each with a session of its own:
+ * `({ reception, officer } = await signIn(server.baseUrl, 'reception', 'officer'))`.
+ */
+export async function signIn<R extends StaffRole>(
+  baseUrl: string,
+  ...roles: R[]
+): Promise<Record<R, ApiClient>> {
+  const clients = await Promise.all(roles.map((role) => ApiClient.as(baseUrl, DEMO_STAFF[role])));
+  return Object.fromEntries(roles.map((role, i) => [role, clients[i]!])) as Record<R, ApiClient>;
+}
