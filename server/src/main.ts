@@ -99,7 +99,10 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
       requests.drain();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const [finished] = await Promise.all([requests.settled(config.shutdownGraceMs), jobs?.stop()]);
+      const [finished] = await Promise.all([
+        requests.settled(config.shutdownGraceMs),
+        jobs?.stop(config.shutdownGraceMs),
+      ]);
       if (!finished)
         logger.warn({ inFlight: requests.count }, 'shutdown grace period over: closing requests in flight');
       server.closeAllConnections();

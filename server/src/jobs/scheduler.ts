@@ -30,7 +30,7 @@ export async function startJobs(
   db: Db,
   live: LiveUpdates,
   options: JobOptions,
-): Promise<{ stop(): Promise<void> }> {
+): Promise<{ stop(graceMs: number): Promise<void> }> {
   const agenda = new Agenda({
     backend: new PostgresBackend({ pool }),
     processEvery: options.intervalMs,
@@ -58,5 +58,6 @@ export async function startJobs(
   await agenda.every(every, 'fire-due-timers');
   await agenda.every(every, 'deliver-notices');
   await agenda.every('1 minute', 'deadline-reminders');
-  return { stop: () => agenda.stop() };
+  // drain, not stop: stop unlocks and returns while a run goes on against a pool about to close.
+  return { stop: async (graceMs) => void (await agenda.drain(graceMs)) };
 }
