@@ -10,6 +10,7 @@ import { percentiles } from '../support/percentiles.js';
 import { scratchDatabase, type ScratchDatabase } from '../support/scratch-postgres.js';
 import { bareEngineLifecycles } from './bare-engine.js';
 import { runHttpLoad } from './http-load.js';
+import { summariseProfiles } from './profile-summary.js';
 import { statementCounter, writeStatementTable } from './statements.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -69,12 +70,14 @@ export async function benchThroughput(options: ThroughputOptions) {
     const cpu0 = { servers: cpuSecondsOf(serverPids), postgres: cpuSecondsOf(database.pids()) };
     const machine0 = machineBusySeconds();
     const started = Date.now();
+    const loadFromUs = Number(process.hrtime.bigint() / 1000n);
     const load = await runHttpLoad(
       servers.map((s) => s.baseUrl),
       workers,
       seconds,
       PROCEDURE,
     );
+    const loadToUs = Number(process.hrtime.bigint() / 1000n);
     // Sign-in happens before the clock starts inside the load; the few hundred ms are noise here.
     const elapsed = (Date.now() - started) / 1000;
     const serverCpu = cpuSecondsOf(serverPids) - cpu0.servers;
@@ -118,6 +121,16 @@ export async function benchThroughput(options: ThroughputOptions) {
     log(`ratio (system / bare engine): ${summary.ratio}`);
     log(JSON.stringify({ bench: 'throughput', ...summary }));
     // The codes are not printed: a caller (the smoke test) checks those dossiers in the database.
+    if (options.profileDir) {
+      // V8 writes a profile as its process exits.
+      for (const s of servers) await s.kill('SIGTERM');
+      const rows = await summariseProfiles(options.profileDir, load.lifecycles, {
+        fromUs: loadFromUs,
+        toUs: loadToUs,
+      });
+      log('self time in the servers, ms per lifecycle (during the load):');
+      for (const row of rows.slice(0, 25)) log(`  ${row.msPerLifecycle.toFixed(2).padStart(7)}  ${row.what}`);
+    }
     return { ...summary, dossierCodes: load.finished };
   } finally {
     for (const s of servers) await s.kill('SIGTERM');
