@@ -17,6 +17,8 @@ interface CpuProfile {
 export interface ProfileRow {
   what: string;
   msPerLifecycle: number;
+  /** Of all samples in the window, idle excluded. */
+  share: number;
 }
 
 /**
@@ -44,15 +46,21 @@ export async function summariseProfiles(
       totals.set(what, (totals.get(what) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
     });
   }
-  return [...totals]
-    .filter(([what]) => what !== '(idle)')
-    .map(([what, ms]) => ({ what, msPerLifecycle: Number((ms / lifecycles).toFixed(2)) }))
+  const busy = [...totals].filter(([what]) => what !== '(idle)');
+  const all = busy.reduce((sum, [, ms]) => sum + ms, 0);
+  return busy
+    .map(([what, ms]) => ({
+      what,
+      msPerLifecycle: Number((ms / lifecycles).toFixed(2)),
+      share: Number((ms / all).toFixed(3)),
+    }))
     .sort((a, b) => b.msPerLifecycle - a.msPerLifecycle);
 }
 
 function ownerOf({ functionName, url }: ProfileNode['callFrame']): string {
   if (!url) return functionName.startsWith('(') ? functionName : `(native) ${functionName}`;
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  // The innermost package: smqp sits in bpmn-elements' own node_modules.
+  const pkg = [...url.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].at(-1);
   if (pkg) return pkg[1]!;
   const ours = /server\/src\/([^/]+)/.exec(url);
   if (ours) return `server/src/${ours[1]!.replace(/\.ts$/, '')}`;

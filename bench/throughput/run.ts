@@ -129,7 +129,10 @@ export async function benchThroughput(options: ThroughputOptions) {
         toUs: loadToUs,
       });
       log('self time in the servers, ms per lifecycle (during the load):');
-      for (const row of rows.slice(0, 25)) log(`  ${row.msPerLifecycle.toFixed(2).padStart(7)}  ${row.what}`);
+      for (const row of rows.slice(0, 25))
+        log(
+          `  ${row.msPerLifecycle.toFixed(2).padStart(7)}  ${(row.share * 100).toFixed(1).padStart(5)} %  ${row.what}`,
+        );
     }
     return { ...summary, dossierCodes: load.finished };
   } finally {
