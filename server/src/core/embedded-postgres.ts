@@ -93,7 +93,7 @@ function serverFlags(home: string, port: number, settings: Record<string, string
  * whose database path callers may change). A round trip over the socket costs the client about
  * a quarter less CPU than over TCP loopback (bench/README.md). No socket: the TCP URL.
  */
-export function socketUrl(tcpUrl: string, socketDir: string | null): string {
+function socketUrl(tcpUrl: string, socketDir: string | null): string {
   if (!socketDir) return tcpUrl;
   const url = new URL(tcpUrl);
   url.searchParams.set('host', socketDir);
