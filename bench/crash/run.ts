@@ -6,22 +6,23 @@
  * then checks the database against what the load generator was told.
  */
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/src/core/db.js';
+import { benchArgs, oneOf, requiredNumber } from '../support/args.js';
 import { scratchDatabase } from '../support/scratch-postgres.js';
 import { runCrashBench, type CrashResult } from './crash-run.js';
 import { HOSTILE_KINDS, type HostileKind } from './hostile.js';
 
-const { values } = parseArgs({
-  options: {
-    dossiers: { type: 'string', default: '600' },
-    kills: { type: 'string', default: '10' },
-    mode: { type: 'string', default: 'both' },
-    hostile: { type: 'string', default: HOSTILE_KINDS.join(',') },
-  },
+const values = benchArgs(process.argv.slice(2), {
+  dossiers: { default: '600' },
+  kills: { default: '10' },
+  mode: { default: 'both' },
+  hostile: { default: HOSTILE_KINDS.join(',') },
 });
+const dossierCount = requiredNumber(values.dossiers, 'dossiers', 1);
+const killCount = requiredNumber(values.kills, 'kills');
+const mode = oneOf(values.mode, 'mode', ['single', 'pair', 'both'] as const);
 
-const hostileKinds = values.hostile === 'none' ? [] : (values.hostile.split(',') as HostileKind[]);
+const hostileKinds = values.hostile === 'none' ? [] : (values.hostile!.split(',') as HostileKind[]);
 const unknownKind = hostileKinds.find((k) => !HOSTILE_KINDS.includes(k));
 if (unknownKind)
   throw new Error(`--hostile: unknown kind ${unknownKind}; kinds are ${HOSTILE_KINDS.join(', ')}`);
@@ -29,7 +30,7 @@ if (unknownKind)
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
-  const modes = values.mode === 'both' ? (['single', 'pair'] as const) : [values.mode as 'single' | 'pair'];
+  const modes = mode === 'both' ? (['single', 'pair'] as const) : [mode];
   log(
     `bench:crash on ${os.cpus().length} cores, load average ${os
       .loadavg()
@@ -43,13 +44,13 @@ async function main(): Promise<void> {
       // Migrate once here so the servers' first start is not itself racing the first kill.
       await (await openDatabase(scratch.url, 2)).close(); // (the migration lock holds one connection)
       log(
-        `— ${mode}: ${mode === 'pair' ? 'two server processes' : 'one server process'}, ${values.kills} kills, ${values.dossiers} dossiers`,
+        `— ${mode}: ${mode === 'pair' ? 'two server processes' : 'one server process'}, ${killCount} kills, ${dossierCount} dossiers`,
       );
       const result = await runCrashBench({
         databaseUrl: scratch.url,
         servers: mode === 'pair' ? 2 : 1,
-        dossiers: Number(values.dossiers),
-        kills: Number(values.kills),
+        dossiers: dossierCount,
+        kills: killCount,
         between: [700, 2500],
         hostileKinds,
         log,

@@ -8,34 +8,35 @@
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/src/core/db.js';
 import { clock } from '../../server/src/core/clock.js';
+import { benchArgs, requiredNumber, wholeNumber } from '../support/args.js';
 import { scratchDatabase } from '../support/scratch-postgres.js';
 import { generateArchive, type GenerateStats } from './generate.js';
 import { drawSample, measureScenarios } from './measure.js';
 import { explainScenarios } from './explain.js';
 
-const { values } = parseArgs({
-  options: {
-    dossiers: { type: 'string', default: '1000000' },
-    years: { type: 'string', default: '3' },
-    iterations: { type: 'string', default: '300' },
-    seed: { type: 'string', default: '20261124' },
-    'data-dir': { type: 'string' },
-    explain: { type: 'string' },
-    port: { type: 'string' },
-  },
+const values = benchArgs(process.argv.slice(2), {
+  dossiers: { default: '1000000' },
+  years: { default: '3' },
+  iterations: { default: '300' },
+  seed: { default: '20261124' },
+  'data-dir': {},
+  explain: {},
+  port: {},
 });
+const dossiers = requiredNumber(values.dossiers, 'dossiers', 1);
+const years = requiredNumber(values.years, 'years', 1);
+const iterations = requiredNumber(values.iterations, 'iterations', 1);
+const seed = requiredNumber(values.seed, 'seed');
+const port = wholeNumber(values.port, 'port', 1);
 
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
-  const dossiers = Number(values.dossiers);
-  const seed = Number(values.seed);
   const scratch = await scratchDatabase({
     name: 'motcua_bench_scale',
-    port: values.port ? Number(values.port) : undefined,
+    port,
     dir: values['data-dir'],
     bulkLoad: true,
   });
@@ -47,10 +48,10 @@ async function main(): Promise<void> {
     if (existing > 0) {
       log(`reusing the archive in ${values['data-dir'] ?? 'DATABASE_URL'}: ${existing} dossiers`);
     } else {
-      log(`generating ${dossiers} dossiers over ${values.years} years`);
+      log(`generating ${dossiers} dossiers over ${years} years`);
       generated = await generateArchive(database, {
         dossiers,
-        years: Number(values.years),
+        years,
         seed,
         now: clock.now(),
         chunk: 5000,
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     const sizes = await tableSizes(database.pool);
     log(`sizes: ${sizes.map((s) => `${s.table} ${s.rows} rows ${s.size}`).join('; ')}`);
     const sample = await drawSample(database, seed);
-    const results = await measureScenarios(database.db, sample, Number(values.iterations), seed, log);
+    const results = await measureScenarios(database.db, sample, iterations, seed, log);
     if (values.explain) {
       await fs.writeFile(values.explain, await explainScenarios(database.pool, sample, seed));
       log(`EXPLAIN ANALYZE written to ${values.explain}`);
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       dossiers: existing || dossiers,
       generated,
       sizes,
-      iterations: Number(values.iterations),
+      iterations: iterations,
       results,
     };
     console.log(JSON.stringify(summary, null, 2));

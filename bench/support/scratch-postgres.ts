@@ -26,6 +26,8 @@ export interface ScratchOptions {
   dir?: string;
   /** Settings for a multi-gigabyte load; left out, the cluster runs on PostgreSQL's defaults. */
   bulkLoad?: boolean;
+  /** Load pg_stat_statements (an embedded cluster only), so a bench can count statements. */
+  statements?: boolean;
 }
 
 /**
@@ -48,7 +50,9 @@ export async function scratchDatabase(options: ScratchOptions): Promise<ScratchD
   // Run as root, postgres runs as the `postgres` user: an open folder keeps the cluster here
   // rather than in /var/lib/motcua/clusters.
   await fs.chmod(dir, 0o755);
-  const cluster = await startEmbeddedPostgres(path.join(dir, 'pg'), options.port ?? (await freePort()));
+  const cluster = await startEmbeddedPostgres(path.join(dir, 'pg'), options.port ?? (await freePort()), {
+    settings: options.statements ? { shared_preload_libraries: 'pg_stat_statements' } : {},
+  });
   const reused = await databaseExists(cluster.url('postgres'), options.name);
   await ensureDatabase(cluster.url('postgres'), options.name);
   if (options.bulkLoad) await tuneForBulkLoad(cluster.url('postgres'));

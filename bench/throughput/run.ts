@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ApiClient } from '../../test/support/api-client.js';
 import { spawnServer, type ServerProcess } from '../../test/support/server-process.js';
+import { benchArgs, requiredNumber, wholeNumber } from '../support/args.js';
 import { cpuSecondsOf, machineBusySeconds } from '../support/cpu.js';
 import { freePort } from '../support/free-port.js';
 import { percentiles } from '../support/percentiles.js';
 import { scratchDatabase, type ScratchDatabase } from '../support/scratch-postgres.js';
 import { bareEngineLifecycles } from './bare-engine.js';
 import { runHttpLoad } from './http-load.js';
+import { summariseProfiles } from './profile-summary.js';
+import { statementCounter, writeStatementTable } from './statements.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BPMN = path.join(here, 'lifecycle.bpmn');
@@ -26,6 +28,8 @@ export interface ThroughputOptions {
   profileDir?: string;
   /** ENGINE_HOT_LIMIT of the servers: 0 measures recovering every command from the database. */
   hotEngines?: number;
+  /** Count the statements the servers send (pg_stat_statements) and write them per lifecycle here. */
+  statementsFile?: string;
   /** An existing, empty database (the test suite's); by default a scratch one is made and dropped. */
   databaseUrl?: string;
   log?: (line: string) => void;
@@ -43,7 +47,7 @@ export async function benchThroughput(options: ThroughputOptions) {
 
   const database: Pick<ScratchDatabase, 'url' | 'pids' | 'stop'> = options.databaseUrl
     ? { url: options.databaseUrl, pids: () => [], stop: async () => {} }
-    : await scratchDatabase({ name: 'motcua_bench_throughput' });
+    : await scratchDatabase({ name: 'motcua_bench_throughput', statements: Boolean(options.statementsFile) });
   const servers: ServerProcess[] = [];
   try {
     for (let i = 0; i < serverCount; i++) {
@@ -60,16 +64,20 @@ export async function benchThroughput(options: ThroughputOptions) {
       );
     }
     await deploy(servers[0]!.baseUrl);
+    const statements = options.statementsFile ? statementCounter(database.url) : null;
+    await statements?.reset();
     const serverPids = servers.map((s) => s.child.pid!);
     const cpu0 = { servers: cpuSecondsOf(serverPids), postgres: cpuSecondsOf(database.pids()) };
     const machine0 = machineBusySeconds();
     const started = Date.now();
+    const loadFromUs = Number(process.hrtime.bigint() / 1000n);
     const load = await runHttpLoad(
       servers.map((s) => s.baseUrl),
       workers,
       seconds,
       PROCEDURE,
     );
+    const loadToUs = Number(process.hrtime.bigint() / 1000n);
     // Sign-in happens before the clock starts inside the load; the few hundred ms are noise here.
     const elapsed = (Date.now() - started) / 1000;
     const serverCpu = cpuSecondsOf(serverPids) - cpu0.servers;
@@ -77,6 +85,9 @@ export async function benchThroughput(options: ThroughputOptions) {
     const postgresCpu = cpuSecondsOf(database.pids()) - cpu0.postgres;
     const machineCpu = machineBusySeconds() - machine0;
     const latencies = percentiles(load.completeLatenciesMs);
+    const statementsPerLifecycle = statements
+      ? await writeStatementTable(options.statementsFile!, await statements.read(load.lifecycles))
+      : undefined;
     const summary = {
       seconds: Number(elapsed.toFixed(1)),
       servers: serverCount,
@@ -90,6 +101,7 @@ export async function benchThroughput(options: ThroughputOptions) {
         postgres: round(postgresCpu / load.lifecycles, 4),
         wholeMachine: round(machineCpu / load.lifecycles, 4),
       },
+      statementsPerLifecycle,
       errors: load.errors,
       bareEngine: { lifecyclesPerSecond: round(bare.perSecond), cpuMsEach: round(bare.cpuMsEach) },
       ratio: round(load.lifecycles / elapsed / bare.perSecond, 3),
@@ -104,9 +116,24 @@ export async function benchThroughput(options: ThroughputOptions) {
     log(
       `CPU per lifecycle: ${cpu.servers} s servers, ${cpu.postgres} s PostgreSQL, ${cpu.wholeMachine} s whole machine (load generator and other work included)`,
     );
+    if (statementsPerLifecycle !== undefined)
+      log(`SQL statements per lifecycle: ${statementsPerLifecycle} (each one in ${options.statementsFile})`);
     log(`ratio (system / bare engine): ${summary.ratio}`);
     log(JSON.stringify({ bench: 'throughput', ...summary }));
     // The codes are not printed: a caller (the smoke test) checks those dossiers in the database.
+    if (options.profileDir) {
+      // V8 writes a profile as its process exits.
+      for (const s of servers) await s.kill('SIGTERM');
+      const rows = await summariseProfiles(options.profileDir, load.lifecycles, {
+        fromUs: loadFromUs,
+        toUs: loadToUs,
+      });
+      log('self time in the servers, ms per lifecycle (during the load):');
+      for (const row of rows.slice(0, 25))
+        log(
+          `  ${row.msPerLifecycle.toFixed(2).padStart(7)}  ${(row.share * 100).toFixed(1).padStart(5)} %  ${row.what}`,
+        );
+    }
     return { ...summary, dossierCodes: load.finished };
   } finally {
     for (const s of servers) await s.kill('SIGTERM');
@@ -130,23 +157,31 @@ function round(n: number, digits = 1): number {
   return Number(n.toFixed(digits));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({
-    options: {
-      seconds: { type: 'string', default: '20' },
-      workers: { type: 'string', default: '24' },
-      servers: { type: 'string', default: '2' },
-      profile: { type: 'string' },
-      hot: { type: 'string' },
-    },
+/** The command line: `--seconds 20 --workers 24 --servers 2 --hot N --profile DIR --statements FILE`. */
+export function throughputOptions(argv: string[]): ThroughputOptions {
+  const values = benchArgs(argv, {
+    seconds: { default: '20' },
+    workers: { default: '24' },
+    servers: { default: '2' },
+    profile: {},
+    hot: {},
+    statements: {},
   });
-  benchThroughput({
-    seconds: Number(values.seconds),
-    workers: Number(values.workers),
-    servers: Number(values.servers),
+  return {
+    seconds: requiredNumber(values.seconds, 'seconds', 1),
+    workers: requiredNumber(values.workers, 'workers', 1),
+    servers: requiredNumber(values.servers, 'servers', 1),
     profileDir: values.profile,
-  }).catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+    hotEngines: wholeNumber(values.hot, 'hot'),
+    statementsFile: values.statements,
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  Promise.resolve()
+    .then(() => benchThroughput(throughputOptions(process.argv.slice(2))))
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
 }

@@ -1,6 +1,6 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../core/db.js';
-import { attachments, dossiers, tasks } from '../db/schema.js';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../core/db.js';
+import { dossiers } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
 
@@ -34,41 +34,30 @@ export interface ScopedDossier {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// The gate runs before every claim, completion and read of one dossier: fixed texts (one per way
+// of naming it, with and without the scope), so nothing is built per request and each connection
+// prepares them once (core/db.ts). The scope is dossierScope's, in SQL.
+const FROM = {
+  code: `from dossiers d where d.code = $1`,
+  task: `from tasks t join dossiers d on d.id = t.dossier_id where t.id = $1`,
+  attachment: `from attachments a join dossiers d on d.id = a.dossier_id where a.id = $1`,
+} as const;
+const SCOPE = `and (d.agency_code = any($2::text[]) or d.involved_departments && $3::text[])`;
+
 /** The dossier a route names, if the user may see it; otherwise the same 404 as for one that does not exist. */
-export async function findDossierInScope(
-  db: Queryable,
-  user: SessionUser,
-  ref: DossierRef,
-): Promise<ScopedDossier> {
-  const columns = { id: dossiers.id, code: dossiers.code };
-  const scope = dossierScope(user);
-  if (ref.by === 'code') {
-    const [row] = await db
-      .select(columns)
-      .from(dossiers)
-      .where(and(eq(dossiers.code, ref.code), scope))
-      .limit(1);
-    if (!row) throw errors.dossierNotFound(ref.code);
-    return row;
-  }
-  if (ref.by === 'task') {
-    if (!UUID.test(ref.id)) throw errors.taskNotFound();
-    const [row] = await db
-      .select(columns)
-      .from(tasks)
-      .innerJoin(dossiers, eq(dossiers.id, tasks.dossierId))
-      .where(and(eq(tasks.id, ref.id), scope))
-      .limit(1);
-    if (!row) throw errors.taskNotFound();
-    return row;
-  }
-  if (!UUID.test(ref.id)) throw errors.attachmentNotFound();
-  const [row] = await db
-    .select(columns)
-    .from(attachments)
-    .innerJoin(dossiers, eq(dossiers.id, attachments.dossierId))
-    .where(and(eq(attachments.id, ref.id), scope))
-    .limit(1);
-  if (!row) throw errors.attachmentNotFound();
-  return row;
+export async function findDossierInScope(db: Db, user: SessionUser, ref: DossierRef): Promise<ScopedDossier> {
+  const notFound =
+    ref.by === 'code'
+      ? () => errors.dossierNotFound(ref.code)
+      : ref.by === 'task'
+        ? errors.taskNotFound
+        : errors.attachmentNotFound;
+  const value = ref.by === 'code' ? ref.code : ref.id;
+  if (ref.by !== 'code' && !UUID.test(value)) throw notFound();
+  const admin = user.roles.includes('admin');
+  const text = `select d.id, d.code ${FROM[ref.by]} ${admin ? '' : SCOPE} limit 1`;
+  const params = admin ? [value] : [value, user.agencies, user.departments.map((d) => d.code)];
+  const { rows } = await db.$client.query<ScopedDossier>(text, params);
+  if (!rows[0]) throw notFound();
+  return rows[0];
 }

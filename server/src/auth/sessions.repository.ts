@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../core/db.js';
+import type { Db, Queryable } from '../core/db.js';
 import { agencies, departments, sessions, userDepartments, users } from '../db/schema.js';
 import type { Role, SessionUser } from '../core/roles.js';
 
@@ -39,39 +39,44 @@ export async function deleteSession(db: Queryable, token: string): Promise<void>
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
-/**
- * Ends every session of a user (password changed or reset, account deactivated). This process
- * forgets them at once; another server process may still accept one for up to RECENT_MS, from
- * its own cache of recent lookups: a bounded window traded for a query per request.
- */
+/** Ends every session of a user (password changed or reset, account deactivated), in every process at once. */
 export async function revokeUserSessions(db: Queryable, userId: string): Promise<void> {
   for (const [tokenHash, hit] of recent) if (hit.user.id === userId) recent.delete(tokenHash);
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-// Every request looks its session up; for a few seconds the answer is reused. A sign-out is seen
-// at once by this process and within RECENT_MS by any other.
+// What a session stands for (roles, departments, agencies: a join and a recursive query) is
+// reused for a few seconds; whether the session still stands is asked of the database on every
+// request, one primary-key read, so a sign-out, a revocation or a deactivation made through any
+// server process refuses the very next request everywhere. Roles or departments changed by an
+// admin reach a process's other sessions of that user within RECENT_MS.
 const RECENT_MS = 5_000;
 // last_seen_at is written at most this often per session: idle time is known to the minute
 // without a write per request.
 const TOUCH_MS = 60_000;
 const recent = new Map<string, { user: SessionUser; until: number }>();
 
-export async function findSessionUser(db: Queryable, token: string): Promise<SessionUser | null> {
+// A fixed text, so each connection prepares it once (core/db.ts) and nothing is built per request.
+const SESSION_STANDS = `select s.last_seen_at from sessions s join users u on u.id = s.user_id
+  where s.token_hash = $1 and s.expires_at > $2 and s.created_at > $3 and s.last_seen_at > $4 and u.active`;
+
+export async function findSessionUser(db: Db, token: string): Promise<SessionUser | null> {
   const tokenHash = hashToken(token);
   const now = new Date();
-  const hit = recent.get(tokenHash);
-  if (hit && hit.until > now.getTime()) return hit.user;
   const idleSince = new Date(now.getTime() - limits.idleMs);
   // expires_at was fixed at sign-in; created_at also holds a session to a SESSION_MAX_HOURS lowered since.
   const bornSince = new Date(now.getTime() - limits.maxMs);
-  const found = await selectSessionUser(
-    db,
-    sql`from ${sessions} join ${users} on ${users.id} = ${sessions.userId}
-      where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > ${now}
-        and ${sessions.createdAt} > ${bornSince} and ${sessions.lastSeenAt} > ${idleSince}`,
-    sql`${sessions.lastSeenAt}`,
-  );
+  const hit = recent.get(tokenHash);
+  const found =
+    hit && hit.until > now.getTime()
+      ? await sessionStands(db, [tokenHash, now, bornSince, idleSince], hit.user)
+      : await selectSessionUser(
+          db,
+          sql`from ${sessions} join ${users} on ${users.id} = ${sessions.userId}
+            where ${sessions.tokenHash} = ${tokenHash} and ${sessions.expiresAt} > ${now}
+              and ${sessions.createdAt} > ${bornSince} and ${sessions.lastSeenAt} > ${idleSince}`,
+          sql`${sessions.lastSeenAt}`,
+        );
   if (!found) {
     recent.delete(tokenHash);
     return null;
@@ -79,9 +84,20 @@ export async function findSessionUser(db: Queryable, token: string): Promise<Ses
   if (now.getTime() - found.lastSeenAt.getTime() >= TOUCH_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
-  if (recent.size > 10_000) recent.clear();
-  recent.set(tokenHash, { user: found.user, until: now.getTime() + RECENT_MS });
+  if (!hit || hit.until <= now.getTime()) {
+    if (recent.size > 10_000) recent.clear();
+    recent.set(tokenHash, { user: found.user, until: now.getTime() + RECENT_MS });
+  }
   return found.user;
+}
+
+async function sessionStands(
+  db: Db,
+  params: [string, Date, Date, Date],
+  user: SessionUser,
+): Promise<{ user: SessionUser; lastSeenAt: Date } | null> {
+  const { rows } = await db.$client.query<{ last_seen_at: Date }>(SESSION_STANDS, params);
+  return rows[0] ? { user, lastSeenAt: rows[0].last_seen_at } : null;
 }
 
 export async function loadSessionUser(db: Queryable, userId: string): Promise<SessionUser | null> {

@@ -47,6 +47,19 @@ describe('sessions: expiry, password change, reset and deactivation', () => {
     expect(me.status).to.equal(401);
   });
 
+  it('should refuse a session ended by another server process at the very next request, however recently used', async () => {
+    // given two officers who have just been answered (this process holds what their sessions stand for)
+    const [signedOut, deactivated] = [await newOfficer(), await newOfficer()];
+    expect((await signedOut.client.get('/api/me')).status).to.equal(200);
+    expect((await deactivated.client.get('/api/me')).status).to.equal(200);
+    // when another process signs one out and deactivates the other: rows change, this process is not told
+    await sql(`delete from sessions where user_id = $1`, [signedOut.id]);
+    await sql(`update users set active = false where id = $1`, [deactivated.id]);
+    // then
+    expect((await signedOut.client.get('/api/me')).status).to.equal(401);
+    expect((await deactivated.client.get('/api/me')).status).to.equal(401);
+  });
+
   it('should end a session past its absolute expiry however recently used, and give the cookie that lifetime', async () => {
     // given
     const res = await fetch(`${server.baseUrl}/api/auth/login`, {

@@ -69,6 +69,22 @@ describe('embedded PostgreSQL: its password and who can reach it', function () {
     expect(refused).to.equal('28P01');
   });
 
+  it('should answer a URL over its Unix socket in its own folder, and keep TCP on loopback open', async () => {
+    // when a cluster starts
+    cluster = await startEmbeddedPostgres(path.join(dataDir, 'pg'), port);
+    const url = new URL(cluster.url('postgres'));
+    // then its URL names the socket folder, where the socket is, and it connects there
+    const home = await fs.realpath(path.join(dataDir, 'pg'));
+    expect(url.searchParams.get('host')).to.equal(home);
+    expect((await fs.stat(path.join(home, `.s.PGSQL.${port}`))).isSocket()).to.equal(true);
+    const overSocket = await query(cluster.url('postgres'), 'select inet_server_addr() as addr');
+    expect(overSocket.rows).to.deep.equal([{ addr: null }]);
+    // and the same cluster still answers on its loopback port
+    url.searchParams.delete('host');
+    const overTcp = await query(url.toString(), 'select inet_server_addr() as addr');
+    expect(overTcp.rows).to.deep.equal([{ addr: '127.0.0.1' }]);
+  });
+
   it('should name the first folder above a path that another user cannot enter', async () => {
     // given a 0700 folder with an open one inside
     const closed = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-test-closed-'));
