@@ -1,5 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { ACCEPTED_TYPES } from './file-types.js';
+import { UuidParam } from '../http/params.schema.js';
+
+export const AttachmentParams = Type.Object({ id: UuidParam('attachment_not_found') });
 
 export const AttachmentSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -17,5 +20,11 @@ export const AttachmentList = Type.Array(AttachmentSchema);
 export const UploadBody = {
   type: 'object',
   required: ['file'],
-  properties: { file: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'PDF, PNG or JPEG, 10 MB each' } },
+  properties: {
+    file: {
+      type: 'array',
+      items: { type: 'string', format: 'binary' },
+      description: 'PDF, PNG or JPEG, 10 MB each',
+    },
+  },
 };

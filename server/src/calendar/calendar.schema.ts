@@ -1,4 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import { SerialParam } from '../http/params.schema.js';
+
+/** A holiday or a compensatory working day, by its id. */
+export const CalendarEntryParams = Type.Object({ id: SerialParam('calendar_entry_not_found') });
 
 const LocalDate = Type.String({ format: 'date', description: 'YYYY-MM-DD (local date in Vietnam)' });
 const AgencyCode = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$' });
@@ -17,16 +21,28 @@ export const DueQuery = Type.Object(
 export const DueResult = Type.Object({ dueAt: Type.String({ format: 'date-time' }) });
 
 export const HolidayBody = Type.Object(
-  { from: LocalDate, to: LocalDate, name: Type.String({ minLength: 1, maxLength: 200 }), agencyCode: Type.Optional(AgencyCode) },
+  {
+    from: LocalDate,
+    to: LocalDate,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    agencyCode: Type.Optional(AgencyCode),
+  },
   { additionalProperties: false },
 );
 
 export const WorkdayBody = Type.Object(
-  { date: LocalDate, name: Type.String({ minLength: 1, maxLength: 200 }), agencyCode: Type.Optional(AgencyCode) },
+  {
+    date: LocalDate,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    agencyCode: Type.Optional(AgencyCode),
+  },
   { additionalProperties: false },
 );
 
-export const AgencyFilter = Type.Object({ agency: Type.Optional(AgencyCode) }, { additionalProperties: false });
+export const AgencyFilter = Type.Object(
+  { agency: Type.Optional(AgencyCode) },
+  { additionalProperties: false },
+);
 
 export const Holiday = Type.Object({
   id: Type.Integer(),

@@ -1,6 +1,6 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import type { SessionUser } from '../auth/roles.js';
+import { DossierCodeParams } from '../dossiers/dossiers.schema.js';
 import {
   ControlSlip,
   DeadlineState,
@@ -22,13 +22,12 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist', 'officer', 'leader'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: ['dossier_finished', 'supplement_already_requested'],
       body: SupplementRequestBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { params, body }) => {
-        ctx.body = await timeCommand('supplement', () =>
-          requestSupplement(db, params.code!, body, ctx.state.user as SessionUser),
-        );
+      handler: async (ctx, { params, body, user }) => {
+        ctx.body = await timeCommand('supplement', () => requestSupplement(db, params.code, body, user));
       },
     }),
     defineRoute({
@@ -39,13 +38,12 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: ['dossier_not_paused'],
       body: SupplementBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { params, body }) => {
-        ctx.body = await timeCommand('supplement', () =>
-          receiveSupplement(db, params.code!, body.note, ctx.state.user as SessionUser),
-        );
+      handler: async (ctx, { params, body, user }) => {
+        ctx.body = await timeCommand('supplement', () => receiveSupplement(db, params.code, body.note, user));
       },
     }),
     defineRoute({
@@ -55,18 +53,13 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist', 'leader'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: ['dossier_finished'],
       body: ExtendBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { params, body }) => {
+      handler: async (ctx, { params, body, user }) => {
         ctx.body = await timeCommand('extension', () =>
-          extendDueDate(
-            db,
-            params.code!,
-            new Date(body.newDueAt),
-            body.reason,
-            ctx.state.user as SessionUser,
-          ),
+          extendDueDate(db, params.code, new Date(body.newDueAt), body.reason, user),
         );
       },
     }),
@@ -77,9 +70,10 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist', 'officer', 'leader', 'supervisor', 'admin'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       responses: { 200: ControlSlip },
       handler: async (ctx, { params }) => {
-        ctx.body = await controlSlip(db, params.code!);
+        ctx.body = await controlSlip(db, params.code);
       },
     }),
   ];

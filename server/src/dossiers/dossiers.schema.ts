@@ -1,6 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { ProcedureCode } from '../procedures/procedures.schema.js';
 import { NextTask } from '../tasks/tasks.schema.js';
+import { KeyParam } from '../http/params.schema.js';
+
+/** `{agency code}-{yyMMdd}-{NNNN}`, the sequence per agency per day. */
+export const DossierCode = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}-[0-9]{6}-[0-9]{4,9}$' });
+
+export const DossierCodeParams = Type.Object({
+  code: KeyParam('dossier_not_found', DossierCode.pattern!, { description: 'the dossier code' }),
+});
 
 export const Applicant = Type.Object(
   {
@@ -31,13 +39,21 @@ export const ReceiveDossierBody = Type.Object(
   {
     procedureCode: ProcedureCode,
     applicant: Applicant,
-    data: Type.Object({}, { additionalProperties: true, description: 'validated against the procedure form schema' }),
+    data: Type.Object(
+      {},
+      { additionalProperties: true, description: 'validated against the procedure form schema' },
+    ),
     channel: Channel,
     documents: Type.Optional(Type.Array(ReceivedDocument, { maxItems: 100 })),
     notifyChannels: Type.Optional(
-      Type.Array(NotifyChannel, { uniqueItems: true, description: 'sms needs applicant.phone, email needs applicant.email' }),
+      Type.Array(NotifyChannel, {
+        uniqueItems: true,
+        description: 'sms needs applicant.phone, email needs applicant.email',
+      }),
     ),
-    departmentCode: Type.Optional(Type.String({ description: 'receiving department, when the receptionist has several' })),
+    departmentCode: Type.Optional(
+      Type.String({ description: 'receiving department, when the receptionist has several' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -63,7 +79,9 @@ export const DossierListQuery = Type.Object(
     procedure: Type.Optional(Type.String({ maxLength: 100 })),
     department: Type.Optional(Type.String({ maxLength: 100 })),
     overdue: Type.Optional(Type.Boolean()),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'code prefix or applicant name' })),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'code prefix or applicant name' }),
+    ),
     page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   },
@@ -115,7 +133,10 @@ export const DossierDetail = Type.Intersect([
 ]);
 
 export const LookupQuery = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 60 }), secret: Type.String({ minLength: 1, maxLength: 60 }) },
+  {
+    code: Type.String({ minLength: 1, maxLength: 60 }),
+    secret: Type.String({ minLength: 1, maxLength: 60 }),
+  },
   { additionalProperties: false },
 );
 
@@ -132,9 +153,19 @@ export const LookupResult = Type.Object({
 
 export const DeliverMessageBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, description: 'the bpmn:Message name the catch event waits for' }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'the bpmn:Message name the catch event waits for',
+    }),
     data: Type.Optional(
-      Type.Object({}, { additionalProperties: true, description: 'merged into the dossier data; validated against the form' }),
+      Type.Object(
+        {},
+        {
+          additionalProperties: true,
+          description: 'merged into the dossier data; validated against the form',
+        },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -144,5 +175,7 @@ export const MessageDelivered = Type.Object({
   code: Type.String(),
   message: Type.String(),
   dossierStatus: Type.Integer(),
-  nextTasks: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) })),
+  nextTasks: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) }),
+  ),
 });

@@ -1,6 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { RoleSchema } from '../auth/roles.js';
 import { NewPassword } from '../auth/auth.schema.js';
+import { UuidParam } from '../http/params.schema.js';
+
+export const UserParams = Type.Object({ id: UuidParam('user_not_found') });
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'letters, digits, . _ -' });
 

@@ -1,10 +1,18 @@
 import { Type } from '@sinclair/typebox';
+import { KeyParam, SerialParam } from '../http/params.schema.js';
 
 const MAX_BPMN_CHARS = 2_000_000;
 
 export const ProcedureCode = Type.String({
   pattern: '^[a-z0-9][a-z0-9-]{1,80}$',
   description: 'kebab-case code',
+});
+
+export const ProcedureParams = Type.Object({ code: KeyParam('procedure_not_found', ProcedureCode.pattern!) });
+
+export const ProcedureVersionParams = Type.Object({
+  code: ProcedureParams.properties.code,
+  version: SerialParam('procedure_not_found', { maximum: 999_999 }),
 });
 
 export const DurationUnit = Type.Union([Type.Literal('days'), Type.Literal('hours')], {

@@ -1,4 +1,8 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { RoleSchema } from '../auth/roles.js';
+import { UuidParam } from '../http/params.schema.js';
+
+export const TaskParams = Type.Object({ id: UuidParam('task_not_found') });
 
 export const InboxQuery = Type.Object(
   {
@@ -23,32 +27,51 @@ export const CompleteTaskBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const InboxTask = Type.Object({
+const Instant = Type.String({ format: 'date-time' });
+
+/** A step against its due time in working time: soon = within 1 working day; paused = waiting for a supplement. */
+export const DueState = Type.Union(['overdue', 'soon', 'ok', 'paused', 'none'].map((s) => Type.Literal(s)));
+export type DueState = Static<typeof DueState>;
+
+/** A task someone can still work on, as a dossier lists it. */
+export const OpenTask = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String(),
   elementId: Type.String(),
-  status: Type.String(),
   departmentCodes: Type.Array(Type.String()),
-  role: Type.Union([Type.String(), Type.Null()]),
-  assigneeId: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  status: Type.Union([Type.Literal('open'), Type.Literal('claimed')]),
+  assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  createdAt: Instant,
+  dueAt: Type.Union([Instant, Type.Null()]),
+});
+export type OpenTask = Static<typeof OpenTask>;
+
+/** The answer to a claim or a release: the task with the role its step needs. */
+export const ClaimedTask = Type.Object({
+  ...OpenTask.properties,
+  role: Type.Union([RoleSchema, Type.Null()]),
+});
+export type ClaimedTask = Static<typeof ClaimedTask>;
+
+export const InboxTask = Type.Object({
+  ...ClaimedTask.properties,
   outcomes: Type.Array(Type.String()),
   due: Type.Object(
+    { state: DueState, workingMinutesLeft: Type.Union([Type.Integer(), Type.Null()]) },
     {
-      state: Type.Union(['overdue', 'soon', 'ok', 'paused', 'none'].map((s) => Type.Literal(s))),
-      workingMinutesLeft: Type.Union([Type.Integer(), Type.Null()]),
+      description:
+        'the step against its due time in working time: soon = within 1 working day; paused = waiting for a supplement',
     },
-    { description: 'the step against its due time in working time: soon = within 1 working day; paused = waiting for a supplement' },
   ),
   dossier: Type.Object({
     code: Type.String(),
     procedureCode: Type.String(),
     applicantName: Type.String(),
-    receivedAt: Type.String({ format: 'date-time' }),
-    dueAt: Type.String({ format: 'date-time' }),
+    receivedAt: Instant,
+    dueAt: Instant,
   }),
 });
+export type InboxTask = Static<typeof InboxTask>;
 
 export const InboxPage = Type.Object({
   items: Type.Array(InboxTask),
@@ -56,9 +79,15 @@ export const InboxPage = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
+export type InboxPage = Static<typeof InboxPage>;
 
 /** A task a command opened: where the dossier went next. */
-export const NextTask = Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) });
+export const NextTask = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  departmentCodes: Type.Array(Type.String()),
+});
+export type NextTask = Static<typeof NextTask>;
 
 export const CompletedTask = Type.Object({
   id: Type.String(),
@@ -66,3 +95,4 @@ export const CompletedTask = Type.Object({
   dossierStatus: Type.Integer(),
   nextTasks: Type.Array(NextTask),
 });
+export type CompletedTask = Static<typeof CompletedTask>;
