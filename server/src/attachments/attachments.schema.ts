@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { ACCEPTED_TYPES } from './file-types.js';
 import { UuidParam } from '../http/params.schema.js';
 
@@ -13,6 +13,8 @@ export const AttachmentSchema = Type.Object({
   uploadedBy: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
 });
+
+export type Attachment = Static<typeof AttachmentSchema>;
 
 export const AttachmentList = Type.Array(AttachmentSchema);
 

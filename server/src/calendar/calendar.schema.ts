@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { SerialParam } from '../http/params.schema.js';
+import { DurationUnit } from '../procedures/procedures.schema.js';
 
 /** A holiday or a compensatory working day, by its id. */
 export const CalendarEntryParams = Type.Object({ id: SerialParam('calendar_entry_not_found') });
@@ -11,7 +12,7 @@ export const DueQuery = Type.Object(
   {
     from: Type.String({ format: 'date-time', description: 'ISO instant of receipt' }),
     amount: Type.Number({ minimum: 0, maximum: 3650 }),
-    unit: Type.Union([Type.Literal('days'), Type.Literal('hours')]),
+    unit: DurationUnit,
     cutoff: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:mm' })),
     agency: Type.Optional(AgencyCode),
   },

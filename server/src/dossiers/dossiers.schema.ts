@@ -1,6 +1,7 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { ProcedureCode } from '../procedures/procedures.schema.js';
-import { NextTask } from '../tasks/tasks.schema.js';
+import { NextTask, OpenTask } from '../tasks/tasks.schema.js';
+import { DossierEvent } from './dossier-events.schema.js';
 import { KeyParam } from '../http/params.schema.js';
 
 /** `{agency code}-{yyMMdd}-{NNNN}`, the sequence per agency per day. */
@@ -20,20 +21,32 @@ export const Applicant = Type.Object(
   },
   { additionalProperties: false },
 );
+export type Applicant = Static<typeof Applicant>;
 
 export const Channel = Type.Union([Type.Literal('in_person'), Type.Literal('online'), Type.Literal('post')]);
+export type Channel = Static<typeof Channel>;
+
+/** Original, copy or certified copy: how a paper was handed in. */
+export const DocumentForm = Type.Union([
+  Type.Literal('original'),
+  Type.Literal('copy'),
+  Type.Literal('certified_copy'),
+]);
+export type DocumentForm = Static<typeof DocumentForm>;
 
 /** One line of the required-documents checklist as the receptionist ticked it. */
 export const ReceivedDocument = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 500 }),
-    form: Type.Union([Type.Literal('original'), Type.Literal('copy'), Type.Literal('certified_copy')]),
+    form: DocumentForm,
     count: Type.Integer({ minimum: 1, maximum: 100 }),
   },
   { additionalProperties: false },
 );
+export type ReceivedDocument = Static<typeof ReceivedDocument>;
 
 export const NotifyChannel = Type.Union([Type.Literal('sms'), Type.Literal('email')]);
+export type NotifyChannel = Static<typeof NotifyChannel>;
 
 export const ReceiveDossierBody = Type.Object(
   {
@@ -57,6 +70,7 @@ export const ReceiveDossierBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type ReceiveDossierBody = Static<typeof ReceiveDossierBody>;
 
 export const ReceivedDossier = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -67,11 +81,13 @@ export const ReceivedDossier = Type.Object({
   dueAt: Type.String({ format: 'date-time' }),
   nextTasks: Type.Array(NextTask, { description: 'the first steps the dossier was routed to' }),
 });
+export type ReceivedDossier = Static<typeof ReceivedDossier>;
 
 export const ReceiptSecret = Type.Object({
   code: Type.String(),
   lookupSecret: Type.String({ description: 'the new secret; the previous one no longer works' }),
 });
+export type ReceiptSecret = Static<typeof ReceiptSecret>;
 
 export const DossierListQuery = Type.Object(
   {
@@ -88,17 +104,6 @@ export const DossierListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const TaskView = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  elementId: Type.String(),
-  departmentCodes: Type.Array(Type.String()),
-  status: Type.String(),
-  assigneeId: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
-
 export const DossierSummary = Type.Object({
   id: Type.String(),
   code: Type.String(),
@@ -110,6 +115,7 @@ export const DossierSummary = Type.Object({
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   currentDepartments: Type.Array(Type.String()),
 });
+export type DossierSummary = Static<typeof DossierSummary>;
 
 export const DossierPage = Type.Object({
   items: Type.Array(DossierSummary),
@@ -117,20 +123,22 @@ export const DossierPage = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
+export type DossierPage = Static<typeof DossierPage>;
 
 export const DossierDetail = Type.Intersect([
   DossierSummary,
   Type.Object({
     applicant: Applicant,
-    data: Type.Unknown(),
-    channel: Type.String(),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    channel: Channel,
     documents: Type.Array(ReceivedDocument),
-    notifyChannels: Type.Array(Type.String()),
+    notifyChannels: Type.Array(NotifyChannel),
     procedureVersion: Type.Integer(),
-    openTasks: Type.Array(TaskView),
-    events: Type.Array(Type.Unknown()),
+    openTasks: Type.Array(OpenTask),
+    events: Type.Array(DossierEvent),
   }),
 ]);
+export type DossierDetail = Static<typeof DossierDetail>;
 
 export const LookupQuery = Type.Object(
   {
@@ -150,6 +158,7 @@ export const LookupResult = Type.Object({
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   currentSteps: Type.Array(Type.Object({ name: Type.String(), departments: Type.Array(Type.String()) })),
 });
+export type LookupResult = Static<typeof LookupResult>;
 
 export const DeliverMessageBody = Type.Object(
   {
@@ -175,7 +184,6 @@ export const MessageDelivered = Type.Object({
   code: Type.String(),
   message: Type.String(),
   dossierStatus: Type.Integer(),
-  nextTasks: Type.Array(
-    Type.Object({ id: Type.String(), name: Type.String(), departmentCodes: Type.Array(Type.String()) }),
-  ),
+  nextTasks: Type.Array(NextTask),
 });
+export type MessageDelivered = Static<typeof MessageDelivered>;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from '../auth/roles.js';
 import { NewPassword } from '../auth/auth.schema.js';
 import { UuidParam } from '../http/params.schema.js';
@@ -25,6 +25,7 @@ export const DepartmentSchema = Type.Object({
   agencyName: Type.Union([Type.String(), Type.Null()]),
   parentCode: Type.Union([Type.String(), Type.Null()]),
 });
+export type Department = Static<typeof DepartmentSchema>;
 
 export const UserBody = Type.Object(
   {
