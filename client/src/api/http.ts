@@ -1,3 +1,6 @@
+import type { FieldProblem } from '@server/core/errors.js';
+
+export type { FieldProblem };
 /** An error answered by the API: `{ error: { code, message, details } }` with a stable code. */
 export class ApiError extends Error {
   constructor(
@@ -16,11 +19,6 @@ export class ApiError extends Error {
       (d): d is FieldProblem => typeof d?.path === 'string' && typeof d?.message === 'string',
     );
   }
-}
-
-export interface FieldProblem {
-  path: string;
-  message: string;
 }
 
 /** Problems under `prefix` (`/data`) keyed by the rest of their path, as a form's fields are; the first per field. */

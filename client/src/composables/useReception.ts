@@ -6,10 +6,10 @@ import { ApiError, problemsUnder, type FieldProblem } from '../api/http.js';
 import type {
   Applicant,
   NotifyChannel,
-  ProcedureDetail,
-  ReceivedDossier,
   ReceiveDossierBody,
-} from '../api/types.js';
+  ReceivedDossier,
+} from '@server/dossiers/dossiers.schema.js';
+import type { ProcedureDetail } from '@server/procedures/procedures.schema.js';
 import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue';
 import { cleanValues, useValidation } from './useValidation.js';
 import { useRequestSchema } from './useSchemas.js';

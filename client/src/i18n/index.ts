@@ -3,7 +3,7 @@ import { vi, type MessageKey } from './vi.js';
 import { en } from './en.js';
 import { ERROR_TEXTS } from './error-texts.js';
 import { ApiError } from '../api/http.js';
-import type { ErrorCode } from '../../../server/src/core/error-codes.js';
+import type { ErrorCode } from '@server/core/error-codes.js';
 
 export type Locale = 'vi' | 'en';
 export type { MessageKey };

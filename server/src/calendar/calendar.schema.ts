@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { SerialParam } from '../http/params.schema.js';
 import { DurationUnit } from '../procedures/procedures.schema.js';
 
@@ -20,6 +20,7 @@ export const DueQuery = Type.Object(
 );
 
 export const DueResult = Type.Object({ dueAt: Type.String({ format: 'date-time' }) });
+export type DueResult = Static<typeof DueResult>;
 
 export const HolidayBody = Type.Object(
   {

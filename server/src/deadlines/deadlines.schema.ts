@@ -3,6 +3,7 @@ import { StepBudget } from '../procedures/procedures.schema.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 1000 });
 
+export type SupplementRequestBody = Static<typeof SupplementRequestBody>;
 export const SupplementRequestBody = Type.Object(
   {
     reasons: Type.Array(Text, { minItems: 1, maxItems: 50, description: 'why the dossier is incomplete' }),
@@ -11,11 +12,13 @@ export const SupplementRequestBody = Type.Object(
   { additionalProperties: false },
 );
 
+export type SupplementBody = Static<typeof SupplementBody>;
 export const SupplementBody = Type.Object(
   { note: Type.Optional(Type.String({ maxLength: 1000 })) },
   { additionalProperties: false },
 );
 
+export type ExtendBody = Static<typeof ExtendBody>;
 export const ExtendBody = Type.Object(
   {
     newDueAt: Type.String({ format: 'date-time' }),

@@ -89,6 +89,7 @@ export const ReceiptSecret = Type.Object({
 });
 export type ReceiptSecret = Static<typeof ReceiptSecret>;
 
+export type DossierListQuery = Static<typeof DossierListQuery>;
 export const DossierListQuery = Type.Object(
   {
     status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),

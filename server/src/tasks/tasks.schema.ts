@@ -4,6 +4,7 @@ import { UuidParam } from '../http/params.schema.js';
 
 export const TaskParams = Type.Object({ id: UuidParam('task_not_found') });
 
+export type InboxQuery = Static<typeof InboxQuery>;
 export const InboxQuery = Type.Object(
   {
     scope: Type.Union([Type.Literal('mine'), Type.Literal('department'), Type.Literal('available')], {
@@ -19,6 +20,7 @@ export const InboxQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export type CompleteTaskBody = Static<typeof CompleteTaskBody>;
 export const CompleteTaskBody = Type.Object(
   {
     outcome: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
@@ -30,7 +32,8 @@ export const CompleteTaskBody = Type.Object(
 const Instant = Type.String({ format: 'date-time' });
 
 /** A step against its due time in working time: soon = within 1 working day; paused = waiting for a supplement. */
-export const DueState = Type.Union(['overdue', 'soon', 'ok', 'paused', 'none'].map((s) => Type.Literal(s)));
+const DUE_STATES = ['overdue', 'soon', 'ok', 'paused', 'none'] as const;
+export const DueState = Type.Union(DUE_STATES.map((s) => Type.Literal(s)));
 export type DueState = Static<typeof DueState>;
 
 /** A task someone can still work on, as a dossier lists it. */
@@ -80,6 +83,16 @@ export const InboxPage = Type.Object({
   pageSize: Type.Integer(),
 });
 export type InboxPage = Static<typeof InboxPage>;
+
+/** What a socket.io `task.created`, `task.closed` or `task.updated` event carries. */
+export const TaskEvent = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  dossierId: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  status: Type.Union(['open', 'claimed', 'completed', 'cancelled'].map((s) => Type.Literal(s))),
+  assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+});
+export type TaskEvent = Static<typeof TaskEvent>;
 
 /** A task a command opened: where the dossier went next. */
 export const NextTask = Type.Object({
