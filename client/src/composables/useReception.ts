@@ -14,7 +14,7 @@ import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue
 import { cleanValues, useValidation } from './useValidation.js';
 import { useRequestSchema } from './useSchemas.js';
 import { intakeFields, requiredDocuments } from './procedure-metadata.js';
-import { errorText, t } from '../i18n/index.js';
+import { errorText, problemText, t } from '../i18n/index.js';
 
 /** The desk's state for one dossier: the chosen procedure, what was typed, and submitting it. */
 export function useReception() {
@@ -37,13 +37,13 @@ export function useReception() {
   const person = useValidation(computed(() => requestValidatorUrl('applicant')));
   const fields = computed(() => (procedure.value ? intakeFields(procedure.value) : []));
 
-  /** Browser errors first; the server's (English, by path) for anything the browser could not know. */
+  /** Browser errors first; the server's (by path, in the chosen language) for anything the browser could not know. */
   const formErrors = computed(() => ({
-    ...problemsUnder(serverProblems.value, '/data'),
+    ...problemsUnder(serverProblems.value, '/data', problemText),
     ...form.errors.value,
   }));
   const applicantErrors = computed(() => ({
-    ...problemsUnder(serverProblems.value, '/applicant'),
+    ...problemsUnder(serverProblems.value, '/applicant', problemText),
     ...person.errors.value,
   }));
   const errorCount = computed(

@@ -127,15 +127,25 @@ function unstorableReason(text: string): string {
     : 'half of a UTF-16 surrogate pair (a broken character); send it again as valid Unicode';
 }
 
-/** ajv errors as `{ path, message }`, the path naming the field a person must fix. */
-export function toProblems(list: ErrorObject[], prefix = ''): FieldProblem[] {
+/**
+ * A field problem found by a schema: with the ajv keyword and its parameters, so a client can
+ * say it in its own language (the message is English, for the logs and API users).
+ */
+export interface SchemaProblem extends FieldProblem {
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** ajv errors as `{ path, message, keyword, params }`, the path naming the field a person must fix. */
+export function toProblems(list: ErrorObject[], prefix = ''): SchemaProblem[] {
   return list.map((e) => {
+    const { keyword, params } = e;
     let path = prefix + e.instancePath;
-    if (e.keyword === 'required') path += `/${(e.params as { missingProperty: string }).missingProperty}`;
-    if (e.keyword === 'additionalProperties') {
-      path += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
-      return { path, message: 'is not an allowed field' };
+    if (keyword === 'required') path += `/${(params as { missingProperty: string }).missingProperty}`;
+    if (keyword === 'additionalProperties') {
+      path += `/${(params as { additionalProperty: string }).additionalProperty}`;
+      return { path, message: 'is not an allowed field', keyword, params };
     }
-    return { path: path || '/', message: e.message ?? 'is invalid' };
+    return { path: path || '/', message: e.message ?? 'is invalid', keyword, params };
   });
 }
