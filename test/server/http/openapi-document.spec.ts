@@ -96,4 +96,50 @@ describe('The OpenAPI document', () => {
       doc.paths['/api/dossiers']!.post!.requestBody!.content['application/json']!.schema.required,
     ).to.include('applicant');
   });
+
+  it('should answer a malformed path parameter with the 404 its schema names', async () => {
+    // given an admin and values no row can have
+    const admin = await ApiClient.as(server.baseUrl, 'admin');
+    const samples: [string, string, string, string][] = [
+      [
+        'DELETE',
+        '/api/admin/calendar/holidays/abc',
+        '/api/admin/calendar/holidays/{id}',
+        'calendar_entry_not_found',
+      ],
+      [
+        'POST',
+        '/api/admin/users/not-a-uuid/deactivate',
+        '/api/admin/users/{id}/deactivate',
+        'user_not_found',
+      ],
+      [
+        'GET',
+        '/api/procedures/dang-ky-khai-sinh/versions/x',
+        '/api/procedures/{code}/versions/{version}',
+        'procedure_not_found',
+      ],
+      ['GET', '/api/procedures/Not_A_Code', '/api/procedures/{code}', 'procedure_not_found'],
+      ['GET', '/api/validators/Applicant.js', '/api/validators/{name}.js', 'validator_not_found'],
+      [
+        'GET',
+        '/api/attachments/urn:uuid:00000000-0000-0000-0000-000000000000',
+        '/api/attachments/{id}',
+        'attachment_not_found',
+      ],
+      ['GET', '/api/dossiers/not%20a%20code', '/api/dossiers/{code}', 'dossier_not_found'],
+    ];
+    for (const [method, url, template, code] of samples) {
+      // when
+      const res = await admin.request<{ error: { code: string } }>(method, url);
+
+      // then the 404 with the code the document lists for that operation
+      expect(res.status, url).to.equal(404);
+      expect(res.body.error.code, url).to.equal(code);
+      const documented = doc.paths[template]![method.toLowerCase()]!.responses['404'] as {
+        'x-error-codes'?: string[];
+      };
+      expect(documented['x-error-codes'], url).to.include(code);
+    }
+  });
 });
