@@ -16,6 +16,28 @@ export default tseslint.config(
   {
     files: ['client/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // The client takes the server's types from its schemas, never its code: a type import is
+      // erased, a value import would bundle server modules into the page.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@server/*', '**/server/src/**'],
+              allowTypeImports: true,
+              message: 'Import the server only with `import type`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The form validator runtime runs the server's RE2 engine and names in the browser on
+    // purpose (validator modules behave as on the server); both modules are browser-safe.
+    files: ['client/src/composables/validator-runtime.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     // Tests read JSON response bodies whose shape each assertion spells out.

@@ -1,13 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
 const api = process.env.MOTCUA_API ?? 'http://localhost:3000';
+const serverSource = fileURLToPath(new URL('../server/src/', import.meta.url));
+/** Server modules the page runs on purpose (validator-runtime.ts): browser-safe, shared with the server. */
+const SHARED = ['http/linear-regexp.ts', 'http/validator-runtime-names.ts'].map((f) => serverSource + f);
+
+/** Fails the build if a server module other than the shared ones would be bundled (a value import). */
+const noServerCode: Plugin = {
+  name: 'motcua-no-server-code',
+  load(id) {
+    if (id.startsWith(serverSource) && !SHARED.includes(id))
+      this.error(`${id} is server code: the client imports the server only with \`import type\``);
+    return null;
+  },
+};
 
 /** Built into client/dist, which the Koa server serves; `vite` alone proxies the API for development. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [vue()],
+  plugins: [vue(), noServerCode],
+  // Types only: client code imports the server's schemas with `import type`, which the compiler
+  // erases; the alias is for the type checker and Vue's compiler reading imported prop types.
+  resolve: { alias: { '@server': serverSource.replace(/\/$/, '') } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
   server: {
     // The Host header passes unchanged (no changeOrigin): the server's CSRF guard and socket.io

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import type { Role } from './api/types.js';
+import type { Role } from '@server/core/roles.js';
 import { useSessionStore } from './stores/session.js';
 
 declare module 'vue-router' {
@@ -17,20 +17,60 @@ const STAFF: Role[] = ['receptionist', 'officer', 'leader', 'supervisor', 'admin
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./pages/HomeRedirect.vue') },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
-  { path: '/lookup', name: 'lookup', component: () => import('./pages/LookupPage.vue'), meta: { public: true } },
-  { path: '/reception', name: 'reception', component: () => import('./pages/ReceptionPage.vue'), meta: { roles: ['receptionist'] } },
-  { path: '/receipt/:code', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { roles: ['receptionist', 'supervisor', 'admin'] } },
+  {
+    path: '/lookup',
+    name: 'lookup',
+    component: () => import('./pages/LookupPage.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/reception',
+    name: 'reception',
+    component: () => import('./pages/ReceptionPage.vue'),
+    meta: { roles: ['receptionist'] },
+  },
+  {
+    path: '/receipt/:code',
+    name: 'receipt',
+    component: () => import('./pages/ReceiptPage.vue'),
+    meta: { roles: ['receptionist', 'supervisor', 'admin'] },
+  },
   {
     path: '/papers/:kind(supplement-request|refusal|apology)/:code',
     name: 'paper',
     component: () => import('./pages/PaperPage.vue'),
     meta: { roles: ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] },
   },
-  { path: '/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue'), meta: { roles: WORKERS } },
-  { path: '/tasks/:code/:taskId', name: 'task', component: () => import('./pages/TaskPage.vue'), meta: { roles: WORKERS } },
-  { path: '/dossiers', name: 'dossiers', component: () => import('./pages/DossierSearchPage.vue'), meta: { roles: STAFF } },
-  { path: '/dossiers/:code', name: 'dossier', component: () => import('./pages/DossierPage.vue'), meta: { roles: STAFF } },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { public: true } },
+  {
+    path: '/inbox',
+    name: 'inbox',
+    component: () => import('./pages/InboxPage.vue'),
+    meta: { roles: WORKERS },
+  },
+  {
+    path: '/tasks/:code/:taskId',
+    name: 'task',
+    component: () => import('./pages/TaskPage.vue'),
+    meta: { roles: WORKERS },
+  },
+  {
+    path: '/dossiers',
+    name: 'dossiers',
+    component: () => import('./pages/DossierSearchPage.vue'),
+    meta: { roles: STAFF },
+  },
+  {
+    path: '/dossiers/:code',
+    name: 'dossier',
+    component: () => import('./pages/DossierPage.vue'),
+    meta: { roles: STAFF },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./pages/NotFoundPage.vue'),
+    meta: { public: true },
+  },
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
@@ -40,6 +80,7 @@ router.beforeEach(async (to) => {
   await session.load();
   if (to.meta.public) return true;
   if (!session.user) return { name: 'login', query: { next: to.fullPath } };
-  if (to.meta.roles && !session.hasRole(...to.meta.roles)) return session.home === to.path ? true : session.home;
+  if (to.meta.roles && !session.hasRole(...to.meta.roles))
+    return session.home === to.path ? true : session.home;
   return true;
 });

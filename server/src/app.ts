@@ -7,7 +7,7 @@ import { errors } from './core/errors.js';
 import { mountRoutes, defineRoute, rawBodyTypes, type AnyRoute } from './http/route.js';
 import { jsonBodiesOnly, sameOriginGuard } from './http/csrf.js';
 import { noStoreForApi, secureCookiesFor, securityHeaders } from './http/security-headers.js';
-import { buildOpenApi } from './http/openapi.js';
+import { buildOpenApi, OpenApiDocument } from './http/openapi.js';
 import { rateLimit } from './http/rate-limit.js';
 import { authRoutes, sessionMiddleware } from './auth/auth.routes.js';
 import { organisationRoutes } from './organisation/organisation.routes.js';
@@ -65,7 +65,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...validatorRoutes(),
     ...opsRoutes(db, ops),
   ];
-  const openapi = buildOpenApi(routes);
+  // The document lists its own route too; it is built once, before the first request.
   routes.push(
     defineRoute({
       method: 'get',
@@ -74,11 +74,13 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
       tag: 'meta',
       access: 'public',
       scope: 'none',
+      responses: { 200: OpenApiDocument },
       handler: (ctx) => {
         ctx.body = openapi;
       },
     }),
   );
+  const openapi = buildOpenApi(routes);
   const router = new Router();
   router.use('/api/public', rateLimit(60, 60_000));
   mountRoutes(router, routes, {

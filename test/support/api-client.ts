@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from '../../server/src/seed/demo.js';
 import { DEMO_ADMIN_PASSWORD } from '../../server/src/core/config.js';
+import { checkAnswer } from './response-contract.js';
 
 /** A password that passes the policy, for users a test creates through the admin API. */
 export const CREATED_USER_PASSWORD = 'Thu-nghiem-mot-cua-2026';
@@ -57,7 +58,9 @@ export class ApiClient {
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
       body: form,
     });
-    return { status: res.status, body: (await res.json()) as T };
+    const answer = { status: res.status, body: (await res.json()) as T };
+    await checkAnswer(this.baseUrl, 'POST', path, answer.status, 'application/json', answer.body);
+    return answer;
   }
 
   /** The raw response, for bodies that are files. */
@@ -91,6 +94,11 @@ export class ApiClient {
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
+    const answer = {
+      status: res.status,
+      body: (type.includes('json') && text ? JSON.parse(text) : text) as T,
+    };
+    await checkAnswer(this.baseUrl, method, path, answer.status, type, answer.body);
+    return answer;
   }
 }

@@ -1,10 +1,11 @@
 import { get, post } from './http.js';
-import type { Attachment } from './types.js';
+import type { Attachment } from '@server/attachments/attachments.schema.js';
 
 export const MAX_FILE_MB = 10;
 export const ACCEPTED_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 
-export const listAttachments = (code: string) => get<Attachment[]>(`/api/dossiers/${encodeURIComponent(code)}/attachments`);
+export const listAttachments = (code: string) =>
+  get<Attachment[]>(`/api/dossiers/${encodeURIComponent(code)}/attachments`);
 export const downloadUrl = (id: string) => `/api/attachments/${id}`;
 
 export function uploadAttachments(code: string, files: File[]): Promise<Attachment[]> {

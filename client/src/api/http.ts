@@ -1,3 +1,6 @@
+import type { SchemaProblem as FieldProblem } from '@server/http/validation.js';
+
+export type { FieldProblem };
 /** An error answered by the API: `{ error: { code, message, details } }` with a stable code. */
 export class ApiError extends Error {
   constructor(
@@ -18,16 +21,17 @@ export class ApiError extends Error {
   }
 }
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
-
-/** Problems under `prefix` (`/data`) keyed by the rest of their path, as a form's fields are; the first per field. */
-export function problemsUnder(problems: FieldProblem[], prefix: string): Record<string, string> {
+/**
+ * Problems under `prefix` (`/data`) keyed by the rest of their path, as a form's fields are; the
+ * first per field, as `text` says it (the server's message is English: see i18n `problemText`).
+ */
+export function problemsUnder(
+  problems: FieldProblem[],
+  prefix: string,
+  text: (problem: FieldProblem) => string,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of problems)
-    if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= p.message;
+  for (const p of problems) if (p.path.startsWith(`${prefix}/`)) out[p.path.slice(prefix.length)] ??= text(p);
   return out;
 }
 

@@ -1,8 +1,8 @@
 import { get } from './http.js';
-import type { JsonSchema } from './types.js';
+import type { FormSchema } from '@server/procedures/procedures.schema.js';
 
 interface Operation {
-  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+  requestBody?: { content: Record<string, { schema: FormSchema }> };
 }
 
 interface OpenApi {
@@ -21,6 +21,6 @@ function openApi(): Promise<OpenApi> {
 }
 
 /** The JSON request schema of an operation: the client validates with what the server validates with. */
-export async function requestSchema(method: 'post', path: string): Promise<JsonSchema | null> {
+export async function requestSchema(method: 'post', path: string): Promise<FormSchema | null> {
   return (await openApi()).paths[path]?.[method]?.requestBody?.content['application/json']?.schema ?? null;
 }

@@ -1,5 +1,6 @@
 import { get, request } from './http.js';
-import type { Department, ProcedureDetail, ProcedureSummary } from './types.js';
+import type { Department } from '@server/organisation/organisation.schema.js';
+import type { ProcedureDetail, ProcedureSummary } from '@server/procedures/procedures.schema.js';
 
 export const listProcedures = () => get<ProcedureSummary[]>('/api/procedures');
 export const getProcedure = (code: string) =>

@@ -1,11 +1,12 @@
 import { get, request } from './http.js';
-import type { Receipt } from './types.js';
+import type { ReceiptData } from '@server/receipts/receipts.schema.js';
 
-export const getReceipt = (code: string) => get<Receipt>(`/api/dossiers/${encodeURIComponent(code)}/receipt`);
+export const getReceipt = (code: string) =>
+  get<ReceiptData>(`/api/dossiers/${encodeURIComponent(code)}/receipt`);
 export const receiptPdf = (code: string, secret: string) =>
   request<Blob>('POST', `/api/dossiers/${encodeURIComponent(code)}/receipt/pdf`, { secret }, 'blob');
 
 /** The address the receipt's QR code opens: the citizen lookup, filled in (the server's PDF builds the same). */
-export function lookupLink(receipt: Pick<Receipt, 'lookupUrl' | 'code'>, secret: string): string {
+export function lookupLink(receipt: Pick<ReceiptData, 'lookupUrl' | 'code'>, secret: string): string {
   return `${receipt.lookupUrl}?code=${encodeURIComponent(receipt.code)}&secret=${encodeURIComponent(secret)}`;
 }

@@ -1,4 +1,4 @@
-import type { DossierEvent } from '../api/types.js';
+import type { DossierEvent } from '@server/dossiers/dossier-events.schema.js';
 
 interface Element {
   id: string;
@@ -23,11 +23,17 @@ export function executedPath(elements: Element[], events: DossierEvent[], active
   const done = new Set<string>();
   const flows = new Set<string>();
   events.forEach((event, i) => {
-    const sources = event.type === 'received' ? elements.filter((el) => el.type === 'bpmn:StartEvent') : event.type === 'step_completed' && event.stepId ? [byId.get(event.stepId)] : [];
-    const names = new Set((event.details?.nextSteps as string[] | undefined) ?? []);
+    const sources =
+      event.type === 'received'
+        ? elements.filter((el) => el.type === 'bpmn:StartEvent')
+        : event.type === 'step_completed' && event.stepId
+          ? [byId.get(event.stepId)]
+          : [];
+    const names = new Set('nextSteps' in event.details ? event.details.nextSteps : []);
     const following = events[i + 1];
     const endId = following?.type === 'finished' ? following.stepId : null;
-    const isTarget = (el: Element) => el.id === endId || (!!el.businessObject?.name && names.has(el.businessObject.name));
+    const isTarget = (el: Element) =>
+      el.id === endId || (!!el.businessObject?.name && names.has(el.businessObject.name));
     for (const source of sources) {
       if (!source) continue;
       done.add(source.id);
@@ -40,12 +46,19 @@ export function executedPath(elements: Element[], events: DossierEvent[], active
 }
 
 /** Marks the flows from `from` (through gateways and throw events) that reach a target; true if any does. */
-function walk(from: Element, isTarget: (el: Element) => boolean, seen: Set<string>, done: Set<string>, flows: Set<string>): boolean {
+function walk(
+  from: Element,
+  isTarget: (el: Element) => boolean,
+  seen: Set<string>,
+  done: Set<string>,
+  flows: Set<string>,
+): boolean {
   let reached = false;
   for (const flow of from.outgoing ?? []) {
     const next = flow.target;
     if (!next || seen.has(next.id)) continue;
-    const hit = isTarget(next) || (!isStep(next) && walk(next, isTarget, new Set([...seen, next.id]), done, flows));
+    const hit =
+      isTarget(next) || (!isStep(next) && walk(next, isTarget, new Set([...seen, next.id]), done, flows));
     if (hit) {
       flows.add(flow.id);
       if (!isStep(next)) done.add(next.id);

@@ -1,4 +1,5 @@
-import type { DocumentForm, JsonSchema, ProcedureDetail, ReceivedDocument } from '../api/types.js';
+import type { DocumentForm, ReceivedDocument } from '@server/dossiers/dossiers.schema.js';
+import type { FormSchema, ProcedureDetail, ProcedureMetadata } from '@server/procedures/procedures.schema.js';
 
 /**
  * The fields the desk fills in: every property of the form schema except those a later step
@@ -14,30 +15,22 @@ export function intakeFields(procedure: ProcedureDetail): string[] {
  * the author's order is recovered from what does survive: an explicit `ui:order` (or
  * `propertyOrder`) array, then the `required` array, then the remaining properties.
  */
-export function fieldOrder(schema: JsonSchema): string[] {
+export function fieldOrder(schema: FormSchema): string[] {
   const names = Object.keys(schema.properties ?? {});
   const explicit = (schema['ui:order'] ?? schema.propertyOrder ?? []) as string[];
   const ordered = [...explicit, ...(schema.required ?? []), ...names];
   return [...new Set(ordered)].filter((name) => names.includes(name));
 }
 
-/** A required document as `processes/_schema/procedure.schema.json` describes it. */
-interface MetaDocument {
-  name: string;
-  originals: number;
-  copies: number;
-  optional?: boolean;
-}
-
 /**
  * The required-documents checklist from `procedure.json`: one line per paper and form, so a
  * paper wanted as an original and as copies is ticked twice.
  */
-export function requiredDocuments(metadata: Record<string, unknown>): ReceivedDocument[] {
-  const list = metadata.documents as MetaDocument[] | undefined;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item): ReceivedDocument[] => [
-    ...(item.originals > 0 ? [{ name: item.name, form: 'original' as DocumentForm, count: item.originals }] : []),
+export function requiredDocuments(metadata: ProcedureMetadata): ReceivedDocument[] {
+  return (metadata.documents ?? []).flatMap((item): ReceivedDocument[] => [
+    ...(item.originals > 0
+      ? [{ name: item.name, form: 'original' as DocumentForm, count: item.originals }]
+      : []),
     ...(item.copies > 0 ? [{ name: item.name, form: 'copy' as DocumentForm, count: item.copies }] : []),
   ]);
 }

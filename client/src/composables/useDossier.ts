@@ -2,7 +2,10 @@ import { ref } from 'vue';
 import { getControlSlip, getDossier } from '../api/dossiers.js';
 import { getProcedureVersion } from '../api/procedures.js';
 import { listAttachments } from '../api/attachments.js';
-import type { Attachment, ControlSlip, DossierDetail, ProcedureDetail } from '../api/types.js';
+import type { Attachment } from '@server/attachments/attachments.schema.js';
+import type { ControlSlip } from '@server/deadlines/deadlines.schema.js';
+import type { DossierDetail } from '@server/dossiers/dossiers.schema.js';
+import type { ProcedureDetail } from '@server/procedures/procedures.schema.js';
 
 /** A dossier with the procedure version it runs on, its files and its control slip, loaded together. */
 export function useDossier(code: () => string) {
@@ -14,8 +17,15 @@ export function useDossier(code: () => string) {
 
   async function load() {
     try {
-      const [d, files, controlSlip] = await Promise.all([getDossier(code()), listAttachments(code()), getControlSlip(code())]);
-      if (procedure.value?.code !== d.procedureCode || procedure.value.currentVersion !== d.procedureVersion) {
+      const [d, files, controlSlip] = await Promise.all([
+        getDossier(code()),
+        listAttachments(code()),
+        getControlSlip(code()),
+      ]);
+      if (
+        procedure.value?.code !== d.procedureCode ||
+        procedure.value.currentVersion !== d.procedureVersion
+      ) {
         procedure.value = await getProcedureVersion(d.procedureCode, d.procedureVersion);
       }
       dossier.value = d;

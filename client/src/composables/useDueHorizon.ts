@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { get, query } from '../api/http.js';
-import type { DueState } from '../api/types.js';
+import type { DueState } from '@server/tasks/tasks.schema.js';
+import type { DueResult } from '@server/calendar/calendar.schema.js';
 
 const REFRESH_MS = 5 * 60_000;
 /** The instant one working day from now (the server's calendar, holidays included). */
@@ -11,7 +12,9 @@ async function refresh(): Promise<void> {
   if (Date.now() - loadedAt < REFRESH_MS) return;
   loadedAt = Date.now();
   try {
-    const { dueAt } = await get<{ dueAt: string }>(`/api/calendar/due${query({ from: new Date().toISOString(), amount: 1, unit: 'days' })}`);
+    const { dueAt } = await get<DueResult>(
+      `/api/calendar/due${query({ from: new Date().toISOString(), amount: 1, unit: 'days' })}`,
+    );
     horizon.value = new Date(dueAt).getTime();
   } catch {
     loadedAt = 0;

@@ -1,6 +1,6 @@
 import { reactive, ref, watch } from 'vue';
 import { claimTask, listInbox, unclaimTask, type InboxFilters } from '../api/tasks.js';
-import type { InboxTask } from '../api/types.js';
+import type { InboxTask } from '@server/tasks/tasks.schema.js';
 import { useLiveTasks } from './useLiveTasks.js';
 
 const PAGE_SIZE = 50;
@@ -49,7 +49,10 @@ export function useInbox() {
       void load();
     },
   );
-  watch(() => filters.page, () => void load());
+  watch(
+    () => filters.page,
+    () => void load(),
+  );
 
   async function claim(id: string) {
     await claimTask(id);

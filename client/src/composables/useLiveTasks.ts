@@ -1,13 +1,6 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue';
 import { io, type Socket } from 'socket.io-client';
-
-export interface TaskEvent {
-  id: string;
-  dossierId: string;
-  name: string;
-  status: string;
-  assigneeId: string | null;
-}
+import type { TaskEvent } from '@server/tasks/tasks.schema.js';
 
 /**
  * Listens to the server's task events (rooms of my departments and of me, joined from the

@@ -6,15 +6,15 @@ import { ApiError, problemsUnder, type FieldProblem } from '../api/http.js';
 import type {
   Applicant,
   NotifyChannel,
-  ProcedureDetail,
-  ReceivedDossier,
   ReceiveDossierBody,
-} from '../api/types.js';
+  ReceivedDossier,
+} from '@server/dossiers/dossiers.schema.js';
+import type { ProcedureDetail } from '@server/procedures/procedures.schema.js';
 import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue';
 import { cleanValues, useValidation } from './useValidation.js';
 import { useRequestSchema } from './useSchemas.js';
 import { intakeFields, requiredDocuments } from './procedure-metadata.js';
-import { errorText, t } from '../i18n/index.js';
+import { errorText, problemText, t } from '../i18n/index.js';
 
 /** The desk's state for one dossier: the chosen procedure, what was typed, and submitting it. */
 export function useReception() {
@@ -37,13 +37,13 @@ export function useReception() {
   const person = useValidation(computed(() => requestValidatorUrl('applicant')));
   const fields = computed(() => (procedure.value ? intakeFields(procedure.value) : []));
 
-  /** Browser errors first; the server's (English, by path) for anything the browser could not know. */
+  /** Browser errors first; the server's (by path, in the chosen language) for anything the browser could not know. */
   const formErrors = computed(() => ({
-    ...problemsUnder(serverProblems.value, '/data'),
+    ...problemsUnder(serverProblems.value, '/data', problemText),
     ...form.errors.value,
   }));
   const applicantErrors = computed(() => ({
-    ...problemsUnder(serverProblems.value, '/applicant'),
+    ...problemsUnder(serverProblems.value, '/applicant', problemText),
     ...person.errors.value,
   }));
   const errorCount = computed(

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../server/src/core/error-codes.js';
+import type { ErrorCode } from '@server/core/error-codes.js';
 import type { Locale } from './locale.js';
 
 /**

@@ -3,8 +3,9 @@ import { vi, type MessageKey } from './vi.js';
 import { en } from './en.js';
 import type { Locale } from './locale.js';
 import { ERROR_TEXTS } from './error-texts.js';
-import { ApiError } from '../api/http.js';
-import type { ErrorCode } from '../../../server/src/core/error-codes.js';
+import { ApiError, type FieldProblem } from '../api/http.js';
+import { ajvMessage } from './ajv-messages.js';
+import type { ErrorCode } from '@server/core/error-codes.js';
 
 export type { Locale, MessageKey };
 
@@ -46,6 +47,21 @@ export function errorText(err: unknown): string {
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(details[name] ?? '…'));
   }
   return t('app.error', { message: err instanceof Error ? err.message : String(err) });
+}
+
+/**
+ * A field problem the server found, in the chosen language: from its ajv keyword when it has
+ * one; otherwise the server's own words only in English (in Vietnamese, a generic text).
+ */
+export function problemText(problem: FieldProblem): string {
+  if (!problem.keyword && locale.value === 'en') return problem.message;
+  const error = {
+    keyword: problem.keyword ?? '',
+    params: problem.params ?? {},
+    instancePath: '',
+    schemaPath: '',
+  };
+  return ajvMessage(error, locale.value);
 }
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';

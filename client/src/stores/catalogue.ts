@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { listDepartments, listProcedures } from '../api/procedures.js';
-import type { Department, ProcedureSummary } from '../api/types.js';
+import type { Department } from '@server/organisation/organisation.schema.js';
+import type { ProcedureSummary } from '@server/procedures/procedures.schema.js';
 
 /** Names of procedures and departments, fetched once, for showing codes as words. */
 export const useCatalogueStore = defineStore('catalogue', () => {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import * as auth from '../api/auth.js';
-import type { Role, SessionUser } from '../api/types.js';
+import type { Role, SessionUser } from '@server/core/roles.js';
 
 /** Who is signed in; loaded once from /api/me, then kept by login and logout. */
 export const useSessionStore = defineStore('session', () => {

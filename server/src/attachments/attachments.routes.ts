@@ -1,7 +1,7 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import type { SessionUser } from '../core/roles.js';
-import { AttachmentList, UploadBody } from './attachments.schema.js';
+import { AttachmentList, AttachmentParams, UploadBody } from './attachments.schema.js';
+import { DossierCodeParams } from '../dossiers/dossiers.schema.js';
 import { listAttachments, openAttachment, uploadAttachments } from './attachments.service.js';
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
@@ -17,16 +17,11 @@ export function attachmentRoutes(db: Db, filesDir: string) {
       access: UPLOADERS,
       scope: { dossier: 'code' },
       errors: ['invalid_multipart', 'no_file', 'too_many_files', 'file_too_large', 'unsupported_file_type'],
+      params: DossierCodeParams,
       rawBody: { contentType: 'multipart/form-data', schema: UploadBody },
       responses: { 201: AttachmentList },
-      handler: async (ctx, { params }) => {
-        const stored = await uploadAttachments(
-          db,
-          filesDir,
-          ctx,
-          params.code!,
-          ctx.state.user as SessionUser,
-        );
+      handler: async (ctx, { params, user }) => {
+        const stored = await uploadAttachments(db, filesDir, ctx, params.code, user);
         ctx.status = 201;
         ctx.body = stored;
       },
@@ -38,9 +33,10 @@ export function attachmentRoutes(db: Db, filesDir: string) {
       tag: 'attachments',
       access: STAFF,
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       responses: { 200: AttachmentList },
       handler: async (ctx, { params }) => {
-        ctx.body = await listAttachments(db, params.code!);
+        ctx.body = await listAttachments(db, params.code);
       },
     }),
     defineRoute({
@@ -50,9 +46,10 @@ export function attachmentRoutes(db: Db, filesDir: string) {
       tag: 'attachments',
       access: STAFF,
       scope: { dossier: 'attachment' },
+      params: AttachmentParams,
       produces: 'application/octet-stream',
       handler: async (ctx, { params }) => {
-        const { attachment, stream } = await openAttachment(db, filesDir, params.id!);
+        const { attachment, stream } = await openAttachment(db, filesDir, params.id);
         ctx.type = attachment.contentType;
         ctx.length = attachment.size;
         ctx.set(

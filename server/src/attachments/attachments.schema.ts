@@ -1,5 +1,8 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { ACCEPTED_TYPES } from './file-types.js';
+import { UuidParam } from '../http/params.schema.js';
+
+export const AttachmentParams = Type.Object({ id: UuidParam('attachment_not_found') });
 
 export const AttachmentSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -11,11 +14,19 @@ export const AttachmentSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
+export type Attachment = Static<typeof AttachmentSchema>;
+
 export const AttachmentList = Type.Array(AttachmentSchema);
 
 /** The multipart body, for the OpenAPI document (the handler streams it, it is never buffered). */
 export const UploadBody = {
   type: 'object',
   required: ['file'],
-  properties: { file: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'PDF, PNG or JPEG, 10 MB each' } },
+  properties: {
+    file: {
+      type: 'array',
+      items: { type: 'string', format: 'binary' },
+      description: 'PDF, PNG or JPEG, 10 MB each',
+    },
+  },
 };

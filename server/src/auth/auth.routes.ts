@@ -5,7 +5,7 @@ import { defineRoute } from '../http/route.js';
 import { authenticate, changeOwnPassword } from './accounts.service.js';
 import { ChangePasswordBody, LoginBody } from './auth.schema.js';
 import { dummyHash } from './passwords.js';
-import { SessionUserSchema, type SessionUser } from '../core/roles.js';
+import { SessionUserSchema } from '../core/roles.js';
 import {
   createSession,
   deleteSession,
@@ -79,8 +79,8 @@ export function authRoutes(db: Db) {
       access: 'public',
       scope: 'none',
       responses: { 200: Type.Object({ user: Type.Union([SessionUserSchema, Type.Null()]) }) },
-      handler: (ctx) => {
-        ctx.body = { user: ctx.state.user ?? null };
+      handler: (ctx, { user }) => {
+        ctx.body = { user: user ?? null };
       },
     }),
     defineRoute({
@@ -91,8 +91,8 @@ export function authRoutes(db: Db) {
       access: 'signed-in',
       scope: 'none',
       responses: { 200: SessionUserSchema },
-      handler: (ctx) => {
-        ctx.body = ctx.state.user;
+      handler: (ctx, { user }) => {
+        ctx.body = user;
       },
     }),
     defineRoute({
@@ -105,8 +105,7 @@ export function authRoutes(db: Db) {
       errors: ['wrong_current_password', 'weak_password', 'too_many_attempts', 'sign_in_busy'],
       body: ChangePasswordBody,
       responses: { 200: Type.Object({ ok: Type.Boolean() }) },
-      handler: async (ctx, { body }) => {
-        const user = ctx.state.user as SessionUser;
+      handler: async (ctx, { body, user }) => {
         await changeOwnPassword(db, user, body, ctx.ip);
         await signIn(ctx, db, user.id);
         ctx.body = { ok: true };

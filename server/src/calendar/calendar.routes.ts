@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
 import { calendarHolidays, calendarWorkdays } from '../db/schema.js';
 import { errors } from '../core/errors.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute, NoContent } from '../http/route.js';
 import { addWorkingTime, isWeekday } from './working-time.js';
 import {
   calendarFor,
@@ -14,6 +14,7 @@ import {
 } from './calendar.repository.js';
 import {
   AgencyFilter,
+  CalendarEntryParams,
   DueQuery,
   DueResult,
   Holiday,
@@ -95,8 +96,10 @@ export function calendarRoutes(db: Db) {
       access: ['admin'],
       scope: 'none',
       errors: ['calendar_entry_not_found'],
+      params: CalendarEntryParams,
+      responses: { 204: NoContent },
       handler: async (ctx, { params }) => {
-        if (!(await deleteHoliday(db, idParam(params.id)))) throw errors.calendarEntryNotFound('Holiday');
+        if (!(await deleteHoliday(db, params.id))) throw errors.calendarEntryNotFound('Holiday');
         ctx.status = 204;
       },
     }),
@@ -148,16 +151,12 @@ export function calendarRoutes(db: Db) {
       access: ['admin'],
       scope: 'none',
       errors: ['calendar_entry_not_found'],
+      params: CalendarEntryParams,
+      responses: { 204: NoContent },
       handler: async (ctx, { params }) => {
-        if (!(await deleteWorkday(db, idParam(params.id)))) throw errors.calendarEntryNotFound('Working day');
+        if (!(await deleteWorkday(db, params.id))) throw errors.calendarEntryNotFound('Working day');
         ctx.status = 204;
       },
     }),
   ];
-}
-
-function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw errors.calendarEntryNotFound('Entry');
-  return id;
 }

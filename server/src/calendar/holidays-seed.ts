@@ -15,5 +15,7 @@ const data = require('./data/vn-public-holidays.json') as {
 export async function seedPublicHolidays(db: Db): Promise<void> {
   const [existing] = await db.select({ n: count() }).from(calendarHolidays);
   if (existing!.n > 0) return;
-  await db.insert(calendarHolidays).values(data.holidays.map((h) => ({ fromDate: h.from, toDate: h.to, name: h.name })));
+  await db
+    .insert(calendarHolidays)
+    .values(data.holidays.map((h) => ({ fromDate: h.from, toDate: h.to, name: h.name })));
 }

@@ -3,6 +3,8 @@
  * 1975, so a fixed offset is exact whatever the server's timezone). A calendar says which
  * working periods each local date has; the arithmetic here is pure.
  */
+import type { DurationUnit } from '../db/procedure-content.schema.js';
+
 const OFFSET_MS = 7 * 3_600_000;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -32,7 +34,8 @@ export function isWeekday(localDate: string): boolean {
   return weekday >= 1 && weekday <= 5;
 }
 
-export type WorkingUnit = 'days' | 'hours';
+/** A duration's unit as procedures spell it. */
+export type WorkingUnit = DurationUnit;
 
 export interface AddOptions {
   /** Local time "HH:mm" after which a receipt counts from the next working day. */

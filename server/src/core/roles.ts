@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-export const ROLES = ['admin', 'designer', 'receptionist', 'officer', 'leader', 'supervisor'] as const;
-export type Role = (typeof ROLES)[number];
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+import { RoleSchema } from '../db/roles.schema.js';
+
+export { ROLES, RoleSchema, type Role } from '../db/roles.schema.js';
 
 /** The signed-in user as every request sees it. */
 export const SessionUserSchema = Type.Object({

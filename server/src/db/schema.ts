@@ -17,6 +17,13 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import {
+  DURATION_UNITS,
+  type FormSchema,
+  type ProcedureMetadata,
+  type ProcedureSteps,
+} from './procedure-content.schema.js';
+import type { Applicant, Channel, NotifyChannel, ReceivedDocument } from './dossier-content.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -114,20 +121,19 @@ export const procedureVersions = pgTable(
     name: text('name').notNull(),
     /** Legal duration in `durationUnit` (working days or working hours), counted from receipt. */
     duration: integer('duration').notNull(),
-    durationUnit: text('duration_unit', { enum: ['days', 'hours'] })
-      .notNull()
-      .default('days'),
+    durationUnit: text('duration_unit', { enum: DURATION_UNITS }).notNull().default('days'),
     /** Local "HH:mm" after which a receipt counts from the next working day (e.g. certified copies: 15:00). */
     cutoff: text('cutoff'),
-    formSchema: jsonb('form_schema').notNull(),
+    formSchema: jsonb('form_schema').$type<FormSchema>().notNull(),
     metadata: jsonb('metadata')
+      .$type<ProcedureMetadata>()
       .notNull()
       .default(sql`'{}'::jsonb`),
     bpmn: text('bpmn').notNull(),
     /** bpmn-engine's serialized moddle context: parsed once at deploy, never again per command. */
     sourceContext: jsonb('source_context').notNull(),
     /** What the runtime needs of each user task and end event, read from the diagram at deploy. */
-    steps: jsonb('steps').notNull(),
+    steps: jsonb('steps').$type<ProcedureSteps>().notNull(),
     checksum: text('checksum').notNull(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: instant('created_at').notNull().defaultNow(),
@@ -148,15 +154,16 @@ export const dossiers = pgTable(
     receivingDepartment: text('receiving_department')
       .notNull()
       .references(() => departments.code),
-    applicant: jsonb('applicant').notNull(),
+    applicant: jsonb('applicant').$type<Applicant>().notNull(),
     applicantName: text('applicant_name').notNull(),
     /** The dossier's variables: intake form data merged with each completed step's payload. */
-    data: jsonb('data').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     status: smallint('status').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
     /** Where the citizen asked to be told of progress: 'sms' (applicant phone), 'email'. */
     notifyChannels: text('notify_channels')
       .array()
+      .$type<NotifyChannel[]>()
       .notNull()
       .default(sql`'{}'::text[]`),
     lookupSecretHash: text('lookup_secret_hash').notNull(),
@@ -183,6 +190,7 @@ export const dossiers = pgTable(
       .default(sql`'{}'::text[]`),
     /** The required-documents checklist as ticked at the desk: name, original or copy, count. */
     documents: jsonb('documents')
+      .$type<ReceivedDocument[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     updatedAt: instant('updated_at').notNull().defaultNow(),
@@ -311,8 +319,8 @@ export const dossierPauses = pgTable(
     endedAt: instant('ended_at'),
     /** The status to return to when the supplement arrives. */
     statusBefore: smallint('status_before').notNull(),
-    reasons: jsonb('reasons').notNull(),
-    items: jsonb('items').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    items: jsonb('items').$type<string[]>().notNull(),
     requestedBy: uuid('requested_by').references(() => users.id),
     resumedBy: uuid('resumed_by').references(() => users.id),
     pausedMinutes: integer('paused_minutes'),

@@ -1,6 +1,6 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import type { SessionUser } from '../core/roles.js';
+import { DossierCodeParams } from '../dossiers/dossiers.schema.js';
 import {
   ControlSlip,
   DeadlineState,
@@ -22,12 +22,13 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist', 'officer', 'leader'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: ['dossier_finished', 'supplement_already_requested'],
       body: SupplementRequestBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { dossier, body }) => {
+      handler: async (ctx, { dossier, body, user }) => {
         ctx.body = await timeCommand('supplement', () =>
-          requestSupplement({ db, dossier: dossier!, body, actor: ctx.state.user as SessionUser }),
+          requestSupplement({ db, dossier: dossier!, body, actor: user }),
         );
       },
     }),
@@ -39,12 +40,13 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: ['dossier_not_paused'],
       body: SupplementBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { dossier, body }) => {
+      handler: async (ctx, { dossier, body, user }) => {
         ctx.body = await timeCommand('supplement', () =>
-          receiveSupplement({ db, dossier: dossier!, note: body.note, actor: ctx.state.user as SessionUser }),
+          receiveSupplement({ db, dossier: dossier!, note: body.note, actor: user }),
         );
       },
     }),
@@ -55,17 +57,18 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist', 'leader'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: ['dossier_finished'],
       body: ExtendBody,
       responses: { 200: DeadlineState },
-      handler: async (ctx, { dossier, body }) => {
+      handler: async (ctx, { dossier, body, user }) => {
         ctx.body = await timeCommand('extension', () =>
           extendDueDate({
             db,
             dossier: dossier!,
             newDueAt: new Date(body.newDueAt),
             reason: body.reason,
-            actor: ctx.state.user as SessionUser,
+            actor: user,
           }),
         );
       },
@@ -77,9 +80,10 @@ export function deadlineRoutes(db: Db) {
       tag: 'deadlines',
       access: ['receptionist', 'officer', 'leader', 'supervisor', 'admin'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       responses: { 200: ControlSlip },
       handler: async (ctx, { params }) => {
-        ctx.body = await controlSlip(db, params.code!);
+        ctx.body = await controlSlip(db, params.code);
       },
     }),
   ];

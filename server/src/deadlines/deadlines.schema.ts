@@ -1,7 +1,9 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { StepBudget } from '../procedures/procedures.schema.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 1000 });
 
+export type SupplementRequestBody = Static<typeof SupplementRequestBody>;
 export const SupplementRequestBody = Type.Object(
   {
     reasons: Type.Array(Text, { minItems: 1, maxItems: 50, description: 'why the dossier is incomplete' }),
@@ -10,11 +12,13 @@ export const SupplementRequestBody = Type.Object(
   { additionalProperties: false },
 );
 
+export type SupplementBody = Static<typeof SupplementBody>;
 export const SupplementBody = Type.Object(
   { note: Type.Optional(Type.String({ maxLength: 1000 })) },
   { additionalProperties: false },
 );
 
+export type ExtendBody = Static<typeof ExtendBody>;
 export const ExtendBody = Type.Object(
   {
     newDueAt: Type.String({ format: 'date-time' }),
@@ -25,7 +29,10 @@ export const ExtendBody = Type.Object(
 
 const Instant = Type.String({ format: 'date-time' });
 const MaybeInstant = Type.Union([Instant, Type.Null()]);
-const Result = Type.Union([Type.Literal('early'), Type.Literal('on_time'), Type.Literal('late'), Type.Null()]);
+/** Trước hạn, đúng hạn, quá hạn: a finished dossier or step against its deadline. */
+export const Timeliness = Type.Union([Type.Literal('early'), Type.Literal('on_time'), Type.Literal('late')]);
+export type Timeliness = Static<typeof Timeliness>;
+const Result = Type.Union([Timeliness, Type.Null()]);
 
 export const DeadlineState = Type.Object({
   code: Type.String(),
@@ -34,6 +41,7 @@ export const DeadlineState = Type.Object({
   originalDueAt: Instant,
   pausedAt: MaybeInstant,
 });
+export type DeadlineState = Static<typeof DeadlineState>;
 
 export const ControlSlip = Type.Object({
   code: Type.String(),
@@ -44,9 +52,22 @@ export const ControlSlip = Type.Object({
   finishedAt: MaybeInstant,
   result: Result,
   pauses: Type.Array(
-    Type.Object({ startedAt: Instant, endedAt: MaybeInstant, pausedMinutes: Type.Union([Type.Integer(), Type.Null()]), reasons: Type.Unknown() }),
+    Type.Object({
+      startedAt: Instant,
+      endedAt: MaybeInstant,
+      pausedMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      reasons: Type.Array(Type.String()),
+    }),
   ),
-  extensions: Type.Array(Type.Object({ at: Instant, previousDueAt: Instant, newDueAt: Instant, reason: Type.String(), by: Type.String() })),
+  extensions: Type.Array(
+    Type.Object({
+      at: Instant,
+      previousDueAt: Instant,
+      newDueAt: Instant,
+      reason: Type.String(),
+      by: Type.String(),
+    }),
+  ),
   steps: Type.Array(
     Type.Object({
       stepId: Type.String(),
@@ -57,7 +78,7 @@ export const ControlSlip = Type.Object({
       receivedAt: Instant,
       completedAt: MaybeInstant,
       dueAt: MaybeInstant,
-      budget: Type.Unknown(),
+      budget: Type.Union([StepBudget, Type.Null()]),
       usedMinutes: Type.Union([Type.Integer(), Type.Null()]),
       outcome: Type.Union([Type.String(), Type.Null()]),
       status: Type.String(),
@@ -65,3 +86,5 @@ export const ControlSlip = Type.Object({
     }),
   ),
 });
+export type ControlSlip = Static<typeof ControlSlip>;
+export type ControlSlipStep = ControlSlip['steps'][number];

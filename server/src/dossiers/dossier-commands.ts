@@ -55,7 +55,7 @@ export interface EngineStep {
   command: EngineCommand;
   cause: Cause;
   /** The dossier's data as the command leaves it, merged before the engine reads its conditions. */
-  data?: unknown;
+  data?: Dossier['data'];
   /**
    * The dossier's open tasks, when the command has read them under the lock already (a
    * completion, with the task it closes; intake, which has none yet): one round trip fewer.
@@ -86,7 +86,7 @@ export async function applyEngineCommand(
       savedState: dossier.engineState,
     },
     // The completion's outcome is a variable of this command's conditions, not dossier data.
-    { ...(dossier.data as Record<string, unknown>), outcome: cause.kind === 'task' ? cause.outcome : null },
+    { ...dossier.data, outcome: cause.kind === 'task' ? cause.outcome : null },
     command,
   );
   const changes = await syncTasks(ctx, run, steps, { completedTask, openTasks });

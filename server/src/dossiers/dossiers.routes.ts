@@ -1,10 +1,10 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
 import { idempotencyScope } from '../http/idempotency.js';
-import type { SessionUser } from '../core/roles.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import {
   DeliverMessageBody,
+  DossierCodeParams,
   DossierDetail,
   DossierListQuery,
   DossierPage,
@@ -45,9 +45,8 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       ],
       body: ReceiveDossierBody,
       responses: { 201: ReceivedDossier },
-      handler: async (ctx, { body }) => {
+      handler: async (ctx, { body, user }) => {
         ctx.status = 201;
-        const user = ctx.state.user as SessionUser;
         const base = publicUrl ?? `${ctx.protocol}://${ctx.host}`;
         ctx.body = await timeCommand('intake', () =>
           receiveDossier({
@@ -70,8 +69,8 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       scope: 'listed',
       query: DossierListQuery,
       responses: { 200: DossierPage },
-      handler: async (ctx, { query }) => {
-        ctx.body = await listDossiers(db, ctx.state.user as SessionUser, query);
+      handler: async (ctx, { query, user }) => {
+        ctx.body = await listDossiers(db, user, query);
       },
     }),
     defineRoute({
@@ -81,10 +80,11 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       tag: 'dossiers',
       access: STAFF,
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       personalData: true,
       responses: { 200: DossierDetail },
       handler: async (ctx, { params }) => {
-        ctx.body = await getDossier(db, params.code!);
+        ctx.body = await getDossier(db, params.code);
       },
     }),
     defineRoute({
@@ -94,9 +94,10 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       tag: 'dossiers',
       access: ['receptionist'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       responses: { 200: ReceiptSecret },
       handler: async (ctx, { params }) => {
-        ctx.body = await rotateLookupSecret(db, params.code!);
+        ctx.body = await rotateLookupSecret(db, params.code);
       },
     }),
     defineRoute({
@@ -108,12 +109,13 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       // Officers key in a notice that came on paper; integrations will post as a system user.
       access: ['officer', 'leader', 'admin'],
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: ['not_in_department', 'no_waiting_message', 'process_cannot_continue'],
       body: DeliverMessageBody,
       responses: { 200: MessageDelivered },
-      handler: async (ctx, { body, dossier }) => {
+      handler: async (ctx, { body, dossier, user }) => {
         ctx.body = await timeCommand('message', () =>
-          deliverMessage({ db, live, user: ctx.state.user as SessionUser, dossier: dossier!, body }),
+          deliverMessage({ db, live, user, dossier: dossier!, body }),
         );
       },
     }),

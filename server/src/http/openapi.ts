@@ -1,5 +1,6 @@
+import { Type, type TObject } from '@sinclair/typebox';
 import { ERROR_CODES, type ErrorCode } from '../core/errors.js';
-import type { AnyRoute } from './route.js';
+import { pathParameterNames, type AnyRoute } from './route.js';
 import { errorCodesByStatus } from './route-errors.js';
 
 /** The error shape with `code` limited to `codes`: the whole catalogue, or one status of a route. */
@@ -30,37 +31,52 @@ function errorResponses(route: AnyRoute): Record<string, unknown> {
   return responses;
 }
 
+/** The path parameters of an operation, each with the schema `mountRoutes` checks it against. */
+function pathParameters(route: AnyRoute) {
+  const properties = (route.params as TObject | undefined)?.properties ?? {};
+  return pathParameterNames(route.path).map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: properties[name] ?? { type: 'string' },
+  }));
+}
+
+function queryParameters(route: AnyRoute) {
+  if (!route.query) return [];
+  const { properties, required = [] } = route.query as TObject;
+  return Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    schema,
+  }));
+}
+
+/** Success answers: JSON with its schema, a 204 without content, or the file a route `produces`. */
+function successResponses(route: AnyRoute): Record<string, unknown> {
+  const responses: Record<string, unknown> = {};
+  for (const [status, schema] of Object.entries(route.responses ?? {})) {
+    responses[status] =
+      status === '204'
+        ? { description: 'No content' }
+        : { description: 'Success', content: { 'application/json': { schema } } };
+  }
+  if (route.produces) {
+    responses[200] = {
+      description: 'Success',
+      content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
+  return responses;
+}
+
 /** The OpenAPI 3.1 document, built from the same route specs that are mounted, so it stays true. */
 export function buildOpenApi(routes: AnyRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    const query = route.query
-      ? Object.entries((route.query as { properties: Record<string, unknown> }).properties).map(
-          ([name, schema]) => ({
-            name,
-            in: 'query',
-            required: ((route.query as { required?: string[] }).required ?? []).includes(name),
-            schema,
-          }),
-        )
-      : [];
-    const responses: Record<string, unknown> = {};
-    for (const [status, schema] of Object.entries(route.responses ?? { 200: {} })) {
-      responses[status] = { description: 'Success', content: { 'application/json': { schema } } };
-    }
-    if (route.produces) {
-      responses[200] = {
-        description: 'Success',
-        content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } },
-      };
-    }
+    const responses = successResponses(route);
     Object.assign(responses, errorResponses(route));
     responses.default = {
       description: 'Any other error (internal)',
@@ -74,7 +90,7 @@ export function buildOpenApi(routes: AnyRoute[]) {
       ...(Array.isArray(route.access) ? { 'x-roles': route.access } : {}),
       'x-scope': route.scope,
       ...(route.personalData ? { 'x-personal-data': true } : {}),
-      parameters: [...params, ...query],
+      parameters: [...pathParameters(route), ...queryParameters(route)],
       ...(route.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
         : {}),
@@ -103,3 +119,14 @@ export function buildOpenApi(routes: AnyRoute[]) {
     paths,
   };
 }
+
+/** The shape of the document itself, for its own route's `responses`. */
+export const OpenApiDocument = Type.Object({
+  openapi: Type.Literal('3.1.0'),
+  info: Type.Object({ title: Type.String(), version: Type.String(), description: Type.String() }),
+  components: Type.Object({
+    schemas: Type.Record(Type.String(), Type.Unknown()),
+    securitySchemes: Type.Unknown(),
+  }),
+  paths: Type.Record(Type.String(), Type.Record(Type.String(), Type.Object({ summary: Type.String() }))),
+});

@@ -1,5 +1,7 @@
 import { ERROR_CODES, statusOf, type ErrorCode } from '../core/errors.js';
+import type { TObject } from '@sinclair/typebox';
 import type { AnyRoute } from './route.js';
+import { notFoundCodeOf } from './validation.js';
 
 const NOT_FOUND_BY_SCOPE = {
   code: 'dossier_not_found',
@@ -24,8 +26,13 @@ function implied(route: AnyRoute): ErrorCode[] {
   if (route.access !== 'public') codes.push('unauthenticated');
   if (Array.isArray(route.access)) codes.push('forbidden');
   if (typeof route.scope === 'object') codes.push(NOT_FOUND_BY_SCOPE[route.scope.dossier]);
+  // A malformed path parameter answers the 404 its schema names.
+  for (const schema of Object.values((route.params as TObject | undefined)?.properties ?? {})) {
+    const code = notFoundCodeOf(schema);
+    if (code) codes.push(code);
+  }
   // Path parameters are checked for strings the database cannot store, bodies and queries by schema.
-  if (route.body || route.query || route.path.includes('/:')) codes.push('validation_failed');
+  if (route.body || route.query || route.params) codes.push('validation_failed');
   if (route.method !== 'get') {
     codes.push('cross_site_request', 'unsupported_media_type', 'payload_too_large');
     if (!route.rawBody) codes.push('invalid_json');

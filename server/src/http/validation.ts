@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { TSchema } from '@sinclair/typebox';
-import { errors, type FieldProblem } from '../core/errors.js';
+import type { TObject, TSchema } from '@sinclair/typebox';
+import { errors, type AppError, type ErrorCode, type FieldProblem } from '../core/errors.js';
 import { linearRegExp } from './linear-regexp.js';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under NodeNext.
@@ -47,9 +47,43 @@ export function validateQuery<T>(schema: TSchema, value: Record<string, unknown>
   return copy as T;
 }
 
-/** Refuses path parameters (a dossier code, an id) that PostgreSQL cannot store or compare as sent. */
-export function checkParams(params: Record<string, string> | undefined): void {
-  refuseUnstorable(params ?? {}, 'Path parameters are invalid');
+/**
+ * The answer to a path parameter no row can have, by the code its schema names (`x-not-found`):
+ * the same 404 as for a well-formed value that matches nothing.
+ */
+const NOT_FOUND = {
+  dossier_not_found: (value) => errors.dossierNotFound(value),
+  task_not_found: () => errors.taskNotFound(),
+  attachment_not_found: () => errors.attachmentNotFound(),
+  procedure_not_found: (_, params) => errors.procedureNotFound(params.code ?? '', params.version),
+  user_not_found: () => errors.userNotFound(),
+  calendar_entry_not_found: () => errors.calendarEntryNotFound('Entry'),
+  validator_not_found: (value) => errors.validatorNotFound(value),
+} satisfies Partial<Record<ErrorCode, (value: string, params: Record<string, string>) => AppError>>;
+
+export type NotFoundCode = keyof typeof NOT_FOUND;
+
+/** The code a malformed value of the parameter answers, as its schema names it. */
+export function notFoundCodeOf(schema: TSchema): NotFoundCode | undefined {
+  const code = (schema as { 'x-not-found'?: string })['x-not-found'];
+  return code && Object.hasOwn(NOT_FOUND, code) ? (code as NotFoundCode) : undefined;
+}
+
+/**
+ * Path parameters: first refused with 422 if PostgreSQL could not store them as sent (like
+ * bodies), then checked against the route's schema (numbers coerced); a malformed one answers
+ * its 404.
+ */
+export function validateParams<T>(schema: TObject, params: Record<string, string>): T {
+  refuseUnstorable(params, 'Path parameters are invalid');
+  const copy: Record<string, unknown> = { ...params };
+  const fn = compile(queryAjv, schema);
+  if (fn(copy)) return copy as T;
+  const name = (fn.errors ?? [])[0]?.instancePath.split('/')[1] ?? '';
+  const property = schema.properties[name];
+  const code = property && notFoundCodeOf(property);
+  if (!code) throw new Error(`path parameter "${name}" has no x-not-found code`);
+  throw NOT_FOUND[code](params[name] ?? '', params);
 }
 
 // NUL is refused by PostgreSQL in text and jsonb (a 500 once it got there); a lone surrogate is
@@ -93,15 +127,25 @@ function unstorableReason(text: string): string {
     : 'half of a UTF-16 surrogate pair (a broken character); send it again as valid Unicode';
 }
 
-/** ajv errors as `{ path, message }`, the path naming the field a person must fix. */
-export function toProblems(list: ErrorObject[], prefix = ''): FieldProblem[] {
+/**
+ * A field problem found by a schema: with the ajv keyword and its parameters, so a client can
+ * say it in its own language (the message is English, for the logs and API users).
+ */
+export interface SchemaProblem extends FieldProblem {
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** ajv errors as `{ path, message, keyword, params }`, the path naming the field a person must fix. */
+export function toProblems(list: ErrorObject[], prefix = ''): SchemaProblem[] {
   return list.map((e) => {
+    const { keyword, params } = e;
     let path = prefix + e.instancePath;
-    if (e.keyword === 'required') path += `/${(e.params as { missingProperty: string }).missingProperty}`;
-    if (e.keyword === 'additionalProperties') {
-      path += `/${(e.params as { additionalProperty: string }).additionalProperty}`;
-      return { path, message: 'is not an allowed field' };
+    if (keyword === 'required') path += `/${(params as { missingProperty: string }).missingProperty}`;
+    if (keyword === 'additionalProperties') {
+      path += `/${(params as { additionalProperty: string }).additionalProperty}`;
+      return { path, message: 'is not an allowed field', keyword, params };
     }
-    return { path: path || '/', message: e.message ?? 'is invalid' };
+    return { path: path || '/', message: e.message ?? 'is invalid', keyword, params };
   });
 }

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import type { SessionUser } from '../core/roles.js';
 import {
   AgencyBody,
   AgencySchema,
@@ -9,6 +8,7 @@ import {
   DepartmentSchema,
   ResetPasswordBody,
   UserBody,
+  UserParams,
   UserSchema,
 } from './organisation.schema.js';
 import {
@@ -125,10 +125,11 @@ export function organisationRoutes(db: Db) {
       access: ['admin'],
       scope: 'none',
       errors: ['user_not_found', 'weak_password'],
+      params: UserParams,
       body: ResetPasswordBody,
       responses: { 200: Type.Object({ ok: Type.Boolean() }) },
       handler: async (ctx, { body, params }) => {
-        await resetUserPassword(db, params.id!, body.password);
+        await resetUserPassword(db, params.id, body.password);
         ctx.body = { ok: true };
       },
     }),
@@ -140,9 +141,10 @@ export function organisationRoutes(db: Db) {
       access: ['admin'],
       scope: 'none',
       errors: ['user_not_found', 'cannot_deactivate_self'],
+      params: UserParams,
       responses: { 200: Type.Object({ ok: Type.Boolean() }) },
-      handler: async (ctx, { params }) => {
-        await deactivateUserAccount(db, (ctx.state.user as SessionUser).id, params.id!);
+      handler: async (ctx, { params, user }) => {
+        await deactivateUserAccount(db, user.id, params.id);
         ctx.body = { ok: true };
       },
     }),

@@ -1,6 +1,9 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from '../core/roles.js';
 import { NewPassword } from '../auth/auth.schema.js';
+import { UuidParam } from '../http/params.schema.js';
+
+export const UserParams = Type.Object({ id: UuidParam('user_not_found') });
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'letters, digits, . _ -' });
 
@@ -22,6 +25,7 @@ export const DepartmentSchema = Type.Object({
   agencyName: Type.Union([Type.String(), Type.Null()]),
   parentCode: Type.Union([Type.String(), Type.Null()]),
 });
+export type Department = Static<typeof DepartmentSchema>;
 
 export const UserBody = Type.Object(
   {

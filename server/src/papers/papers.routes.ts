@@ -5,6 +5,7 @@ import { ApologyPaper, RefusalPaper, SupplementRequestPaper } from './papers.sch
 import { apologyPaper, refusalPaper, supplementRequestPaper } from './papers.service.js';
 import { renderApologyPdf, renderRefusalPdf, renderSupplementRequestPdf } from './papers-pdf.js';
 import type { ErrorCode } from '../core/errors.js';
+import { DossierCodeParams } from '../dossiers/dossiers.schema.js';
 
 const READERS = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 
@@ -66,11 +67,12 @@ function routesOf<T extends { code: string }>(db: Db, spec: PaperSpec<T>): AnyRo
       tag: 'papers',
       access: READERS,
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: spec.errors,
       personalData: true,
       responses: { 200: spec.schema },
       handler: async (ctx, { params }) => {
-        ctx.body = await spec.load(db, params.code!);
+        ctx.body = await spec.load(db, params.code);
       },
     }),
     defineRoute({
@@ -80,11 +82,12 @@ function routesOf<T extends { code: string }>(db: Db, spec: PaperSpec<T>): AnyRo
       tag: 'papers',
       access: READERS,
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: spec.errors,
       personalData: true,
       produces: 'application/pdf',
       handler: async (ctx, { params }) => {
-        const paper = await spec.load(db, params.code!);
+        const paper = await spec.load(db, params.code);
         ctx.type = 'application/pdf';
         ctx.set('Content-Disposition', `attachment; filename="${spec.fileName}-${paper.code}.pdf"`);
         ctx.body = await spec.render(paper);

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { Applicant } from '../dossiers/dossiers.schema.js';
 
 const Instant = Type.String({ format: 'date-time' });
@@ -13,8 +13,11 @@ const PaperBase = {
   applicant: Applicant,
   receivedAt: Instant,
   issuedAt: Type.String({ format: 'date-time', description: 'when the action behind the paper was taken' }),
-  officer: Type.Union([Type.String(), Type.Null()], { description: 'who took the action and signs the paper' }),
+  officer: Type.Union([Type.String(), Type.Null()], {
+    description: 'who took the action and signs the paper',
+  }),
 };
+export type PaperBase = Static<ReturnType<typeof Type.Object<typeof PaperBase>>>;
 
 /** "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ": the latest supplement request of the dossier. */
 export const SupplementRequestPaper = Type.Object({
@@ -39,3 +42,14 @@ export const ApologyPaper = Type.Object({
   newDueAt: Instant,
   reason: Type.String(),
 });
+export type SupplementRequestPaper = Static<typeof SupplementRequestPaper>;
+export type RefusalPaper = Static<typeof RefusalPaper>;
+export type ApologyPaper = Static<typeof ApologyPaper>;
+
+/** The papers by the last segment of their path, /api/dossiers/:code/papers/<kind>. */
+export interface Papers {
+  'supplement-request': SupplementRequestPaper;
+  refusal: RefusalPaper;
+  apology: ApologyPaper;
+}
+export type PaperKind = keyof Papers;

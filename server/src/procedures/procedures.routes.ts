@@ -4,7 +4,6 @@ import type { ProcedureVersion } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { defineRoute } from '../http/route.js';
 import { sendValidatorModule, validatorModule } from '../http/validator-module.js';
-import type { SessionUser } from '../core/roles.js';
 import type { BpmnProblem } from '../engine/bpmn-inspection.js';
 import {
   findCurrentVersion,
@@ -17,7 +16,9 @@ import {
   CreateVersionBody,
   DeployedVersion,
   ProcedureDetail,
+  ProcedureParams,
   ProcedureSummary,
+  ProcedureVersionParams,
   VersionSummary,
 } from './procedures.schema.js';
 import { createProcedure, deployVersion } from './procedures.service.js';
@@ -31,9 +32,9 @@ export function procedureRoutes(db: Db) {
     return version;
   };
   // A dossier runs on the version it started with, which need not be the current one.
-  const pinned = async (code: string, version: string) => {
-    const found = /^\d{1,6}$/.test(version) ? await findVersion(db, code, Number(version)) : null;
-    if (!found) throw errors.procedureNotFound(code, version);
+  const pinned = async ({ code, version }: { code: string; version: number }) => {
+    const found = await findVersion(db, code, version);
+    if (!found) throw errors.procedureNotFound(code, String(version));
     return found;
   };
   return [
@@ -56,10 +57,11 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      params: ProcedureParams,
       errors: ['procedure_not_found'],
       responses: { 200: ProcedureDetail },
       handler: async (ctx, { params }) => {
-        ctx.body = presentVersion(await current(params.code!));
+        ctx.body = presentVersion(await current(params.code));
       },
     }),
     defineRoute({
@@ -69,11 +71,12 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      params: ProcedureParams,
       errors: ['procedure_not_found'],
       produces: 'application/xml',
       handler: async (ctx, { params }) => {
         ctx.type = 'application/xml';
-        ctx.body = (await current(params.code!)).bpmn;
+        ctx.body = (await current(params.code)).bpmn;
       },
     }),
     defineRoute({
@@ -83,11 +86,12 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      params: ProcedureParams,
       errors: ['procedure_not_found'],
       responses: { 200: Type.Array(VersionSummary) },
       handler: async (ctx, { params }) => {
-        await current(params.code!);
-        ctx.body = await listVersions(db, params.code!);
+        await current(params.code);
+        ctx.body = await listVersions(db, params.code);
       },
     }),
     defineRoute({
@@ -97,10 +101,11 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      params: ProcedureVersionParams,
       errors: ['procedure_not_found'],
       responses: { 200: ProcedureDetail },
       handler: async (ctx, { params }) => {
-        ctx.body = presentVersion(await pinned(params.code!, params.version!));
+        ctx.body = presentVersion(await pinned(params));
       },
     }),
     defineRoute({
@@ -110,11 +115,12 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      params: ProcedureVersionParams,
       errors: ['procedure_not_found'],
       produces: 'application/xml',
       handler: async (ctx, { params }) => {
         ctx.type = 'application/xml';
-        ctx.body = (await pinned(params.code!, params.version!)).bpmn;
+        ctx.body = (await pinned(params)).bpmn;
       },
     }),
     defineRoute({
@@ -125,10 +131,11 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
+      params: ProcedureVersionParams,
       produces: 'text/javascript',
       errors: ['procedure_not_found'],
       handler: async (ctx, { params }) => {
-        const version = await pinned(params.code!, params.version!);
+        const version = await pinned(params);
         // A deployed version never changes; a day bounds what a browser keeps should a database be rebuilt.
         sendValidatorModule(
           ctx,
@@ -147,9 +154,8 @@ export function procedureRoutes(db: Db) {
       errors: ['procedure_exists', 'invalid_bpmn'],
       body: CreateProcedureBody,
       responses: { 201: DeployedVersion },
-      handler: async (ctx, { body }) => {
+      handler: async (ctx, { body, user }) => {
         const { code, ...input } = body;
-        const user = ctx.state.user as SessionUser;
         ctx.status = 201;
         ctx.body = presentDeployed(await createProcedure(db, code, input, user.id));
       },
@@ -161,13 +167,13 @@ export function procedureRoutes(db: Db) {
       tag: 'procedures',
       access: DEPLOYERS,
       scope: 'none',
+      params: ProcedureParams,
       errors: ['procedure_not_found', 'invalid_bpmn'],
       body: CreateVersionBody,
       responses: { 201: DeployedVersion },
-      handler: async (ctx, { body, params }) => {
-        const user = ctx.state.user as SessionUser;
+      handler: async (ctx, { body, params, user }) => {
         ctx.status = 201;
-        ctx.body = presentDeployed(await deployVersion(db, params.code!, body, user.id));
+        ctx.body = presentDeployed(await deployVersion(db, params.code, body, user.id));
       },
     }),
   ];

@@ -1,4 +1,13 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { KeyParam, SerialParam } from '../http/params.schema.js';
+import {
+  DurationUnit,
+  FormSchema,
+  ProcedureMetadata,
+  ProcedureSteps,
+} from '../db/procedure-content.schema.js';
+
+export * from '../db/procedure-content.schema.js';
 
 const MAX_BPMN_CHARS = 2_000_000;
 
@@ -7,8 +16,11 @@ export const ProcedureCode = Type.String({
   description: 'kebab-case code',
 });
 
-export const DurationUnit = Type.Union([Type.Literal('days'), Type.Literal('hours')], {
-  description: 'working days (8 working hours each) or working hours; default days',
+export const ProcedureParams = Type.Object({ code: KeyParam('procedure_not_found', ProcedureCode.pattern!) });
+
+export const ProcedureVersionParams = Type.Object({
+  code: ProcedureParams.properties.code,
+  version: SerialParam('procedure_not_found', { maximum: 999_999 }),
 });
 
 export const Cutoff = Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()], {
@@ -22,7 +34,7 @@ const VersionFields = {
   durationUnit: Type.Optional(DurationUnit),
   cutoff: Type.Optional(Cutoff),
   formSchema: Type.Object({}, { additionalProperties: true, description: 'JSON Schema of the dossier data' }),
-  metadata: Type.Optional(Type.Object({}, { additionalProperties: true })),
+  metadata: Type.Optional(ProcedureMetadata),
 };
 
 export const CreateProcedureBody = Type.Object(
@@ -51,18 +63,15 @@ export const ProcedureSummary = Type.Object({
   durationUnit: DurationUnit,
   cutoff: Type.Union([Type.String(), Type.Null()]),
 });
+export type ProcedureSummary = Static<typeof ProcedureSummary>;
 
 export const ProcedureDetail = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  currentVersion: Type.Integer(),
-  duration: Type.Integer(),
-  durationUnit: DurationUnit,
-  cutoff: Type.Union([Type.String(), Type.Null()]),
-  formSchema: Type.Unknown(),
-  metadata: Type.Unknown(),
-  steps: Type.Unknown(),
+  ...ProcedureSummary.properties,
+  formSchema: FormSchema,
+  metadata: ProcedureMetadata,
+  steps: ProcedureSteps,
 });
+export type ProcedureDetail = Static<typeof ProcedureDetail>;
 
 /** A deploy's answer: the version, and what the designer should look at though it deployed. */
 export const DeployedVersion = Type.Object({
@@ -72,6 +81,7 @@ export const DeployedVersion = Type.Object({
     { description: 'e.g. a user task without mc:editableFields, which then changes no field' },
   ),
 });
+export type DeployedVersion = Static<typeof DeployedVersion>;
 
 export const VersionSummary = Type.Object({
   version: Type.Integer(),
@@ -82,3 +92,4 @@ export const VersionSummary = Type.Object({
   checksum: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
 });
+export type VersionSummary = Static<typeof VersionSummary>;

@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
 import { ReceiptData, ReceiptPdfBody } from './receipts.schema.js';
+import { DossierCodeParams } from '../dossiers/dossiers.schema.js';
 import { receiptOf, receiptWithSecret } from './receipts.service.js';
 import { renderReceiptPdf } from './receipt-pdf.js';
 
@@ -19,10 +20,11 @@ export function receiptRoutes(db: Db, publicUrl: string | null) {
       tag: 'receipts',
       access: RECEIVERS,
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       personalData: true,
       responses: { 200: ReceiptData },
       handler: async (ctx, { params }) => {
-        ctx.body = await receiptOf(db, params.code!, base(ctx));
+        ctx.body = await receiptOf(db, params.code, base(ctx));
       },
     }),
     defineRoute({
@@ -33,12 +35,13 @@ export function receiptRoutes(db: Db, publicUrl: string | null) {
       tag: 'receipts',
       access: RECEIVERS,
       scope: { dossier: 'code' },
+      params: DossierCodeParams,
       errors: ['lookup_secret_mismatch'],
       personalData: true,
       body: ReceiptPdfBody,
       produces: 'application/pdf',
       handler: async (ctx, { params, body }) => {
-        const receipt = await receiptWithSecret(db, params.code!, body.secret, base(ctx));
+        const receipt = await receiptWithSecret(db, params.code, body.secret, base(ctx));
         ctx.type = 'application/pdf';
         ctx.set('Content-Disposition', `attachment; filename="giay-tiep-nhan-${receipt.code}.pdf"`);
         ctx.body = await renderReceiptPdf(receipt, body.secret.trim().toUpperCase());

@@ -1,5 +1,6 @@
-import { Type } from '@sinclair/typebox';
-import { Applicant, ReceivedDocument } from '../dossiers/dossiers.schema.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { Applicant, Channel, NotifyChannel, ReceivedDocument } from '../dossiers/dossiers.schema.js';
+import { DurationUnit } from '../procedures/procedures.schema.js';
 
 /** What the printed receipt ("Giấy tiếp nhận hồ sơ và hẹn trả kết quả") shows, except the secret. */
 export const ReceiptData = Type.Object({
@@ -11,19 +12,26 @@ export const ReceiptData = Type.Object({
     name: Type.String(),
     version: Type.Integer(),
     duration: Type.Integer(),
-    durationUnit: Type.Union([Type.Literal('days'), Type.Literal('hours')]),
+    durationUnit: DurationUnit,
   }),
   applicant: Applicant,
   documents: Type.Array(ReceivedDocument),
-  notifyChannels: Type.Array(Type.String()),
-  channel: Type.String(),
+  notifyChannels: Type.Array(NotifyChannel),
+  channel: Channel,
   receivedAt: Type.String({ format: 'date-time' }),
   dueAt: Type.String({ format: 'date-time' }),
   receivedBy: Type.Union([Type.String(), Type.Null()]),
   lookupUrl: Type.String({ description: 'the citizen lookup page; the QR code adds ?code=&secret=' }),
 });
+export type ReceiptData = Static<typeof ReceiptData>;
 
 export const ReceiptPdfBody = Type.Object(
-  { secret: Type.String({ minLength: 1, maxLength: 60, description: 'the current lookup secret, printed on the receipt' }) },
+  {
+    secret: Type.String({
+      minLength: 1,
+      maxLength: 60,
+      description: 'the current lookup secret, printed on the receipt',
+    }),
+  },
   { additionalProperties: false },
 );

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { SessionUser } from '../core/roles.js';
 import type { Db } from '../core/db.js';
 import { departments } from '../db/schema.js';
 import { errors } from '../core/errors.js';
@@ -21,8 +20,7 @@ export function reportRoutes(db: Db) {
       errors: ['department_not_found'],
       query: OnTimeQuery,
       responses: { 200: OnTimeReport },
-      handler: async (ctx, { query }) => {
-        const user = ctx.state.user as SessionUser;
+      handler: async (ctx, { query, user }) => {
         const [department] = await db
           .select({ agencyCode: departments.agencyCode })
           .from(departments)

@@ -1,7 +1,9 @@
-import { HOURS_PER_WORKING_DAY, workingMinutesBetween, type WorkingCalendar } from '../calendar/working-time.js';
-
-/** How a step stands against its due time, in working time: the inbox's marker. */
-export type DueState = 'overdue' | 'soon' | 'ok' | 'paused' | 'none';
+import {
+  HOURS_PER_WORKING_DAY,
+  workingMinutesBetween,
+  type WorkingCalendar,
+} from '../calendar/working-time.js';
+import type { DueState } from './tasks.schema.js';
 
 /** A step is due soon when its due time falls within this many working days from now. */
 export const SOON_WORKING_DAYS = 1;
@@ -20,7 +22,11 @@ export interface Due {
 export function dueOf(dueAt: Date | null, now: Date, paused: boolean, calendar: WorkingCalendar): Due {
   if (!dueAt) return { state: 'none', workingMinutesLeft: null };
   if (paused) return { state: 'paused', workingMinutesLeft: null };
-  if (dueAt.getTime() <= now.getTime()) return { state: 'overdue', workingMinutesLeft: -Math.round(workingMinutesBetween(dueAt, now, calendar)) };
+  if (dueAt.getTime() <= now.getTime())
+    return { state: 'overdue', workingMinutesLeft: -Math.round(workingMinutesBetween(dueAt, now, calendar)) };
   const left = Math.round(workingMinutesBetween(now, dueAt, calendar));
-  return { state: left <= SOON_WORKING_DAYS * HOURS_PER_WORKING_DAY * 60 ? 'soon' : 'ok', workingMinutesLeft: left };
+  return {
+    state: left <= SOON_WORKING_DAYS * HOURS_PER_WORKING_DAY * 60 ? 'soon' : 'ok',
+    workingMinutesLeft: left,
+  };
 }

@@ -1,9 +1,15 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
 import { idempotencyScope } from '../http/idempotency.js';
-import type { SessionUser } from '../core/roles.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
-import { CompleteTaskBody, CompletedTask, InboxPage, InboxQuery } from './tasks.schema.js';
+import {
+  ClaimedTask,
+  CompleteTaskBody,
+  CompletedTask,
+  InboxPage,
+  InboxQuery,
+  TaskParams,
+} from './tasks.schema.js';
 import { claimTask, listInbox, unclaimTask } from './tasks.service.js';
 import { completeTask } from './complete-task.js';
 import { timeCommand } from '../ops/metrics.js';
@@ -22,8 +28,8 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       errors: ['not_in_department'],
       query: InboxQuery,
       responses: { 200: InboxPage },
-      handler: async (ctx, { query }) => {
-        ctx.body = await listInbox(db, ctx.state.user as SessionUser, query);
+      handler: async (ctx, { query, user }) => {
+        ctx.body = await listInbox(db, user, query);
       },
     }),
     defineRoute({
@@ -33,9 +39,11 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       tag: 'tasks',
       access: WORKERS,
       scope: { dossier: 'task' },
+      params: TaskParams,
       errors: ['task_other_department', 'task_role_required', 'task_closed', 'task_claimed'],
-      handler: async (ctx, { params }) => {
-        ctx.body = await claimTask(db, live, ctx.state.user as SessionUser, params.id!);
+      responses: { 200: ClaimedTask },
+      handler: async (ctx, { params, user }) => {
+        ctx.body = await claimTask(db, live, user, params.id);
       },
     }),
     defineRoute({
@@ -45,9 +53,11 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       tag: 'tasks',
       access: WORKERS,
       scope: { dossier: 'task' },
+      params: TaskParams,
       errors: ['task_other_department', 'task_role_required', 'task_closed', 'task_claimed'],
-      handler: async (ctx, { params }) => {
-        ctx.body = await unclaimTask(db, live, ctx.state.user as SessionUser, params.id!);
+      responses: { 200: ClaimedTask },
+      handler: async (ctx, { params, user }) => {
+        ctx.body = await unclaimTask(db, live, user, params.id);
       },
     }),
     defineRoute({
@@ -58,6 +68,7 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       tag: 'tasks',
       access: WORKERS,
       scope: { dossier: 'task' },
+      params: TaskParams,
       errors: [
         'invalid_idempotency_key',
         'idempotency_key_reused',
@@ -70,9 +81,8 @@ export function taskRoutes(db: Db, live: LiveUpdates) {
       ],
       body: CompleteTaskBody,
       responses: { 200: CompletedTask },
-      handler: async (ctx, { params, body, dossier }) => {
-        const user = ctx.state.user as SessionUser;
-        const id = params.id!;
+      handler: async (ctx, { params, body, dossier, user }) => {
+        const { id } = params;
         ctx.body = await timeCommand('completion', () =>
           completeTask({
             db,

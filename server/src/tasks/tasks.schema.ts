@@ -1,6 +1,11 @@
-import { Type } from '@sinclair/typebox';
-import { NextTask } from '../dossiers/dossiers.schema.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { RoleSchema } from '../core/roles.js';
+import { UuidParam } from '../http/params.schema.js';
+import { NextTask, OpenTask } from '../dossiers/dossiers.schema.js';
 
+export const TaskParams = Type.Object({ id: UuidParam('task_not_found') });
+
+export type InboxQuery = Static<typeof InboxQuery>;
 export const InboxQuery = Type.Object(
   {
     scope: Type.Union([Type.Literal('mine'), Type.Literal('department'), Type.Literal('available')], {
@@ -16,6 +21,7 @@ export const InboxQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export type CompleteTaskBody = Static<typeof CompleteTaskBody>;
 export const CompleteTaskBody = Type.Object(
   {
     outcome: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
@@ -24,32 +30,39 @@ export const CompleteTaskBody = Type.Object(
   { additionalProperties: false },
 );
 
+const Instant = Type.String({ format: 'date-time' });
+
+/** A step against its due time in working time: soon = within 1 working day; paused = waiting for a supplement. */
+const DUE_STATES = ['overdue', 'soon', 'ok', 'paused', 'none'] as const;
+export const DueState = Type.Union(DUE_STATES.map((s) => Type.Literal(s)));
+export type DueState = Static<typeof DueState>;
+
+/** The answer to a claim or a release: the task with the role its step needs. */
+export const ClaimedTask = Type.Object({
+  ...OpenTask.properties,
+  role: Type.Union([RoleSchema, Type.Null()]),
+});
+export type ClaimedTask = Static<typeof ClaimedTask>;
+
 export const InboxTask = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  name: Type.String(),
-  elementId: Type.String(),
-  status: Type.String(),
-  departmentCodes: Type.Array(Type.String()),
-  role: Type.Union([Type.String(), Type.Null()]),
-  assigneeId: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  ...ClaimedTask.properties,
   outcomes: Type.Array(Type.String()),
   due: Type.Object(
+    { state: DueState, workingMinutesLeft: Type.Union([Type.Integer(), Type.Null()]) },
     {
-      state: Type.Union(['overdue', 'soon', 'ok', 'paused', 'none'].map((s) => Type.Literal(s))),
-      workingMinutesLeft: Type.Union([Type.Integer(), Type.Null()]),
+      description:
+        'the step against its due time in working time: soon = within 1 working day; paused = waiting for a supplement',
     },
-    { description: 'the step against its due time in working time: soon = within 1 working day; paused = waiting for a supplement' },
   ),
   dossier: Type.Object({
     code: Type.String(),
     procedureCode: Type.String(),
     applicantName: Type.String(),
-    receivedAt: Type.String({ format: 'date-time' }),
-    dueAt: Type.String({ format: 'date-time' }),
+    receivedAt: Instant,
+    dueAt: Instant,
   }),
 });
+export type InboxTask = Static<typeof InboxTask>;
 
 export const InboxPage = Type.Object({
   items: Type.Array(InboxTask),
@@ -57,6 +70,17 @@ export const InboxPage = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
+export type InboxPage = Static<typeof InboxPage>;
+
+/** What a socket.io `task.created`, `task.closed` or `task.updated` event carries. */
+export const TaskEvent = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  dossierId: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  status: Type.Union(['open', 'claimed', 'completed', 'cancelled'].map((s) => Type.Literal(s))),
+  assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+});
+export type TaskEvent = Static<typeof TaskEvent>;
 
 export const CompletedTask = Type.Object({
   id: Type.String(),
@@ -64,3 +88,4 @@ export const CompletedTask = Type.Object({
   dossierStatus: Type.Integer(),
   nextTasks: Type.Array(NextTask),
 });
+export type CompletedTask = Static<typeof CompletedTask>;

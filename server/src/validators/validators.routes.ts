@@ -3,6 +3,7 @@ import { errors } from '../core/errors.js';
 import { defineRoute } from '../http/route.js';
 import { sendValidatorModule, validatorModule } from '../http/validator-module.js';
 import { Applicant } from '../dossiers/dossiers.schema.js';
+import { ValidatorParams } from './validators.schema.js';
 
 /**
  * The request schemas the web client checks before it sends a form, by the name it asks for.
@@ -22,8 +23,9 @@ export function validatorRoutes() {
       scope: 'none',
       produces: 'text/javascript',
       errors: ['validator_not_found'],
+      params: ValidatorParams,
       handler: (ctx, { params }) => {
-        const name = params.name!;
+        const { name } = params;
         const schema = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
         if (!schema) throw errors.validatorNotFound(name);
         // The schema is code: it changes with a new server build, so the browser revalidates (a 304).

@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+// What a dossier's JSONB and enum columns hold: here, below every feature, because the Drizzle
+// schema types its columns with them; dossiers.schema.ts re-exports them for the API.
+
+export const Applicant = Type.Object(
+  {
+    fullName: Type.String({ minLength: 1, maxLength: 200 }),
+    idNumber: Type.String({ pattern: '^[0-9A-Za-z]{6,20}$', description: 'CCCD / passport number' }),
+    phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 .-]{8,20}$' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    address: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type Applicant = Static<typeof Applicant>;
+
+export const Channel = Type.Union([Type.Literal('in_person'), Type.Literal('online'), Type.Literal('post')]);
+export type Channel = Static<typeof Channel>;
+
+/** Original, copy or certified copy: how a paper was handed in. */
+export const DocumentForm = Type.Union([
+  Type.Literal('original'),
+  Type.Literal('copy'),
+  Type.Literal('certified_copy'),
+]);
+export type DocumentForm = Static<typeof DocumentForm>;
+
+/** One line of the required-documents checklist as the receptionist ticked it. */
+export const ReceivedDocument = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 500 }),
+    form: DocumentForm,
+    count: Type.Integer({ minimum: 1, maximum: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type ReceivedDocument = Static<typeof ReceivedDocument>;
+
+export const NotifyChannel = Type.Union([Type.Literal('sms'), Type.Literal('email')]);
+export type NotifyChannel = Static<typeof NotifyChannel>;
