@@ -4,7 +4,6 @@ import type { Db } from '../core/db.js';
 import { dossierEvents, dossierPauses, procedureVersions, tasks, users } from '../db/schema.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
 import { workingMinutesBetween, type WorkingCalendar } from '../calendar/working-time.js';
-import type { ProcedureSteps } from '../engine/bpmn-inspection.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { classify } from './timeliness.js';
 
@@ -28,13 +27,25 @@ export async function controlSlip(db: Db, code: string) {
       .leftJoin(users, eq(users.id, tasks.completedBy))
       .where(eq(tasks.dossierId, dossier.id))
       .orderBy(asc(tasks.createdAt)),
-    db.select().from(dossierPauses).where(eq(dossierPauses.dossierId, dossier.id)).orderBy(asc(dossierPauses.startedAt)),
-    db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id)).orderBy(asc(dossierEvents.id)),
+    db
+      .select()
+      .from(dossierPauses)
+      .where(eq(dossierPauses.dossierId, dossier.id))
+      .orderBy(asc(dossierPauses.startedAt)),
+    db
+      .select()
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, dossier.id))
+      .orderBy(asc(dossierEvents.id)),
     calendarFor(db, dossier.agencyCode),
   ]);
-  const steps = version!.steps as ProcedureSteps;
+  const steps = version!.steps;
   const paused: Interval[] = pauses.map((p) => ({ from: p.startedAt, to: p.endedAt ?? now }));
-  const handoffs = new Map(events.filter((e) => e.type === 'step_completed').map((e) => [(e.details as { taskId: string }).taskId, e]));
+  const handoffs = new Map(
+    events
+      .filter((e) => e.type === 'step_completed')
+      .map((e) => [(e.details as { taskId: string }).taskId, e]),
+  );
   return {
     code: dossier.code,
     procedureName: version!.name,
@@ -53,7 +64,13 @@ export async function controlSlip(db: Db, code: string) {
       .filter((e) => e.type === 'extended')
       .map((e) => {
         const d = e.details as { previousDueAt: string; newDueAt: string; reason: string };
-        return { at: e.at.toISOString(), previousDueAt: new Date(d.previousDueAt).toISOString(), newDueAt: new Date(d.newDueAt).toISOString(), reason: d.reason, by: e.actorName ?? '' };
+        return {
+          at: e.at.toISOString(),
+          previousDueAt: new Date(d.previousDueAt).toISOString(),
+          newDueAt: new Date(d.newDueAt).toISOString(),
+          reason: d.reason,
+          by: e.actorName ?? '',
+        };
       }),
     steps: stepRows.map(({ task, sender }) => ({
       stepId: task.elementId,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { dossierEvents, dossiers } from '../db/schema.js';
+import type { DurationUnit } from '../db/procedure-content.schema.js';
 import { errors } from '../core/errors.js';
 import { assertNotFinished } from '../dossiers/dossiers.repository.js';
 import { noticeToCitizen } from '../notify/outbox.js';
@@ -44,7 +45,7 @@ export async function extendDueDate(command: DeadlineCommand & { newDueAt: Date;
 function checkNewDueAt(
   newDueAt: Date,
   dueAt: Date,
-  version: { duration: number; durationUnit: 'days' | 'hours' },
+  version: { duration: number; durationUnit: DurationUnit },
   calendar: WorkingCalendar,
 ): void {
   const days = version.durationUnit === 'days' ? Math.max(version.duration, 1) : 1;

@@ -75,7 +75,7 @@ export async function applyEngineCommand(
 ): Promise<CommandResult> {
   const ctx = data === undefined ? locked : { ...locked, dossier: { ...locked.dossier, data } };
   const { tx, dossier, version, now } = ctx;
-  const steps = version.steps as ProcedureSteps;
+  const steps = version.steps;
   const completedTask = cause.kind === 'task' ? cause.task : null;
   const run = await runEngine(
     {

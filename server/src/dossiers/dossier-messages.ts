@@ -3,7 +3,7 @@ import type { Db } from '../core/db.js';
 import type { Dossier } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
-import type { MessageWait, ProcedureSteps } from '../engine/bpmn-inspection.js';
+import type { MessageWait } from '../engine/bpmn-inspection.js';
 import type { ScopedDossier } from '../access/dossier-scope.js';
 import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
@@ -44,9 +44,7 @@ async function deliverLocked(
 ) {
   if (dossier.finishedAt) throw notWaiting(dossier, body.name);
   // (1)
-  const events = Object.values((version.steps as ProcedureSteps).messageEvents ?? {}).filter(
-    (e) => e.message === body.name,
-  );
+  const events = Object.values(version.steps.messageEvents ?? {}).filter((e) => e.message === body.name);
   if (!events.length) throw notWaiting(dossier, body.name);
   assertMayDeliver(user, events);
   // (2)

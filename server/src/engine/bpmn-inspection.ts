@@ -2,6 +2,7 @@ import type { ModdleElement, ParseResult } from 'bpmn-moddle';
 import { ROLES, type Role } from '../core/roles.js';
 import { feelCostError, feelSyntaxError, isIsoTimerValue } from './feel.js';
 import { HOURS_PER_WORKING_DAY } from '../calendar/working-time.js';
+import type { MessageWait, ProcedureSteps, StepBudget, StepSpec } from '../db/procedure-content.schema.js';
 
 /** Far above any real procedure (the largest have a few dozen steps); bounds work done per deploy. */
 export const MAX_FLOW_ELEMENTS = 2000;
@@ -11,44 +12,7 @@ export interface BpmnProblem {
   message: string;
 }
 
-export interface StepBudget {
-  amount: number;
-  unit: 'days' | 'hours';
-}
-
-/** What the runtime needs to know of one user task, read from the diagram once at deploy. */
-export interface StepSpec {
-  id: string;
-  name: string;
-  departments: string[];
-  role: Role | null;
-  outcomes: string[];
-  /** Fields the step may change; null (no mc:editableFields) and [] both mean none. */
-  editableFields: string[] | null;
-  budget: StepBudget | null;
-  /** National status code the dossier takes while this step waits (e.g. 9 at "return result"). */
-  status: number | null;
-}
-
-/** A message catch event: the dossier waits there for a message from another agency (e.g. the tax notice). */
-export interface MessageWait {
-  id: string;
-  name: string;
-  /** The bpmn:Message name that a POST /api/dossiers/:code/messages must carry. */
-  message: string;
-  /** Departments (from the event's lane) whose officers may deliver it; empty: any officer. */
-  departments: string[];
-}
-
-export interface ProcedureSteps {
-  userTasks: Record<string, StepSpec>;
-  /** Whether any timer event exists (versions deployed before this was noted count as having one). */
-  hasTimers?: boolean;
-  /** Status a dossier takes when it reaches an end or catch event (e.g. 3 refused, 10 returned). */
-  eventStatuses: Record<string, number>;
-  /** Absent in versions deployed before message events existed. */
-  messageEvents?: Record<string, MessageWait>;
-}
+export type { MessageWait, ProcedureSteps, StepBudget, StepSpec } from '../db/procedure-content.schema.js';
 
 const FORBIDDEN_TYPES: Record<string, string> = {
   'bpmn:ScriptTask': 'Script tasks are not allowed: no JavaScript from a diagram ever runs. Use a user task.',

@@ -6,7 +6,6 @@ import { errors } from '../core/errors.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { DossierStatus } from '../dossiers/statuses.js';
 import { findVersionById } from '../procedures/procedures.repository.js';
-import type { ProcedureSteps } from '../engine/bpmn-inspection.js';
 import type { ApologyPaper, RefusalPaper, SupplementRequestPaper } from './papers.schema.js';
 
 export type SupplementRequestPaperData = Static<typeof SupplementRequestPaper>;
@@ -48,7 +47,7 @@ export async function refusalPaper(db: Db, code: string): Promise<RefusalPaperDa
     .orderBy(desc(dossierEvents.id))
     .limit(1);
   const version = await findVersionById(db, dossier.procedureVersionId);
-  const step = decision?.stepId ? (version!.steps as ProcedureSteps).userTasks[decision.stepId] : undefined;
+  const step = decision?.stepId ? version!.steps.userTasks[decision.stepId] : undefined;
   const notes = (step?.editableFields ?? [])
     .map((field) => (dossier.data as Record<string, unknown>)[field])
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '');

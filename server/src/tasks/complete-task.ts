@@ -4,7 +4,7 @@ import type { Db } from '../core/db.js';
 import { tasks } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
-import type { ProcedureSteps, StepSpec } from '../engine/bpmn-inspection.js';
+import type { StepSpec } from '../engine/bpmn-inspection.js';
 import { runDossierCommand, type LockedDossier } from '../dossiers/run-dossier-command.js';
 import type { ScopedDossier } from '../access/dossier-scope.js';
 import { validateFormData } from '../procedures/form-schemas.js';
@@ -74,7 +74,7 @@ async function completeLocked(
     throw errors.taskClaimed(task.assigneeId);
   }
   // (2)
-  const step = (version.steps as ProcedureSteps).userTasks[task.elementId]!;
+  const step = version.steps.userTasks[task.elementId]!;
   const outcome = checkOutcome(step, body.outcome);
   const payload = body.data ?? {};
   checkEditable(step, payload);
