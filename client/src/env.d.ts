@@ -5,7 +5,10 @@ declare module '*.vue' {
   export { component as default };
 }
 declare module 'bpmn-js/lib/NavigatedViewer' {
-  const NavigatedViewer: new (options: { container: HTMLElement; moddleExtensions?: Record<string, unknown> }) => {
+  const NavigatedViewer: new (options: {
+    container: HTMLElement;
+    moddleExtensions?: Record<string, unknown>;
+  }) => {
     importXML(xml: string): Promise<{ warnings: unknown[] }>;
     get<T = unknown>(service: string): T;
     destroy(): void;

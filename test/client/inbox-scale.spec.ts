@@ -18,7 +18,15 @@ describe('web client: an inbox with 5,000 open tasks', function () {
     // given one real dossier whose open task is copied into 5,000 (SQL: intake runs the engine each time)
     server = await startTestServer();
     const reception = await ApiClient.as(server.baseUrl, 'tiepnhan');
-    const intake = await reception.post('/api/dossiers', intakeBody('dang-ky-ho-kinh-doanh', { businessName: 'Tạp hoá A', businessAddress: '12 Kim Mã', businessLines: 'Bán lẻ', capital: 1 }));
+    const intake = await reception.post(
+      '/api/dossiers',
+      intakeBody('dang-ky-ho-kinh-doanh', {
+        businessName: 'Tạp hoá A',
+        businessAddress: '12 Kim Mã',
+        businessLines: 'Bán lẻ',
+        capital: 1,
+      }),
+    );
     expect(intake.status).to.equal(201);
     const client = new pg.Client({ connectionString: server.databaseUrl });
     await client.connect();

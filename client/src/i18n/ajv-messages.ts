@@ -5,13 +5,37 @@ type Params = Record<string, unknown>;
 type Render = (p: Params) => string;
 
 const TYPE_NAMES: Record<Locale, Record<string, string>> = {
-  vi: { string: 'chuỗi ký tự', number: 'số', integer: 'số nguyên', boolean: 'đúng/sai', object: 'đối tượng', array: 'danh sách' },
-  en: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'yes/no', object: 'an object', array: 'a list' },
+  vi: {
+    string: 'chuỗi ký tự',
+    number: 'số',
+    integer: 'số nguyên',
+    boolean: 'đúng/sai',
+    object: 'đối tượng',
+    array: 'danh sách',
+  },
+  en: {
+    string: 'text',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'yes/no',
+    object: 'an object',
+    array: 'a list',
+  },
 };
 
 const FORMAT_NAMES: Record<Locale, Record<string, string>> = {
-  vi: { email: 'địa chỉ thư điện tử', date: 'ngày (YYYY-MM-DD)', 'date-time': 'ngày giờ', uri: 'địa chỉ web' },
-  en: { email: 'an e-mail address', date: 'a date (YYYY-MM-DD)', 'date-time': 'a date and time', uri: 'a web address' },
+  vi: {
+    email: 'địa chỉ thư điện tử',
+    date: 'ngày (YYYY-MM-DD)',
+    'date-time': 'ngày giờ',
+    uri: 'địa chỉ web',
+  },
+  en: {
+    email: 'an e-mail address',
+    date: 'a date (YYYY-MM-DD)',
+    'date-time': 'a date and time',
+    uri: 'a web address',
+  },
 };
 
 /** ajv's messages by keyword, written out in each language (ajv-i18n has no Vietnamese). */
@@ -64,7 +88,9 @@ export function ajvMessage(error: ErrorObject, locale: Locale): string {
 
 /** The field an error belongs to, as a JSON pointer (`/capital`); `required` names the missing one. */
 export function ajvErrorPath(error: ErrorObject): string {
-  if (error.keyword === 'required') return `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}`;
-  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`;
+  if (error.keyword === 'required')
+    return `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}`;
+  if (error.keyword === 'additionalProperties')
+    return `${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`;
   return error.instancePath || '/';
 }

@@ -96,7 +96,8 @@ export const en: Record<MessageKey, string> = {
   'receipt.lookupHint': 'Follow the dossier: scan the QR code or visit',
   'receipt.print': 'Print',
   'receipt.pdf': 'Download PDF',
-  'receipt.noSecret': 'The lookup secret exists only right after reception. Issue a new one to reprint (the old one stops working).',
+  'receipt.noSecret':
+    'The lookup secret exists only right after reception. Issue a new one to reprint (the old one stops working).',
   'receipt.reissue': 'Issue a new lookup secret',
   'receipt.signature': 'Receptionist (signature, full name)',
   'inbox.title': 'Inbox',
@@ -193,7 +194,8 @@ export const en: Record<MessageKey, string> = {
   'timeline.result': 'Result',
   'timeline.empty': 'No events yet.',
   'lookup.title': 'Dossier lookup',
-  'lookup.intro': 'Enter the dossier code and the lookup secret printed on your receipt, or scan its QR code.',
+  'lookup.intro':
+    'Enter the dossier code and the lookup secret printed on your receipt, or scan its QR code.',
   'lookup.code': 'Dossier code',
   'lookup.secret': 'Lookup secret',
   'lookup.submit': 'Look up',
@@ -220,7 +222,8 @@ export const en: Record<MessageKey, string> = {
   'due.hoursLeft': '{hours} working hours left',
   'due.hoursLate': '{hours} working hours late',
   'dossier.controlSlip': 'Processing control slip',
-  'dossier.supplementHint': 'The clock stops until the supplement arrives; the supplement request opens for printing.',
+  'dossier.supplementHint':
+    'The clock stops until the supplement arrives; the supplement request opens for printing.',
   'dossier.sendSupplement': 'Send request and print',
   'dossier.currentDue': 'Current promised date: {date}',
   'dossier.sendExtend': 'Extend and print apology',
@@ -260,17 +263,20 @@ export const en: Record<MessageKey, string> = {
   'paper.sign': '(signature and full name)',
   'paper.supplement.title': 'REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER',
   'paper.supplement.signer': 'OFFICER IN CHARGE',
-  'paper.supplement.intro': '{department} received the dossier of {name}. Having reviewed it, the dossier must be supplemented and completed as follows:',
+  'paper.supplement.intro':
+    '{department} received the dossier of {name}. Having reviewed it, the dossier must be supplemented and completed as follows:',
   'paper.supplement.reasons': 'Reasons',
   'paper.supplement.items': 'Information and papers to add',
   'paper.supplement.noItems': '(no specific papers)',
-  'paper.supplement.clock': 'The processing time stops from the issue of this request and resumes once the complete supplement is received.',
+  'paper.supplement.clock':
+    'The processing time stops from the issue of this request and resumes once the complete supplement is received.',
   'paper.supplement.at': 'Requested at',
   'paper.supplement.receivedBack': 'Supplement received at {at}.',
   'paper.supplement.link': 'Supplement request',
   'paper.refusal.title': 'NOTICE OF REFUSAL TO RECEIVE OR RESOLVE THE DOSSIER',
   'paper.refusal.signer': 'OFFICER IN CHARGE',
-  'paper.refusal.intro': 'The competent authority refuses to resolve the dossier above for the following reason:',
+  'paper.refusal.intro':
+    'The competent authority refuses to resolve the dossier above for the following reason:',
   'paper.refusal.step': 'Deciding step',
   'paper.refusal.at': 'Refused at',
   'paper.refusal.closing': 'We notify you accordingly.',

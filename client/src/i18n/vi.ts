@@ -94,7 +94,8 @@ export const vi = {
   'receipt.lookupHint': 'Tra cứu tình trạng hồ sơ: quét mã QR hoặc truy cập',
   'receipt.print': 'In',
   'receipt.pdf': 'Tải PDF',
-  'receipt.noSecret': 'Mã tra cứu chỉ có ngay sau khi tiếp nhận. Cấp lại mã mới để in lại giấy (mã cũ sẽ hết hiệu lực).',
+  'receipt.noSecret':
+    'Mã tra cứu chỉ có ngay sau khi tiếp nhận. Cấp lại mã mới để in lại giấy (mã cũ sẽ hết hiệu lực).',
   'receipt.reissue': 'Cấp lại mã tra cứu',
   'receipt.signature': 'Người tiếp nhận (ký, ghi rõ họ tên)',
   'inbox.title': 'Hộp công việc',
@@ -218,7 +219,8 @@ export const vi = {
   'due.hoursLeft': 'còn {hours} giờ làm việc',
   'due.hoursLate': 'trễ {hours} giờ làm việc',
   'dossier.controlSlip': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
-  'dossier.supplementHint': 'Thời gian giải quyết dừng lại cho đến khi nhận đủ hồ sơ bổ sung; phiếu yêu cầu bổ sung sẽ được mở để in.',
+  'dossier.supplementHint':
+    'Thời gian giải quyết dừng lại cho đến khi nhận đủ hồ sơ bổ sung; phiếu yêu cầu bổ sung sẽ được mở để in.',
   'dossier.sendSupplement': 'Gửi yêu cầu và in phiếu',
   'dossier.currentDue': 'Ngày hẹn trả hiện tại: {date}',
   'dossier.sendExtend': 'Gia hạn và in phiếu xin lỗi',
@@ -258,11 +260,13 @@ export const vi = {
   'paper.sign': '(Ký, ghi rõ họ tên)',
   'paper.supplement.title': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
   'paper.supplement.signer': 'NGƯỜI HƯỚNG DẪN',
-  'paper.supplement.intro': '{department} đã tiếp nhận hồ sơ của ông/bà {name}. Sau khi xem xét, hồ sơ cần được bổ sung, hoàn thiện như sau:',
+  'paper.supplement.intro':
+    '{department} đã tiếp nhận hồ sơ của ông/bà {name}. Sau khi xem xét, hồ sơ cần được bổ sung, hoàn thiện như sau:',
   'paper.supplement.reasons': 'Lý do',
   'paper.supplement.items': 'Nội dung, giấy tờ cần bổ sung',
   'paper.supplement.noItems': '(không có giấy tờ cụ thể)',
-  'paper.supplement.clock': 'Thời gian giải quyết hồ sơ tạm dừng từ khi ban hành phiếu này và được tính tiếp khi nhận đủ hồ sơ bổ sung.',
+  'paper.supplement.clock':
+    'Thời gian giải quyết hồ sơ tạm dừng từ khi ban hành phiếu này và được tính tiếp khi nhận đủ hồ sơ bổ sung.',
   'paper.supplement.at': 'Thời điểm yêu cầu',
   'paper.supplement.receivedBack': 'Đã nhận hồ sơ bổ sung lúc {at}.',
   'paper.supplement.link': 'Phiếu yêu cầu bổ sung',
@@ -278,7 +282,8 @@ export const vi = {
   'paper.apology.original': 'Ngày hẹn trả kết quả ban đầu',
   'paper.apology.previous': 'Ngày hẹn trả trước lần hẹn này',
   'paper.apology.because': 'Hồ sơ chưa giải quyết được đúng hạn vì lý do:',
-  'paper.apology.sorry': 'Cơ quan giải quyết xin lỗi ông/bà vì sự chậm trễ này và hẹn lại thời gian trả kết quả:',
+  'paper.apology.sorry':
+    'Cơ quan giải quyết xin lỗi ông/bà vì sự chậm trễ này và hẹn lại thời gian trả kết quả:',
   'paper.apology.closing': 'Mong ông/bà thông cảm.',
   'paper.apology.link': 'Phiếu xin lỗi, hẹn lại',
   'form.required': 'bắt buộc',

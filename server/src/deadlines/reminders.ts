@@ -17,7 +17,10 @@ export async function sendDeadlineReminders(db: Db, aheadHours: number): Promise
   return db.transaction(async (tx) => {
     let sent = 0;
     const open = inArray(tasks.status, ['open', 'claimed']);
-    const dueSoon = await taskRows(tx, and(open, isNull(tasks.remindedAt), gt(tasks.dueAt, now), lte(tasks.dueAt, horizon))!);
+    const dueSoon = await taskRows(
+      tx,
+      and(open, isNull(tasks.remindedAt), gt(tasks.dueAt, now), lte(tasks.dueAt, horizon))!,
+    );
     for (const row of dueSoon) {
       await enqueueNotice(tx, 'task_due_soon', taskRecipients(row.task), noticeVars(row), row.dossierId);
       await tx.update(tasks).set({ remindedAt: now }).where(eq(tasks.id, row.task.id));
@@ -26,7 +29,10 @@ export async function sendDeadlineReminders(db: Db, aheadHours: number): Promise
     const overdue = await taskRows(tx, and(open, isNull(tasks.overdueNotifiedAt), lte(tasks.dueAt, now))!);
     for (const row of overdue) {
       await enqueueNotice(tx, 'task_overdue', taskRecipients(row.task), noticeVars(row), row.dossierId);
-      await tx.update(tasks).set({ overdueNotifiedAt: now, remindedAt: row.task.remindedAt ?? now }).where(eq(tasks.id, row.task.id));
+      await tx
+        .update(tasks)
+        .set({ overdueNotifiedAt: now, remindedAt: row.task.remindedAt ?? now })
+        .where(eq(tasks.id, row.task.id));
       sent += 1;
     }
     sent += await warnLeaders(tx, now, horizon);
@@ -39,16 +45,31 @@ async function warnLeaders(tx: Tx, now: Date, horizon: Date): Promise<number> {
     .select({ dossier: dossiers, procedureName: procedureVersions.name })
     .from(dossiers)
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .where(and(isNull(dossiers.finishedAt), isNull(dossiers.pausedAt), isNull(dossiers.lateWarnedAt), lte(dossiers.dueAt, horizon)))
+    .where(
+      and(
+        isNull(dossiers.finishedAt),
+        isNull(dossiers.pausedAt),
+        isNull(dossiers.lateWarnedAt),
+        lte(dossiers.dueAt, horizon),
+      ),
+    )
     .limit(500);
   for (const { dossier, procedureName } of late) {
     const leaders = await tx
       .selectDistinct({ id: users.id })
       .from(users)
       .innerJoin(userDepartments, eq(userDepartments.userId, users.id))
-      .where(sql`'leader' = any(${users.roles}) and ${userDepartments.departmentCode} in (select code from departments where agency_code = ${dossier.agencyCode})`);
+      .where(
+        sql`'leader' = any(${users.roles}) and ${userDepartments.departmentCode} in (select code from departments where agency_code = ${dossier.agencyCode})`,
+      );
     const recipients: Recipient[] = leaders.map((l) => ({ channel: 'log', address: `user:${l.id}` }));
-    await enqueueNotice(tx, 'dossier_due_soon', recipients, { code: dossier.code, procedureName, dueAt: dossier.dueAt }, dossier.id);
+    await enqueueNotice(
+      tx,
+      'dossier_due_soon',
+      recipients,
+      { code: dossier.code, procedureName, dueAt: dossier.dueAt },
+      dossier.id,
+    );
     await tx.update(dossiers).set({ lateWarnedAt: now }).where(eq(dossiers.id, dossier.id));
   }
   return late.length;
@@ -56,7 +77,12 @@ async function warnLeaders(tx: Tx, now: Date, horizon: Date): Promise<number> {
 
 function taskRows(tx: Tx, where: ReturnType<typeof and>) {
   return tx
-    .select({ task: tasks, dossierId: dossiers.id, code: dossiers.code, procedureName: procedureVersions.name })
+    .select({
+      task: tasks,
+      dossierId: dossiers.id,
+      code: dossiers.code,
+      procedureName: procedureVersions.name,
+    })
     .from(tasks)
     .innerJoin(dossiers, eq(dossiers.id, tasks.dossierId))
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
@@ -71,5 +97,10 @@ function taskRecipients(task: typeof tasks.$inferSelect): Recipient[] {
 }
 
 function noticeVars(row: { task: typeof tasks.$inferSelect; code: string; procedureName: string }) {
-  return { code: row.code, procedureName: row.procedureName, stepName: row.task.name, dueAt: row.task.dueAt ?? undefined };
+  return {
+    code: row.code,
+    procedureName: row.procedureName,
+    stepName: row.task.name,
+    dueAt: row.task.dueAt ?? undefined,
+  };
 }

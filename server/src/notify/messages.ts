@@ -1,6 +1,13 @@
 import { localDateOf } from '../calendar/working-time.js';
 
-export type NoticeKind = 'received' | 'supplement_requested' | 'result_ready' | 'apology' | 'task_due_soon' | 'task_overdue' | 'dossier_due_soon';
+export type NoticeKind =
+  | 'received'
+  | 'supplement_requested'
+  | 'result_ready'
+  | 'apology'
+  | 'task_due_soon'
+  | 'task_overdue'
+  | 'dossier_due_soon';
 
 export interface NoticeVars {
   code: string;
@@ -37,11 +44,20 @@ export function renderNotice(kind: NoticeKind, v: NoticeVars): { subject: string
         body: `Cơ quan xin lỗi vì hồ sơ ${v.code} chưa có kết quả đúng hẹn (lý do: ${v.reason ?? ''}). Ngày hẹn trả mới: ${due}.`,
       };
     case 'task_due_soon':
-      return { subject: `Sắp đến hạn: ${v.stepName} – ${v.code}`, body: `Bước "${v.stepName}" của hồ sơ ${v.code} đến hạn lúc ${due}.` };
+      return {
+        subject: `Sắp đến hạn: ${v.stepName} – ${v.code}`,
+        body: `Bước "${v.stepName}" của hồ sơ ${v.code} đến hạn lúc ${due}.`,
+      };
     case 'task_overdue':
-      return { subject: `Quá hạn: ${v.stepName} – ${v.code}`, body: `Bước "${v.stepName}" của hồ sơ ${v.code} đã quá hạn từ ${due}.` };
+      return {
+        subject: `Quá hạn: ${v.stepName} – ${v.code}`,
+        body: `Bước "${v.stepName}" của hồ sơ ${v.code} đã quá hạn từ ${due}.`,
+      };
     case 'dossier_due_soon':
-      return { subject: `Hồ sơ sắp trễ hẹn: ${v.code}`, body: `Hồ sơ ${v.code} (${v.procedureName}) đến hẹn trả lúc ${due} và chưa có kết quả.` };
+      return {
+        subject: `Hồ sơ sắp trễ hẹn: ${v.code}`,
+        body: `Hồ sơ ${v.code} (${v.procedureName}) đến hẹn trả lúc ${due} và chưa có kết quả.`,
+      };
   }
 }
 

@@ -25,19 +25,17 @@ export async function enqueueNotice(
   // Due by the clock the delivery job compares with: PostgreSQL's now() counts microseconds and
   // can lie ahead of a millisecond clock read just after, leaving a fresh notice "not yet due".
   const nextAttemptAt = clock.now();
-  await tx
-    .insert(notifications)
-    .values(
-      recipients.map((r) => ({
-        dossierId,
-        kind,
-        channel: r.channel,
-        recipient: r.address,
-        subject,
-        body,
-        nextAttemptAt,
-      })),
-    );
+  await tx.insert(notifications).values(
+    recipients.map((r) => ({
+      dossierId,
+      kind,
+      channel: r.channel,
+      recipient: r.address,
+      subject,
+      body,
+      nextAttemptAt,
+    })),
+  );
 }
 
 /** The citizen's channels as given at intake (SMS to the phone, e-mail to the address). */

@@ -1,5 +1,14 @@
 import type { ApologyPaperData, RefusalPaperData, SupplementRequestPaperData } from './papers.service.js';
-import { formatInstant, formatPaperDate, labelled, nationalHeader, numbered, openSheet, paperTitle, signature } from './pdf-sheet.js';
+import {
+  formatInstant,
+  formatPaperDate,
+  labelled,
+  nationalHeader,
+  numbered,
+  openSheet,
+  paperTitle,
+  signature,
+} from './pdf-sheet.js';
 
 type Base = SupplementRequestPaperData | RefusalPaperData | ApologyPaperData;
 
@@ -7,13 +16,19 @@ type Base = SupplementRequestPaperData | RefusalPaperData | ApologyPaperData;
 export function renderSupplementRequestPdf(paper: SupplementRequestPaperData): Promise<Buffer> {
   const { doc, finish } = openSheet(`Phiếu yêu cầu bổ sung ${paper.code}`);
   opening(doc, paper, 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
-  doc.moveDown(0.5).text(
-    `${paper.department.name} đã tiếp nhận hồ sơ của ông/bà ${paper.applicant.fullName}. ` +
-      'Sau khi xem xét, hồ sơ cần được bổ sung, hoàn thiện như sau:',
-  );
+  doc
+    .moveDown(0.5)
+    .text(
+      `${paper.department.name} đã tiếp nhận hồ sơ của ông/bà ${paper.applicant.fullName}. ` +
+        'Sau khi xem xét, hồ sơ cần được bổ sung, hoàn thiện như sau:',
+    );
   numbered(doc, 'Lý do', paper.reasons, '(không ghi lý do)');
   numbered(doc, 'Nội dung, giấy tờ cần bổ sung', paper.items, '(không có giấy tờ cụ thể)');
-  doc.moveDown(0.5).text('Thời gian giải quyết hồ sơ tạm dừng từ khi ban hành phiếu này và được tính tiếp khi nhận đủ hồ sơ bổ sung.');
+  doc
+    .moveDown(0.5)
+    .text(
+      'Thời gian giải quyết hồ sơ tạm dừng từ khi ban hành phiếu này và được tính tiếp khi nhận đủ hồ sơ bổ sung.',
+    );
   labelled(doc, 'Thời điểm yêu cầu', formatInstant(paper.issuedAt));
   signature(doc, dated(paper), 'NGƯỜI HƯỚNG DẪN', paper.officer);
   return finish();
@@ -37,11 +52,18 @@ export function renderApologyPdf(paper: ApologyPaperData): Promise<Buffer> {
   const { doc, finish } = openSheet(`Phiếu xin lỗi ${paper.code}`);
   opening(doc, paper, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
   labelled(doc, 'Ngày hẹn trả kết quả ban đầu', formatInstant(paper.originalDueAt));
-  if (paper.previousDueAt !== paper.originalDueAt) labelled(doc, 'Ngày hẹn trả trước lần hẹn này', formatInstant(paper.previousDueAt));
+  if (paper.previousDueAt !== paper.originalDueAt)
+    labelled(doc, 'Ngày hẹn trả trước lần hẹn này', formatInstant(paper.previousDueAt));
   doc.moveDown(0.5).text('Hồ sơ chưa giải quyết được đúng hạn vì lý do:');
   doc.font('bold').text(paper.reason, { indent: 14 }).font('regular').moveDown(0.5);
   doc.text('Cơ quan giải quyết xin lỗi ông/bà vì sự chậm trễ này và hẹn lại thời gian trả kết quả:');
-  doc.moveDown(0.3).font('bold').fontSize(12).text(formatInstant(paper.newDueAt), { align: 'center' }).fontSize(11).font('regular');
+  doc
+    .moveDown(0.3)
+    .font('bold')
+    .fontSize(12)
+    .text(formatInstant(paper.newDueAt), { align: 'center' })
+    .fontSize(11)
+    .font('regular');
   doc.moveDown(0.5).text('Mong ông/bà thông cảm.');
   signature(doc, dated(paper), 'ĐẠI DIỆN CƠ QUAN', paper.officer);
   return finish();

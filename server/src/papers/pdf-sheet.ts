@@ -14,8 +14,14 @@ export interface Sheet {
 
 /** An A4 page laid out like the administrative paper forms, with the Vietnamese font registered. */
 export function openSheet(title: string): Sheet {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 60, right: 60 }, info: { Title: title } });
-  doc.registerFont('regular', path.join(FONT_DIR, 'DejaVuSans.ttf')).registerFont('bold', path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 60, right: 60 },
+    info: { Title: title },
+  });
+  doc
+    .registerFont('regular', path.join(FONT_DIR, 'DejaVuSans.ttf'))
+    .registerFont('bold', path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -34,7 +40,9 @@ export function nationalHeader(doc: PDFKit.PDFDocument, agencyName: string, depa
   const left = doc.page.margins.left;
   doc.font('regular').fontSize(10).text(agencyName.toUpperCase(), left, top, { width: 220, align: 'center' });
   doc.font('bold').text(departmentName.toUpperCase(), { width: 220, align: 'center' });
-  doc.font('bold').text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + 230, top, { width: 245, align: 'center' });
+  doc
+    .font('bold')
+    .text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', left + 230, top, { width: 245, align: 'center' });
   doc.text('Độc lập – Tự do – Hạnh phúc', { width: 245, align: 'center' });
   doc.x = left;
 }
@@ -58,14 +66,22 @@ export function numbered(doc: PDFKit.PDFDocument, heading: string, lines: string
 }
 
 /** The signature block on the right: place and date, role, room to sign, name. */
-export function signature(doc: PDFKit.PDFDocument, dateLine: string, role: string, name: string | null): void {
+export function signature(
+  doc: PDFKit.PDFDocument,
+  dateLine: string,
+  role: string,
+  name: string | null,
+): void {
   const left = doc.page.margins.left + 240;
   doc.moveDown(1.5);
   const top = doc.y;
   doc.font('regular').text(dateLine, left, top, { width: 235, align: 'center' });
   doc.font('bold').text(role, { width: 235, align: 'center' });
   doc.font('regular').fontSize(9).text('(Ký, ghi rõ họ tên)', { width: 235, align: 'center' }).fontSize(11);
-  doc.moveDown(3).font('bold').text(name ?? '', { width: 235, align: 'center' });
+  doc
+    .moveDown(3)
+    .font('bold')
+    .text(name ?? '', { width: 235, align: 'center' });
   doc.x = doc.page.margins.left;
 }
 

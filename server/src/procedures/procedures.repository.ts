@@ -8,7 +8,10 @@ export async function findCurrentVersion(db: Queryable, code: string): Promise<P
     .from(procedures)
     .innerJoin(
       procedureVersions,
-      and(eq(procedureVersions.procedureCode, procedures.code), eq(procedureVersions.version, procedures.currentVersion)),
+      and(
+        eq(procedureVersions.procedureCode, procedures.code),
+        eq(procedureVersions.version, procedures.currentVersion),
+      ),
     )
     .where(eq(procedures.code, code));
   return row?.version ?? null;
@@ -44,7 +47,10 @@ export async function listCurrentVersions(db: Queryable) {
     .from(procedures)
     .innerJoin(
       procedureVersions,
-      and(eq(procedureVersions.procedureCode, procedures.code), eq(procedureVersions.version, procedures.currentVersion)),
+      and(
+        eq(procedureVersions.procedureCode, procedures.code),
+        eq(procedureVersions.version, procedures.currentVersion),
+      ),
     )
     .orderBy(asc(procedures.code));
 }
@@ -65,7 +71,11 @@ export async function listVersions(db: Queryable, code: string) {
     .orderBy(desc(procedureVersions.version));
 }
 
-export async function findVersion(db: Queryable, code: string, version: number): Promise<ProcedureVersion | null> {
+export async function findVersion(
+  db: Queryable,
+  code: string,
+  version: number,
+): Promise<ProcedureVersion | null> {
   const [row] = await db
     .select()
     .from(procedureVersions)

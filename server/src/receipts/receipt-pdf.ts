@@ -2,11 +2,20 @@ import QRCode from 'qrcode';
 import { formatInstant, labelled, nationalHeader, openSheet, paperTitle } from '../papers/pdf-sheet.js';
 import { lookupLink, type Receipt } from './receipts.service.js';
 
-const FORM_VI: Record<string, string> = { original: 'Bản chính', copy: 'Bản sao', certified_copy: 'Bản sao chứng thực' };
+const FORM_VI: Record<string, string> = {
+  original: 'Bản chính',
+  copy: 'Bản sao',
+  certified_copy: 'Bản sao chứng thực',
+};
 
 /** The receipt as an A4 PDF, laid out like the paper form, with the lookup QR code. */
 export async function renderReceiptPdf(receipt: Receipt, secret: string): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(lookupLink(receipt, secret), { type: 'png', margin: 1, width: 300, errorCorrectionLevel: 'M' });
+  const qr = await QRCode.toBuffer(lookupLink(receipt, secret), {
+    type: 'png',
+    margin: 1,
+    width: 300,
+    errorCorrectionLevel: 'M',
+  });
   const { doc, finish } = openSheet(`Giấy tiếp nhận ${receipt.code}`);
   nationalHeader(doc, receipt.agency.name, receipt.department.name);
   paperTitle(doc, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', receipt.code);
@@ -18,7 +27,9 @@ export async function renderReceiptPdf(receipt: Receipt, secret: string): Promis
   labelled(doc, 'Nội dung yêu cầu giải quyết', receipt.procedure.name);
   doc.moveDown(0.5).font('bold').text('Thành phần hồ sơ:').font('regular');
   if (!receipt.documents.length) doc.text('(không có giấy tờ kèm theo)');
-  receipt.documents.forEach((d, i) => doc.text(`${i + 1}. ${d.name} – ${FORM_VI[d.form] ?? d.form}: ${d.count}`, { indent: 14 }));
+  receipt.documents.forEach((d, i) =>
+    doc.text(`${i + 1}. ${d.name} – ${FORM_VI[d.form] ?? d.form}: ${d.count}`, { indent: 14 }),
+  );
   doc.moveDown(0.5);
   labelled(doc, 'Thời gian tiếp nhận', formatInstant(receipt.receivedAt));
   labelled(doc, 'Thời gian hẹn trả kết quả', formatInstant(receipt.dueAt));
@@ -26,7 +37,9 @@ export async function renderReceiptPdf(receipt: Receipt, secret: string): Promis
   doc.moveDown();
   const qrTop = doc.y;
   doc.image(qr, doc.page.margins.left, qrTop, { width: 120 });
-  doc.text('Tra cứu tình trạng hồ sơ: quét mã QR hoặc truy cập', doc.page.margins.left + 140, qrTop + 10, { width: 330 });
+  doc.text('Tra cứu tình trạng hồ sơ: quét mã QR hoặc truy cập', doc.page.margins.left + 140, qrTop + 10, {
+    width: 330,
+  });
   doc.text(receipt.lookupUrl, { width: 330 });
   doc.font('bold').text(`Mã hồ sơ: ${receipt.code}`).text(`Mã tra cứu: ${secret}`).font('regular');
   return finish();

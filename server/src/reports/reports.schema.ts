@@ -2,8 +2,14 @@ import { Type } from '@sinclair/typebox';
 
 export const OnTimeQuery = Type.Object(
   {
-    department: Type.String({ minLength: 1, description: 'Code of the receiving department (a unit’s reception desk)' }),
-    month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'Calendar month in local time, YYYY-MM' }),
+    department: Type.String({
+      minLength: 1,
+      description: 'Code of the receiving department (a unit’s reception desk)',
+    }),
+    month: Type.String({
+      pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+      description: 'Calendar month in local time, YYYY-MM',
+    }),
   },
   { additionalProperties: false },
 );

@@ -21,7 +21,10 @@ declare module 'bpmn-moddle' {
 
 declare module 'bpmn-elements' {
   export class Timers {
-    constructor(options?: { setTimeout?: (...args: unknown[]) => unknown; clearTimeout?: (ref: unknown) => unknown });
+    constructor(options?: {
+      setTimeout?: (...args: unknown[]) => unknown;
+      clearTimeout?: (ref: unknown) => unknown;
+    });
     readonly executing: unknown[];
     register(owner: unknown): unknown;
     setTimeout(...args: unknown[]): unknown;

@@ -25,8 +25,17 @@ describe('tasks: due markers in working time', () => {
     // given a step that fell due on Friday 11:00
     const dueAt = vn('2026-11-27T11:00:00');
     // then it is 30 + 180 working minutes late at 16:00 (the lunch break does not count)
-    expect(dueOf(dueAt, FRIDAY_4PM, false, weekdaysCalendar)).to.deep.equal({ state: 'overdue', workingMinutesLeft: -210 });
-    expect(dueOf(dueAt, FRIDAY_4PM, true, weekdaysCalendar)).to.deep.equal({ state: 'paused', workingMinutesLeft: null });
-    expect(dueOf(null, FRIDAY_4PM, false, weekdaysCalendar)).to.deep.equal({ state: 'none', workingMinutesLeft: null });
+    expect(dueOf(dueAt, FRIDAY_4PM, false, weekdaysCalendar)).to.deep.equal({
+      state: 'overdue',
+      workingMinutesLeft: -210,
+    });
+    expect(dueOf(dueAt, FRIDAY_4PM, true, weekdaysCalendar)).to.deep.equal({
+      state: 'paused',
+      workingMinutesLeft: null,
+    });
+    expect(dueOf(null, FRIDAY_4PM, false, weekdaysCalendar)).to.deep.equal({
+      state: 'none',
+      workingMinutesLeft: null,
+    });
   });
 });
