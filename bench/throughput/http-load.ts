@@ -22,18 +22,39 @@ export interface LoadResult {
 type Clients = Record<'reception' | 'officer' | 'leader', ApiClient>;
 
 /**
- * Simulated desk and officers: each worker receives a dossier, then claims and completes its
- * five tasks in turn (each completion names the next task), until the time is up.
+ * How the load arrives. `workers`: closed loop, each worker starts its next dossier when its last
+ * one ends (finds the saturating throughput). `rate`: open loop, a new dossier every 1/rate
+ * seconds whatever the system's pace, as citizens arrive (latency at a given load).
+ */
+export type LoadShape = { workers: number } | { rate: number };
+
+/**
+ * Simulated desk and officers: each dossier is received, then its five tasks are claimed and
+ * completed in turn (each completion names the next task), until the time is up.
  */
 export async function runHttpLoad(
   baseUrls: string[],
-  workers: number,
+  shape: LoadShape,
   seconds: number,
   procedureCode: string,
 ): Promise<LoadResult> {
   const result: LoadResult = { lifecycles: 0, finished: [], requests: 0, completeLatenciesMs: [], errors: 0 };
-  // One session per user and server, shared by that server's workers: signing in is not what we measure.
-  const sessions = await Promise.all(
+  const sessions = await signInEverywhere(baseUrls);
+  const until = Date.now() + seconds * 1000;
+  if ('rate' in shape) {
+    await openLoop(sessions, shape.rate, until, procedureCode, result);
+  } else {
+    const runs = Array.from({ length: shape.workers }, (_, i) =>
+      worker(sessions[i % sessions.length]!, until, procedureCode, result),
+    );
+    await Promise.all(runs);
+  }
+  return result;
+}
+
+/** One session per user and server, shared by that server's workers: signing in is not what we measure. */
+async function signInEverywhere(baseUrls: string[]): Promise<Clients[]> {
+  return Promise.all(
     baseUrls.map(async (baseUrl) => {
       const [reception, officer, leader] = await Promise.all(
         ['tiepnhan', 'chuyenvien', 'lanhdao'].map((u) => ApiClient.as(baseUrl, u)),
@@ -41,12 +62,27 @@ export async function runHttpLoad(
       return { reception: reception!, officer: officer!, leader: leader! } as Clients;
     }),
   );
-  const until = Date.now() + seconds * 1000;
-  const runs = Array.from({ length: workers }, (_, i) =>
-    worker(sessions[i % sessions.length]!, until, procedureCode, result),
-  );
-  await Promise.all(runs);
-  return result;
+}
+
+/**
+ * Starts dossiers on the arrival schedule, then waits for them all. Arrivals do not wait for the
+ * system: after a stall the late ones start at once, so a slow answer shows in the latencies
+ * instead of thinning the load (no coordinated omission).
+ */
+async function openLoop(
+  sessions: Clients[],
+  rate: number,
+  until: number,
+  procedureCode: string,
+  result: LoadResult,
+): Promise<void> {
+  const started: Promise<void>[] = [];
+  const gapMs = 1000 / rate;
+  for (let next = Date.now(); next < until; next += gapMs) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
+    started.push(counted(sessions[started.length % sessions.length]!, procedureCode, result));
+  }
+  await Promise.all(started);
 }
 
 async function worker(
@@ -55,17 +91,19 @@ async function worker(
   procedureCode: string,
   result: LoadResult,
 ): Promise<void> {
-  while (Date.now() < until) {
-    try {
-      const code = await lifecycle(clients, procedureCode, result);
-      if (code) {
-        result.lifecycles += 1;
-        result.finished.push(code);
-      }
-    } catch (err) {
-      if (!result.errors) console.error(`first error: ${(err as Error).message}`);
-      result.errors += 1;
+  while (Date.now() < until) await counted(clients, procedureCode, result);
+}
+
+async function counted(clients: Clients, procedureCode: string, result: LoadResult): Promise<void> {
+  try {
+    const code = await lifecycle(clients, procedureCode, result);
+    if (code) {
+      result.lifecycles += 1;
+      result.finished.push(code);
     }
+  } catch (err) {
+    if (!result.errors) console.error(`first error: ${(err as Error).message}`);
+    result.errors += 1;
   }
 }
 

@@ -23,7 +23,10 @@ const PROCEDURE = 'bench-vong-doi';
  */
 export interface ThroughputOptions {
   seconds: number;
+  /** Closed loop: this many simulated officers, each starting a dossier when the last one ends. */
   workers: number;
+  /** Open loop instead: a new dossier this many times a second, whatever the system's pace. */
+  rate?: number;
   servers: number;
   profileDir?: string;
   /** ENGINE_HOT_LIMIT of the servers: 0 measures recovering every command from the database. */
@@ -73,7 +76,7 @@ export async function benchThroughput(options: ThroughputOptions) {
     const loadFromUs = Number(process.hrtime.bigint() / 1000n);
     const load = await runHttpLoad(
       servers.map((s) => s.baseUrl),
-      workers,
+      options.rate === undefined ? { workers } : { rate: options.rate },
       seconds,
       PROCEDURE,
     );
@@ -91,7 +94,7 @@ export async function benchThroughput(options: ThroughputOptions) {
     const summary = {
       seconds: Number(elapsed.toFixed(1)),
       servers: serverCount,
-      workers,
+      ...(options.rate === undefined ? { workers } : { rate: options.rate }),
       lifecycles: load.lifecycles,
       lifecyclesPerSecond: Number((load.lifecycles / elapsed).toFixed(1)),
       httpRequestsPerSecond: Number((load.requests / elapsed).toFixed(1)),
@@ -153,15 +156,25 @@ async function deploy(baseUrl: string): Promise<void> {
   if (res.status !== 201) throw new Error(`deploy failed: ${JSON.stringify(res.body)}`);
 }
 
+function loadShape(workers: string | undefined, rate: string | undefined) {
+  if (workers !== undefined && rate !== undefined)
+    throw new Error('--workers (closed loop) and --rate (open loop) exclude each other: give one');
+  return { workers: wholeNumber(workers, 'workers', 1) ?? 24, rate: wholeNumber(rate, 'rate', 1) };
+}
+
 function round(n: number, digits = 1): number {
   return Number(n.toFixed(digits));
 }
 
-/** The command line: `--seconds 20 --workers 24 --servers 2 --hot N --profile DIR --statements FILE`. */
+/**
+ * The command line: `--seconds 20 --workers 24 | --rate N --servers 2 --hot N --profile DIR
+ * --statements FILE`.
+ */
 export function throughputOptions(argv: string[]): ThroughputOptions {
   const values = benchArgs(argv, {
     seconds: { default: '20' },
-    workers: { default: '24' },
+    workers: {},
+    rate: {},
     servers: { default: '2' },
     profile: {},
     hot: {},
@@ -169,7 +182,8 @@ export function throughputOptions(argv: string[]): ThroughputOptions {
   });
   return {
     seconds: requiredNumber(values.seconds, 'seconds', 1),
-    workers: requiredNumber(values.workers, 'workers', 1),
+    workers: loadShape(values.workers, values.rate).workers,
+    rate: loadShape(values.workers, values.rate).rate,
     servers: requiredNumber(values.servers, 'servers', 1),
     profileDir: values.profile,
     hotEngines: wholeNumber(values.hot, 'hot'),

@@ -22,12 +22,20 @@ describe('bench command lines', () => {
     expect(options).to.deep.equal({
       seconds: 5,
       workers: 3,
+      rate: undefined,
       servers: 1,
       hotEngines: 0,
       profileDir: 'prof',
       statementsFile: 'counts.md',
     });
     expect(throughputOptions([]).hotEngines).to.equal(undefined);
+  });
+
+  it('should take an open-loop --rate instead of closed-loop --workers, never both', () => {
+    expect(throughputOptions(['--rate', '5'])).to.include({ rate: 5 });
+    expect(throughputOptions([])).to.include({ workers: 24, rate: undefined });
+    expect(() => throughputOptions(['--rate', '5', '--workers', '3'])).to.throw(/exclude each other/);
+    expect(() => throughputOptions(['--rate', '0'])).to.throw('--rate takes a whole number of 1 or more');
   });
 
   it('should refuse an option it does not read, a stray argument and a value that is not a number', () => {
