@@ -1,6 +1,6 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue';
 import { io, type Socket } from 'socket.io-client';
-import type { TaskEvent } from '@server/tasks/tasks.schema.js';
+import type { TaskEvent } from '@server/realtime/task-event.schema.js';
 
 /**
  * Listens to the server's task events (rooms of my departments and of me, joined from the

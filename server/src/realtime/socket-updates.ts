@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { Server } from 'socket.io';
 import type { Db } from '../core/db.js';
 import type { Task } from '../db/schema.js';
+import type { TaskEvent } from './task-event.schema.js';
 import { findSessionUser } from '../auth/sessions.repository.js';
 import { SESSION_COOKIE } from '../auth/auth.routes.js';
 import type { LiveUpdates, TaskChangeSet } from './live-updates.js';
@@ -50,13 +51,14 @@ export function attachSocketUpdates(
       ...task.departmentCodes.map((c) => `dept:${c}`),
       ...(task.assigneeId ? [`user:${task.assigneeId}`] : []),
     ];
-    io.to(rooms).emit(event, {
+    const payload: TaskEvent = {
       id: task.id,
       dossierId: task.dossierId,
       name: task.name,
       status: task.status,
       assigneeId: task.assigneeId,
-    });
+    };
+    io.to(rooms).emit(event, payload);
   };
   return {
     tasksChanged(changes: TaskChangeSet) {
