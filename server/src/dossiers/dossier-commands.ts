@@ -18,6 +18,7 @@ import { openTasksOf } from './dossiers.repository.js';
 import type { SessionUser } from '../core/roles.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
+import type { NextTask } from './dossiers.schema.js';
 
 /** What a command changed; `runDossierCommand` calls `afterCommit` once the transaction has committed. */
 export interface CommandResult {
@@ -27,6 +28,11 @@ export interface CommandResult {
   status: number;
   /** Keeps the engine hot for the dossier's next command. */
   afterCommit(): void;
+}
+
+/** Where a command sent the dossier: the tasks it opened, as intake, completion and message answer them. */
+export function nextTasksOf(result: CommandResult): NextTask[] {
+  return result.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes }));
 }
 
 /** Why the engine runs: a dossier received, a task completed, a message from another agency, a timer due. */

@@ -8,6 +8,7 @@ import type { ScopedDossier } from '../access/dossier-scope.js';
 import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import { runDossierCommand, type LockedDossier } from './run-dossier-command.js';
+import { nextTasksOf } from './dossier-commands.js';
 import type { DeliverMessageBody } from './dossiers.schema.js';
 
 export interface MessageDelivery {
@@ -48,7 +49,7 @@ async function deliverLocked(
   if (!events.length) throw notWaiting(dossier, body.name);
   assertMayDeliver(user, events);
   // (2)
-  const data = { ...(dossier.data as object), ...(body.data ?? {}) };
+  const data = { ...dossier.data, ...(body.data ?? {}) };
   validateFormData(version, data);
   // (3) the engine command writes the merged data with the new state
   const changes = await runEngine({
@@ -60,7 +61,7 @@ async function deliverLocked(
     code: dossier.code,
     message: body.name,
     dossierStatus: changes.status,
-    nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
+    nextTasks: nextTasksOf(changes),
   };
 }
 

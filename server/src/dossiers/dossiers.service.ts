@@ -19,6 +19,7 @@ import { findCurrentVersion, findVersionById } from '../procedures/procedures.re
 import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import { runDossierCommand } from './run-dossier-command.js';
+import { nextTasksOf } from './dossier-commands.js';
 import { nextDossierCode } from './dossier-code.js';
 import { hashLookupSecret, lookupSecretMatches, newLookupSecret } from './lookup-secret.js';
 import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
@@ -86,11 +87,7 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
         status: changes.status,
         receivedAt: dossier.receivedAt.toISOString(),
         dueAt: dossier.dueAt.toISOString(),
-        nextTasks: changes.created.map((t) => ({
-          id: t.id,
-          name: t.name,
-          departmentCodes: t.departmentCodes,
-        })),
+        nextTasks: nextTasksOf(changes),
       };
     },
   });

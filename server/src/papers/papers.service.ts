@@ -49,7 +49,7 @@ export async function refusalPaper(db: Db, code: string): Promise<RefusalPaperDa
   const version = await findVersionById(db, dossier.procedureVersionId);
   const step = decision?.stepId ? version!.steps.userTasks[decision.stepId] : undefined;
   const notes = (step?.editableFields ?? [])
-    .map((field) => (dossier.data as Record<string, unknown>)[field])
+    .map((field) => dossier.data[field])
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
   const stepName = decision?.stepName ?? null;
   return {

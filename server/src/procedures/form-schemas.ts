@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { ajv, toProblems } from '../http/validation.js';
 import { errors } from '../core/errors.js';
 import { formSchemaProblems } from './catalogue-schemas.js';
+import type { FormSchema } from '../db/procedure-content.schema.js';
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -23,13 +24,13 @@ export function checkFormSchema(schema: object): void {
 
 /** Validates dossier data against a version's form schema, compiled once per version content. */
 export function validateFormData(
-  version: { checksum: string; formSchema: unknown },
+  version: { checksum: string; formSchema: FormSchema },
   data: unknown,
   path = '/data',
 ): void {
   let validate = validators.get(version.checksum);
   if (!validate) {
-    validate = ajv.compile(version.formSchema as object);
+    validate = ajv.compile(version.formSchema);
     validators.set(version.checksum, validate);
   }
   if (!validate(data)) {

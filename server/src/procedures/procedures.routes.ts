@@ -139,7 +139,7 @@ export function procedureRoutes(db: Db) {
         // A deployed version never changes; a day bounds what a browser keeps should a database be rebuilt.
         sendValidatorModule(
           ctx,
-          validatorModule(`form:${version.checksum}`, version.formSchema as object),
+          validatorModule(`form:${version.checksum}`, version.formSchema),
           'max-age=86400',
         );
       },

@@ -53,8 +53,8 @@ export async function deployVersion(
     duration: patch.duration ?? current.duration,
     durationUnit: patch.durationUnit ?? current.durationUnit,
     cutoff: patch.cutoff !== undefined ? patch.cutoff : current.cutoff,
-    formSchema: patch.formSchema ?? (current.formSchema as object),
-    metadata: patch.metadata ?? (current.metadata as object),
+    formSchema: patch.formSchema ?? current.formSchema,
+    metadata: patch.metadata ?? current.metadata,
     bpmn: patch.bpmn,
   };
   const compiled = await prepare(input);

@@ -6,21 +6,14 @@ import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
 import type { StepSpec } from '../engine/bpmn-inspection.js';
 import { runDossierCommand, type LockedDossier } from '../dossiers/run-dossier-command.js';
+import { nextTasksOf } from '../dossiers/dossier-commands.js';
 import type { ScopedDossier } from '../access/dossier-scope.js';
 import { validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
-import type { CompleteTaskBody } from './tasks.schema.js';
+import type { CompleteTaskBody, CompletedTask } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
 import { lockTaskWithOpenTasks } from './tasks.repository.js';
 import type { IdempotencyScope } from '../http/idempotency.js';
-
-/** What a completion answers: where the dossier went next. */
-export interface CompletionAnswer {
-  id: string;
-  outcome: string | null;
-  dossierStatus: number;
-  nextTasks: { id: string; name: string; departmentCodes: string[] }[];
-}
 
 export interface TaskCompletion {
   db: Db;
@@ -37,7 +30,7 @@ export interface TaskCompletion {
  * Completes a task and moves the dossier on, in one command. With an idempotency key, a retry
  * of a completion that committed gets its answer instead of a 409.
  */
-export async function completeTask(completion: TaskCompletion): Promise<CompletionAnswer> {
+export async function completeTask(completion: TaskCompletion): Promise<CompletedTask> {
   const { db, live, user, dossier, idempotency } = completion;
   const { answer } = await runDossierCommand({
     db,
@@ -60,7 +53,7 @@ async function completeLocked(
   locked: LockedDossier,
   user: SessionUser,
   { taskId, body }: TaskCompletion,
-): Promise<CompletionAnswer> {
+): Promise<CompletedTask> {
   const { tx, dossier, version, now } = locked;
   // (1)
   const { task, others } = await lockTaskWithOpenTasks(tx, dossier.id, taskId);
@@ -78,7 +71,7 @@ async function completeLocked(
   const outcome = checkOutcome(step, body.outcome);
   const payload = body.data ?? {};
   checkEditable(step, payload);
-  const data = { ...(dossier.data as object), ...payload };
+  const data = { ...dossier.data, ...payload };
   validateFormData(version, data);
   // (3)
   const [completed] = await tx
@@ -96,7 +89,7 @@ async function completeLocked(
     id: completed!.id,
     outcome: completed!.outcome,
     dossierStatus: changes.status,
-    nextTasks: changes.created.map((t) => ({ id: t.id, name: t.name, departmentCodes: t.departmentCodes })),
+    nextTasks: nextTasksOf(changes),
   };
 }
 
