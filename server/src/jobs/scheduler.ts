@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Agenda } from 'agenda';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import type pg from 'pg';
@@ -31,8 +32,20 @@ export async function startJobs(
   live: LiveUpdates,
   options: JobOptions,
 ): Promise<{ stop(graceMs: number): Promise<void> }> {
+  const backend = new PostgresBackend({ pool });
+  // agenda leaves its LISTEN connection's errors unhandled, so a PostgreSQL restart (57P01) would
+  // end the process; the channel reconnects by itself, so a warning is all it takes.
+  const channel = backend.notificationChannel;
+  if (channel instanceof EventEmitter) {
+    channel.on('error', (err: unknown) =>
+      logger.warn(
+        { component: 'jobs', ...errorFields(err) },
+        'job notifications lost their connection: reconnecting',
+      ),
+    );
+  }
   const agenda = new Agenda({
-    backend: new PostgresBackend({ pool }),
+    backend,
     processEvery: options.intervalMs,
     // A process killed mid-run leaves its job locked until the lock's lifetime ends: with
     // agenda's minutes, timers due after a crash waited that long. The jobs are safe to run
