@@ -1,20 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable, Tx } from '../core/db.js';
-import { dossiers, procedureVersions, tasks, type Dossier, type Task } from '../db/schema.js';
+import { dossiers, tasks, type Dossier, type Task } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 
-/**
- * The dossier row, locked for the rest of the transaction, with its procedure version's
- * checksum (so the version can come from memory without another round trip). Every command
- * on a dossier takes this first, through `runDossierCommand`.
- */
-export async function lockDossier(tx: Tx, id: string): Promise<{ dossier: Dossier; checksum: string }> {
-  const [row] = await tx
-    .select({ dossier: dossiers, checksum: procedureVersions.checksum })
-    .from(dossiers)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .where(eq(dossiers.id, id))
-    .for('update', { of: dossiers });
+/** The dossier row, locked for the rest of the transaction: every command takes this first, in `runDossierCommand`. */
+export async function lockDossier(tx: Tx, id: string): Promise<Dossier> {
+  const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
   if (!row) throw errors.dossierNotFound();
   return row;
 }

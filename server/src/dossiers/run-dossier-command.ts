@@ -6,7 +6,7 @@ import { claimIdempotencyKey, storeIdempotentAnswer, type IdempotencyScope } fro
 import type { ScopedDossier } from '../access/dossier-scope.js';
 import { applyEngineCommand, type Actor, type CommandResult, type EngineStep } from './dossier-commands.js';
 import { lockDossier } from './dossiers.repository.js';
-import { versionForCommand } from './command-version.js';
+import { findVersionById } from '../procedures/procedures.repository.js';
 
 /**
  * Which dossier a command acts on. `id`: one the caller found in the actor's access scope
@@ -68,7 +68,7 @@ export async function runDossierCommand<A>(command: DossierCommand<A>): Promise<
     const replay = idempotency && (await claimIdempotencyKey(tx, idempotency.scope));
     if (replay) return { answer: replay.response as A, replayed: true };
     // (2) and (3)
-    const found = await lockTarget(tx, target);
+    const found = await lockTarget(db, tx, target);
     if (!found) return null;
     const { dossier, version } = found;
     // Read under the lock: a timer taken as due is due at this instant too.
@@ -95,6 +95,7 @@ export async function runDossierCommand<A>(command: DossierCommand<A>): Promise<
 }
 
 async function lockTarget(
+  db: Db,
   tx: Tx,
   target: CommandTarget,
 ): Promise<{ dossier: Dossier; version: ProcedureVersion } | null> {
@@ -102,6 +103,7 @@ async function lockTarget(
   if ('create' in target) return { dossier: await target.create(tx), version: target.version };
   const id = 'take' in target ? await target.take(tx) : target.id;
   if (!id) return null;
-  const { dossier, checksum } = await lockDossier(tx, id);
-  return { dossier, version: await versionForCommand(tx, dossier.procedureVersionId, checksum) };
+  const dossier = await lockDossier(tx, id);
+  const version = await findVersionById(db, dossier.procedureVersionId, tx);
+  return { dossier, version: version! };
 }

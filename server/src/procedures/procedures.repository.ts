@@ -20,8 +20,16 @@ export async function findCurrentVersion(db: Queryable, code: string): Promise<P
 // Versions never change once deployed, so each process keeps those it has read, per database.
 const versionsByDatabase = new WeakMap<object, Map<number, ProcedureVersion>>();
 
-/** A procedure version by id; read from the database once per process, then from memory. */
-export async function findVersionById(db: Db, id: number): Promise<ProcedureVersion | null> {
+/**
+ * A procedure version by id; read from the database once per process, then from memory. A
+ * command passes its transaction as `through`, so the first read does not take a second
+ * connection of the pool while it holds the dossier's lock.
+ */
+export async function findVersionById(
+  db: Db,
+  id: number,
+  through: Queryable = db,
+): Promise<ProcedureVersion | null> {
   let versions = versionsByDatabase.get(db.$client);
   if (!versions) {
     versions = new Map();
@@ -29,7 +37,7 @@ export async function findVersionById(db: Db, id: number): Promise<ProcedureVers
   }
   const cached = versions.get(id);
   if (cached) return cached;
-  const [row] = await db.select().from(procedureVersions).where(eq(procedureVersions.id, id));
+  const [row] = await through.select().from(procedureVersions).where(eq(procedureVersions.id, id));
   if (row) versions.set(id, row);
   return row ?? null;
 }
