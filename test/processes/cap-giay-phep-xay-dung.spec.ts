@@ -72,7 +72,7 @@ describe('procedure cap-giay-phep-xay-dung (building permit, 15 working days)', 
   it('should end as refused when the inspection finds the dossier ineligible', async () => {
     // given
     const dossier = await DossierDriver.receive(reception, PROCEDURE, HOUSE);
-    await dossier.step(officer, 'Task_assign');
+    await dossier.step(officer, 'Task_assign', undefined, { handlingOfficer: 'Trần Văn Minh' });
 
     // when
     const refused = await dossier.step(officer, 'Task_inspect', 'refuse', {

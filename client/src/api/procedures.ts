@@ -16,8 +16,16 @@ export const getVersionBpmn = (code: string, version: number) =>
     'text',
   );
 export const listDepartments = () => get<Department[]>('/api/departments');
-/** The module that validates dossier data against one version's form schema (see useValidation). */
-export const formValidatorUrl = (procedure: { code: string; currentVersion: number }) =>
-  `/api/procedures/${encodeURIComponent(procedure.code)}/versions/${procedure.currentVersion}/form-validator.js`;
+/**
+ * The module that validates dossier data as one step of a version checks it (see useValidation):
+ * the intake, a user task, with the fields the chosen outcome requires.
+ */
+export const stepValidatorUrl = (
+  procedure: { code: string; currentVersion: number },
+  step: string,
+  outcome?: string,
+) =>
+  `/api/procedures/${encodeURIComponent(procedure.code)}/versions/${procedure.currentVersion}/steps/${encodeURIComponent(step)}/validator.js` +
+  (outcome ? `?outcome=${encodeURIComponent(outcome)}` : '');
 /** The module that validates one of the API's request schemas by name, e.g. `applicant`. */
 export const requestValidatorUrl = (name: 'applicant') => `/api/validators/${name}.js`;

@@ -1,13 +1,16 @@
 import type { DocumentForm, ReceivedDocument } from '@server/dossiers/dossiers.schema.js';
 import type { FormSchema, ProcedureDetail, ProcedureMetadata } from '@server/procedures/procedures.schema.js';
+import type { StepFields } from '@server/db/procedure-content.schema.js';
 
-/**
- * The fields the desk fills in: every property of the form schema except those a later step
- * enters (a step's `editableFields`, e.g. the reviewer's note or the certificate number).
- */
+/** The fields the desk fills in: the intake step's, in the form's order. */
 export function intakeFields(procedure: ProcedureDetail): string[] {
-  const later = new Set(Object.values(procedure.steps.userTasks).flatMap((s) => s.editableFields ?? []));
-  return fieldOrder(procedure.formSchema).filter((name) => !later.has(name));
+  const own = procedure.steps.intake?.editableFields ?? [];
+  return fieldOrder(procedure.formSchema).filter((name) => own.includes(name));
+}
+
+/** The fields a step must leave filled whatever its outcome: those the form marks with an asterisk. */
+export function alwaysRequired(fields: Pick<StepFields, 'requiredFields'> | undefined | null): string[] {
+  return (fields?.requiredFields ?? []).filter((r) => !r.outcomes.length).map((r) => r.field);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { computed, ref } from 'vue';
-import { formValidatorUrl, getProcedure, requestValidatorUrl } from '../api/procedures.js';
+import { getProcedure, requestValidatorUrl, stepValidatorUrl } from '../api/procedures.js';
 import { receiveDossier } from '../api/dossiers.js';
 import { uploadAttachments } from '../api/attachments.js';
 import { ApiError, problemsUnder, type FieldProblem } from '../api/http.js';
@@ -13,7 +13,7 @@ import type { ProcedureDetail } from '@server/procedures/procedures.schema.js';
 import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue';
 import { cleanValues, useValidation } from './useValidation.js';
 import { useRequestSchema } from './useSchemas.js';
-import { intakeFields, requiredDocuments } from './procedure-metadata.js';
+import { alwaysRequired, intakeFields, requiredDocuments } from './procedure-metadata.js';
 import { errorText, problemText, t } from '../i18n/index.js';
 
 /** The desk's state for one dossier: the chosen procedure, what was typed, and submitting it. */
@@ -33,9 +33,15 @@ export function useReception() {
   const failure = ref('');
 
   const applicantSchema = useRequestSchema('post', '/api/dossiers', 'applicant');
-  const form = useValidation(computed(() => (procedure.value ? formValidatorUrl(procedure.value) : null)));
+  const intake = computed(() => procedure.value?.steps.intake ?? null);
+  const form = useValidation(
+    computed(() =>
+      procedure.value && intake.value ? stepValidatorUrl(procedure.value, intake.value.id) : null,
+    ),
+  );
   const person = useValidation(computed(() => requestValidatorUrl('applicant')));
   const fields = computed(() => (procedure.value ? intakeFields(procedure.value) : []));
+  const requiredFields = computed(() => alwaysRequired(intake.value));
 
   /** Browser errors first; the server's (by path, in the chosen language) for anything the browser could not know. */
   const formErrors = computed(() => ({
@@ -119,6 +125,7 @@ export function useReception() {
     failure,
     busy,
     fields,
+    requiredFields,
     formErrors,
     applicantErrors,
     errorCount,

@@ -54,6 +54,31 @@ export type FormSchema = Static<typeof FormSchema>;
 export const StepBudget = Type.Object({ amount: Type.Number({ minimum: 0 }), unit: DurationUnit });
 export type StepBudget = Static<typeof StepBudget>;
 
+/** A field a step must leave filled: for every outcome, or only for the outcomes named. */
+export const RequiredField = Type.Object({
+  field: Type.String(),
+  outcomes: Type.Array(Type.String(), { description: 'empty: whatever the outcome' }),
+});
+export type RequiredField = Static<typeof RequiredField>;
+
+/**
+ * The form fields one step (the intake, a user task, a message from another agency) owns, from
+ * its mc:editableFields, mc:requiredFields and mc:visibleFields: it fills only what it edits, and
+ * must leave filled what it requires.
+ */
+export const StepFields = Type.Object({
+  editableFields: Type.Union([Type.Array(Type.String()), Type.Null()], {
+    description: 'fields the step may change; null (no mc:editableFields) and [] both mean none',
+  }),
+  requiredFields: Type.Optional(Type.Array(RequiredField, { description: 'absent in older versions: none' })),
+  visibleFields: Type.Optional(
+    Type.Union([Type.Array(Type.String()), Type.Null()], {
+      description: 'fields the step shows read-only; null or absent: every field filled so far',
+    }),
+  ),
+});
+export type StepFields = Static<typeof StepFields>;
+
 /** What the runtime needs to know of one user task, read from the diagram once at deploy. */
 export const StepSpec = Type.Object({
   id: Type.String(),
@@ -61,9 +86,7 @@ export const StepSpec = Type.Object({
   departments: Type.Array(Type.String()),
   role: Type.Union([RoleSchema, Type.Null()]),
   outcomes: Type.Array(Type.String()),
-  editableFields: Type.Union([Type.Array(Type.String()), Type.Null()], {
-    description: 'fields the step may change; null (no mc:editableFields) and [] both mean none',
-  }),
+  ...StepFields.properties,
   budget: Type.Union([StepBudget, Type.Null()]),
   status: Type.Union([Type.Integer(), Type.Null()], {
     description: 'national status code the dossier takes while this step waits',
@@ -77,8 +100,13 @@ export const MessageWait = Type.Object({
   name: Type.String(),
   message: Type.String({ description: 'the bpmn:Message name a POST /api/dossiers/:code/messages carries' }),
   departments: Type.Array(Type.String(), { description: 'who may deliver it; empty: any officer' }),
+  ...Type.Partial(StepFields).properties,
 });
 export type MessageWait = Static<typeof MessageWait>;
+
+/** The desk's step: the start event, whose fields the reception form shows. */
+export const IntakeStep = Type.Object({ id: Type.String(), name: Type.String(), ...StepFields.properties });
+export type IntakeStep = Static<typeof IntakeStep>;
 
 /** The steps of a version, read from its diagram at deploy (the `steps` column). */
 export const ProcedureSteps = Type.Object({
@@ -88,5 +116,6 @@ export const ProcedureSteps = Type.Object({
     description: 'status a dossier takes at an end or catch event (e.g. 3 refused, 10 returned)',
   }),
   messageEvents: Type.Optional(Type.Record(Type.String(), MessageWait)),
+  intake: Type.Optional(IntakeStep),
 });
 export type ProcedureSteps = Static<typeof ProcedureSteps>;

@@ -5,7 +5,7 @@ import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
 import type { MessageWait } from '../engine/bpmn-inspection.js';
 import type { ScopedDossier } from '../access/dossier-scope.js';
-import { validateFormData } from '../procedures/form-schemas.js';
+import { checkEditableFields, validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import { runDossierCommand, type LockedDossier } from './run-dossier-command.js';
 import { nextTasksOf } from './dossier-commands.js';
@@ -49,8 +49,11 @@ async function deliverLocked(
   if (!events.length) throw notWaiting(dossier, body.name);
   assertMayDeliver(user, events);
   // (2)
+  // A message many catch events wait for is checked against the whole form, as before events declared fields.
+  const owner = events.length === 1 && events[0]!.editableFields ? events[0]! : null;
+  if (owner) checkEditableFields(owner, body.data ?? {});
   const data = { ...dossier.data, ...(body.data ?? {}) };
-  validateFormData(version, data);
+  validateFormData(version, data, owner && { id: owner.id, fields: owner, outcome: null });
   // (3) the engine command writes the merged data with the new state
   const changes = await runEngine({
     command: { kind: 'message', elementIds: events.map((e) => e.id) },

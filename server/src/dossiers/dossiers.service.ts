@@ -16,7 +16,7 @@ import type { SessionUser } from '../core/roles.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
 import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';
-import { validateFormData } from '../procedures/form-schemas.js';
+import { checkEditableFields, validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import { runDossierCommand } from './run-dossier-command.js';
 import { nextTasksOf } from './dossier-commands.js';
@@ -44,7 +44,7 @@ export interface DossierIntake {
 }
 
 /**
- * Receives a dossier at the desk: validates its data against the procedure's form, gives it a
+ * Receives a dossier at the desk: validates its data against the intake step's fields, gives it a
  * code and a promised date, starts its process and routes it to the first departments, all in
  * one command. With an idempotency key, a retry gets the first answer (with a new lookup
  * secret, since only the secret's hash was kept) instead of a second dossier.
@@ -55,7 +55,9 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
     throw errors.validation([
       { path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` },
     ]);
-  validateFormData(version, input.data);
+  const intake = version.steps.intake;
+  if (intake) checkEditableFields(intake, input.data);
+  validateFormData(version, input.data, intake ? { id: intake.id, fields: intake, outcome: null } : null);
   checkNotifyChannels(input);
   const department = receivingDepartment(actor, input.departmentCode);
   const secret = newLookupSecret();

@@ -2,7 +2,14 @@ import type { ModdleElement, ParseResult } from 'bpmn-moddle';
 import { ROLES, type Role } from '../core/roles.js';
 import { feelCostError, feelSyntaxError, isIsoTimerValue } from './feel.js';
 import { HOURS_PER_WORKING_DAY } from '../calendar/working-time.js';
-import type { MessageWait, ProcedureSteps, StepBudget, StepSpec } from '../db/procedure-content.schema.js';
+import type {
+  MessageWait,
+  ProcedureSteps,
+  RequiredField,
+  StepBudget,
+  StepFields,
+  StepSpec,
+} from '../db/procedure-content.schema.js';
 
 /** Far above any real procedure (the largest have a few dozen steps); bounds work done per deploy. */
 export const MAX_FLOW_ELEMENTS = 2000;
@@ -76,6 +83,13 @@ function inspectElement(
   if (element.$type === 'bpmn:UserTask') {
     steps.userTasks[element.id as string] = userTaskSpec(element, laneOf.get(element.id as string), problems);
   }
+  if (element.$type === 'bpmn:StartEvent' && !steps.intake) {
+    steps.intake = {
+      id: element.id as string,
+      name: (element.name as string | undefined) ?? '',
+      ...fieldsOf(element),
+    };
+  }
   if (element.$type === 'bpmn:EndEvent' || element.$type === 'bpmn:IntermediateCatchEvent') {
     const status = statusOf(element, problems);
     if (status !== null) steps.eventStatuses[element.id as string] = status;
@@ -125,6 +139,7 @@ function messageWait(
     name: (event.name as string | undefined) ?? (event.id as string),
     message,
     departments: splitList(lane?.get('mc:department')),
+    ...fieldsOf(event),
   };
 }
 
@@ -148,16 +163,33 @@ function userTaskSpec(
   if (roleText !== null && !(ROLES as readonly string[]).includes(roleText)) {
     problems.push({ elementId: id, message: `Unknown role "${roleText}"; use one of ${ROLES.join(', ')}` });
   }
-  const editable = task.get('mc:editableFields');
   return {
     id,
     name: (task.name as string | undefined) ?? id,
     departments,
     role: (roleText as Role | null) ?? null,
     outcomes: splitList(task.get('mc:outcomes')),
-    editableFields: editable === undefined ? null : splitList(editable),
+    ...fieldsOf(task),
     budget: parseBudget(task, problems),
     status: statusOf(task, problems),
+  };
+}
+
+/**
+ * A step's mc:editableFields, mc:requiredFields ("certificateNumber" always, "certificateNumber:sign"
+ * only when the outcome is sign, "x:a|b" for either) and mc:visibleFields. An absent list is null:
+ * the field checks (step-fields.ts) tell "not declared" from "declared empty".
+ */
+function fieldsOf(element: ModdleElement): Required<StepFields> {
+  const editable = element.get('mc:editableFields');
+  const visible = element.get('mc:visibleFields');
+  return {
+    editableFields: editable === undefined ? null : splitList(editable),
+    requiredFields: splitList(element.get('mc:requiredFields')).map((item): RequiredField => {
+      const [field, outcomes] = item.split(':');
+      return { field: field!.trim(), outcomes: splitList(outcomes?.replaceAll('|', ',')) };
+    }),
+    visibleFields: visible === undefined ? null : splitList(visible),
   };
 }
 

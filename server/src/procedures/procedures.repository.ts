@@ -1,8 +1,17 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../core/db.js';
+import type { IntakeStep } from '../db/procedure-content.schema.js';
 import { procedureVersions, procedures, type ProcedureVersion } from '../db/schema.js';
+import { settledIntake } from './step-fields.js';
 
-export async function findCurrentVersion(db: Queryable, code: string): Promise<ProcedureVersion | null> {
+/** A version as read: its intake step settled, also for versions deployed before steps declared fields. */
+export type LoadedVersion = ProcedureVersion & { steps: { intake: IntakeStep } };
+
+function loaded(row: ProcedureVersion): LoadedVersion {
+  return { ...row, steps: { ...row.steps, intake: settledIntake(row.steps, row.formSchema) } };
+}
+
+export async function findCurrentVersion(db: Queryable, code: string): Promise<LoadedVersion | null> {
   const [row] = await db
     .select({ version: procedureVersions })
     .from(procedures)
@@ -14,11 +23,11 @@ export async function findCurrentVersion(db: Queryable, code: string): Promise<P
       ),
     )
     .where(eq(procedures.code, code));
-  return row?.version ?? null;
+  return row ? loaded(row.version) : null;
 }
 
 // Versions never change once deployed, so each process keeps those it has read, per database.
-const versionsByDatabase = new WeakMap<object, Map<number, ProcedureVersion>>();
+const versionsByDatabase = new WeakMap<object, Map<number, LoadedVersion>>();
 
 /**
  * A procedure version by id; read from the database once per process, then from memory. A
@@ -29,7 +38,7 @@ export async function findVersionById(
   db: Db,
   id: number,
   through: Queryable = db,
-): Promise<ProcedureVersion | null> {
+): Promise<LoadedVersion | null> {
   let versions = versionsByDatabase.get(db.$client);
   if (!versions) {
     versions = new Map();
@@ -38,8 +47,9 @@ export async function findVersionById(
   const cached = versions.get(id);
   if (cached) return cached;
   const [row] = await through.select().from(procedureVersions).where(eq(procedureVersions.id, id));
-  if (row) versions.set(id, row);
-  return row ?? null;
+  if (!row) return null;
+  versions.set(id, loaded(row));
+  return versions.get(id)!;
 }
 
 export async function listCurrentVersions(db: Queryable) {
@@ -83,10 +93,10 @@ export async function findVersion(
   db: Queryable,
   code: string,
   version: number,
-): Promise<ProcedureVersion | null> {
+): Promise<LoadedVersion | null> {
   const [row] = await db
     .select()
     .from(procedureVersions)
     .where(and(eq(procedureVersions.procedureCode, code), eq(procedureVersions.version, version)));
-  return row ?? null;
+  return row ? loaded(row) : null;
 }

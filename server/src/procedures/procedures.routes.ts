@@ -19,9 +19,13 @@ import {
   ProcedureParams,
   ProcedureSummary,
   ProcedureVersionParams,
+  StepValidatorParams,
+  StepValidatorQuery,
   VersionSummary,
 } from './procedures.schema.js';
 import { createProcedure, deployVersion } from './procedures.service.js';
+import { stepFormSchema } from './form-schemas.js';
+import { findFieldOwner } from './step-fields.js';
 
 const DEPLOYERS = ['designer', 'admin'] as const;
 
@@ -125,21 +129,33 @@ export function procedureRoutes(db: Db) {
     }),
     defineRoute({
       method: 'get',
-      path: '/api/procedures/:code/versions/:version/form-validator.js',
+      path: '/api/procedures/:code/versions/:version/steps/:step/validator.js',
       summary:
-        "A JavaScript module validating dossier data against one version's form schema, for the web client",
+        'A JavaScript module validating dossier data as one step (the intake, a user task, a message) checks it, for the web client',
       tag: 'procedures',
       access: 'signed-in',
       scope: 'none',
-      params: ProcedureVersionParams,
+      params: StepValidatorParams,
+      query: StepValidatorQuery,
       produces: 'text/javascript',
       errors: ['procedure_not_found'],
-      handler: async (ctx, { params }) => {
+      handler: async (ctx, { params, query }) => {
         const version = await pinned(params);
+        const owner = findFieldOwner(version.steps, params.step);
+        if (!owner) throw errors.procedureNotFound(params.code, `${params.version}, step ${params.step}`);
+        const outcome = query.outcome ?? null;
+        if (outcome !== null && !owner.outcomes.includes(outcome)) {
+          throw errors.validation([
+            { path: '/outcome', message: `choose one of: ${owner.outcomes.join(', ') || '(none)'}` },
+          ]);
+        }
         // A deployed version never changes; a day bounds what a browser keeps should a database be rebuilt.
         sendValidatorModule(
           ctx,
-          validatorModule(`form:${version.checksum}`, version.formSchema),
+          validatorModule(
+            `form:${version.checksum}:${owner.id}:${outcome ?? ''}`,
+            stepFormSchema(version.formSchema, owner.fields, outcome),
+          ),
           'max-age=86400',
         );
       },

@@ -23,6 +23,21 @@ export const ProcedureVersionParams = Type.Object({
   version: SerialParam('procedure_not_found', { maximum: 999_999 }),
 });
 
+/** A step of a version: the id of its start event, user task or message catch event. */
+export const StepValidatorParams = Type.Object({
+  ...ProcedureVersionParams.properties,
+  step: KeyParam('procedure_not_found', '^[A-Za-z_][A-Za-z0-9_.-]{0,127}$'),
+});
+
+export const StepValidatorQuery = Type.Object({
+  outcome: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9_.-]{1,64}$',
+      description: 'the outcome chosen: its required fields apply',
+    }),
+  ),
+});
+
 export const Cutoff = Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()], {
   description: 'local HH:mm after which a receipt counts from the next working day',
 });

@@ -5,6 +5,8 @@ import { procedureVersions, procedures } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { compileDiagram } from '../engine/definitions.js';
 import { checkFormSchema } from './form-schemas.js';
+import { checkStepFields } from './step-fields.js';
+import type { FormSchema } from '../db/procedure-content.schema.js';
 import { findCurrentVersion } from './procedures.repository.js';
 import type { WorkingUnit } from '../calendar/working-time.js';
 
@@ -75,7 +77,14 @@ export async function deployVersion(
 
 async function prepare(input: VersionInput) {
   checkFormSchema(input.formSchema);
-  return compileDiagram(input.bpmn, { amount: input.duration, unit: input.durationUnit ?? 'days' });
+  const compiled = await compileDiagram(input.bpmn, {
+    amount: input.duration,
+    unit: input.durationUnit ?? 'days',
+  });
+  const fields = checkStepFields(compiled.steps, input.formSchema as FormSchema);
+  if (fields.problems.length) throw errors.invalidBpmn(fields.problems);
+  compiled.warnings.push(...fields.warnings);
+  return compiled;
 }
 
 function versionRow(

@@ -8,7 +8,7 @@ import type { StepSpec } from '../engine/bpmn-inspection.js';
 import { runDossierCommand, type LockedDossier } from '../dossiers/run-dossier-command.js';
 import { nextTasksOf } from '../dossiers/dossier-commands.js';
 import type { ScopedDossier } from '../access/dossier-scope.js';
-import { validateFormData } from '../procedures/form-schemas.js';
+import { checkEditableFields, validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import type { CompleteTaskBody, CompletedTask } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
@@ -70,9 +70,9 @@ async function completeLocked(
   const step = version.steps.userTasks[task.elementId]!;
   const outcome = checkOutcome(step, body.outcome);
   const payload = body.data ?? {};
-  checkEditable(step, payload);
+  checkEditableFields(step, payload);
   const data = { ...dossier.data, ...payload };
-  validateFormData(version, data);
+  validateFormData(version, data, { id: step.id, fields: step, outcome });
   // (3)
   const [completed] = await tx
     .update(tasks)
@@ -99,20 +99,4 @@ function checkOutcome(step: StepSpec, outcome: string | undefined): string | nul
     throw errors.validation([{ path: '/outcome', message: `choose one of: ${step.outcomes.join(', ')}` }]);
   }
   return outcome;
-}
-
-/**
- * A step changes only the fields its diagram declares in mc:editableFields; a step that declares
- * none (versions deployed before this rule included) changes none, so a later step cannot
- * rewrite what an earlier one decided or a leader signed.
- */
-function checkEditable(step: StepSpec, payload: object): void {
-  const editable = step.editableFields ?? [];
-  const extra = Object.keys(payload).filter((k) => !editable.includes(k));
-  if (extra.length) {
-    const why = editable.length
-      ? `this step may change only ${editable.join(', ')}`
-      : 'this step changes no fields';
-    throw errors.validation(extra.map((k) => ({ path: `/data/${k}`, message: `${why}, not ${k}` })));
-  }
 }

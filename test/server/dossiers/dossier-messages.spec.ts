@@ -32,7 +32,7 @@ describe('POST /api/dossiers/:code/messages', () => {
   async function waitingForTax(): Promise<DossierDriver> {
     const dossier = await DossierDriver.receive(reception, PROCEDURE, PARCEL);
     await dossier.step(officer, 'Task_verify', 'eligible');
-    await dossier.step(officer, 'Task_send_tax');
+    await dossier.step(officer, 'Task_send_tax', undefined, { cadastralExtractNumber: 'TĐ-01' });
     return dossier;
   }
 
@@ -41,7 +41,7 @@ describe('POST /api/dossiers/:code/messages', () => {
     const dossier = await DossierDriver.receive(reception, PROCEDURE, PARCEL);
     const admin = await ApiClient.as(server.baseUrl, 'admin');
     // when the notice arrives early, keyed in by the tax office and by an admin
-    const early = { name: TAX_NOTICE, data: { taxNoticeNumber: 'TB-1' } };
+    const early = { name: TAX_NOTICE, data: { taxNoticeNumber: 'TB-1', taxAmount: 1_000_000 } };
     const byTax = await tax.post(`/api/dossiers/${dossier.code}/messages`, early);
     const byAdmin = await admin.post(`/api/dossiers/${dossier.code}/messages`, early);
     // then the tax office, another agency, cannot see a dossier not yet sent to it; the admin is told it does not wait

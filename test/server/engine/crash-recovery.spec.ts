@@ -126,11 +126,15 @@ describe('crash recovery', function () {
       [leader, 'sign'],
       [reception, undefined],
     ] as const) {
+      const data = outcome === 'sign' ? { data: { certificateNumber: 'HKD-01' } } : {};
       for (;;) {
         const inbox = await client.get('/api/tasks?pageSize=200');
         if (!inbox.body.items.length) break;
         for (const task of inbox.body.items) {
-          const done = await client.post(`/api/tasks/${task.id}/complete`, outcome ? { outcome } : {});
+          const done = await client.post(
+            `/api/tasks/${task.id}/complete`,
+            outcome ? { outcome, ...data } : {},
+          );
           expect(done.status).to.equal(200);
         }
       }

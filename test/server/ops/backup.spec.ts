@@ -87,7 +87,9 @@ describe('backup and restore', function () {
     expect(download.status).to.equal(200);
     expect(sha256(Buffer.from(await download.arrayBuffer()))).to.equal(sha256(file));
     const restored = dossier.at(reception);
-    await restored.step(await ApiClient.as(second.baseUrl, 'lanhdao'), 'Task_sign', 'sign');
+    await restored.step(await ApiClient.as(second.baseUrl, 'lanhdao'), 'Task_sign', 'sign', {
+      certificateNumber: 'HKD-01',
+    });
     await restored.step(reception, 'Task_return');
     expect((await restored.slip()).map(([type]) => type)).to.deep.equal([
       'received',

@@ -8,9 +8,10 @@ import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { AppError } from '../../../server/src/core/errors.js';
-import { ajv, toProblems, validateBody } from '../../../server/src/http/validation.js';
+import { toProblems, validateBody } from '../../../server/src/http/validation.js';
 import { validatorModule } from '../../../server/src/http/validator-module.js';
-import { validateFormData } from '../../../server/src/procedures/form-schemas.js';
+import { validateFormData, type StepCheck } from '../../../server/src/procedures/form-schemas.js';
+import type { ProcedureDetail } from '../../../server/src/procedures/procedures.schema.js';
 import { Applicant } from '../../../server/src/dossiers/dossiers.schema.js';
 import {
   installValidatorRuntime,
@@ -66,39 +67,77 @@ describe('validator modules for the web client', function () {
   });
 
   for (const code of procedures) {
-    it(`should give the server's errors for ${code}'s form`, async () => {
-      // given the procedure as deployed from processes/, and its validator module
+    it(`should give the server's errors for every step of ${code}, for each outcome`, async () => {
+      // given the procedure as deployed from processes/, and each step that owns form fields
       const schema = JSON.parse(
         fs.readFileSync(path.join(PROCESSES, code, 'form.schema.json'), 'utf8'),
       ) as FlatSchema;
-      const detail = (await staff.get(`/api/procedures/${code}`)).body;
+      const detail = (await staff.get(`/api/procedures/${code}`)).body as ProcedureDetail;
       expect(detail.formSchema).to.deep.equal(schema);
       const version = { checksum: `test:${code}`, formSchema: detail.formSchema };
-      const { validate } = await fetchModule(
-        `/api/procedures/${code}/versions/${detail.currentVersion}/form-validator.js`,
-      );
-      const serverFn = ajv.compile(detail.formSchema as object);
+      const checks: StepCheck[] = [
+        { id: detail.steps.intake!.id, fields: detail.steps.intake!, outcome: null },
+        ...Object.values(detail.steps.userTasks).flatMap((step) =>
+          [null, ...step.outcomes].map((outcome) => ({ id: step.id, fields: step, outcome })),
+        ),
+      ];
       const valid = validSample(schema);
       const invalid = invalidSamples(schema, valid);
-      let rejected = 0;
-      for (const value of [valid, ...invalid]) {
-        // when both validate it
-        const ok = validate(value);
-        const serverOk = serverFn(value);
-        // then they agree, error for error, and with validateFormData's answer
-        const label = `${code}: ${JSON.stringify(value)}`;
-        expect(ok, label).to.equal(serverOk);
-        if (!ok) rejected++;
-        expect(validate.errors ?? null, label).to.deep.equal(serverFn.errors ?? null);
-        expect(toProblems(validate.errors ?? [], '/data'), label).to.deep.equal(
-          problemsOf(() => validateFormData(version, value)),
+      for (const check of checks) {
+        const query = check.outcome ? `?outcome=${check.outcome}` : '';
+        const { validate } = await fetchModule(
+          `/api/procedures/${code}/versions/${detail.currentVersion}/steps/${check.id}/validator.js${query}`,
+        );
+        let rejected = 0;
+        for (const value of [valid, ...invalid]) {
+          // when the module and the server validate it
+          const ok = validate(value);
+          // then they agree, error for error
+          const label = `${code} ${check.id} ${check.outcome}: ${JSON.stringify(value)}`;
+          expect(toProblems(validate.errors ?? [], '/data'), label).to.deep.equal(
+            problemsOf(() => validateFormData(version, value, check)),
+          );
+          if (!ok) rejected++;
+        }
+        expect(validate(valid), `${code} ${check.id}: the valid sample`).to.equal(true);
+        // (a sample may happen to satisfy a form without the rule it breaks, but not most of them)
+        expect(rejected, `${code} ${check.id}: invalid samples rejected`).to.be.greaterThan(
+          invalid.length - 4,
         );
       }
-      expect(validate(valid), `${code}: the valid sample`).to.equal(true);
-      // (a sample may happen to satisfy a form without the rule it breaks, but not most of them)
-      expect(rejected, `${code}: invalid samples rejected`).to.be.greaterThan(invalid.length - 3);
     });
   }
+
+  it('should require at each step what it declares, for the outcome chosen', async () => {
+    // given the household business registration: the intake requires the business name, the
+    // leader's signature the certificate number, but only when signing
+    const detail = (await staff.get('/api/procedures/dang-ky-ho-kinh-doanh')).body as ProcedureDetail;
+    const base = `/api/procedures/dang-ky-ho-kinh-doanh/versions/${detail.currentVersion}/steps`;
+    const intake = (await fetchModule(`${base}/${detail.steps.intake!.id}/validator.js`)).validate;
+    const signing = (await fetchModule(`${base}/Task_sign/validator.js?outcome=sign`)).validate;
+    const returning = (await fetchModule(`${base}/Task_sign/validator.js?outcome=return`)).validate;
+    const filled = {
+      businessName: 'Tạp hoá Bình An',
+      businessAddress: '12 Kim Mã',
+      businessLines: 'Bán lẻ',
+      capital: 5,
+    };
+    // when / then: what a later step fills in is not asked at the desk
+    expect(intake(filled)).to.equal(true);
+    expect(intake({ ...filled, businessName: undefined })).to.equal(false);
+    // and the certificate number is asked when signing, not when sending back
+    expect(signing(filled)).to.equal(false);
+    expect(signing.errors?.[0]?.params).to.deep.equal({ missingProperty: 'certificateNumber' });
+    expect(signing({ ...filled, certificateNumber: 'HKD-01' })).to.equal(true);
+    expect(returning(filled)).to.equal(true);
+    // and an outcome the step does not have, or a step the version does not have, is refused
+    const [unknownOutcome, unknownStep] = await Promise.all([
+      staff.get(`${base}/Task_sign/validator.js?outcome=publish`),
+      staff.get(`${base}/Task_nope/validator.js`),
+    ]);
+    expect(unknownOutcome.status).to.equal(422);
+    expect(unknownStep.status).to.equal(404);
+  });
 
   it("should give validateBody's errors for the applicant", async () => {
     // given
@@ -150,7 +189,9 @@ describe('validator modules for the web client', function () {
 
   it('should answer JavaScript, cacheable by the browser only, and revalidate with a 304', async () => {
     // when
-    const { res } = await fetchModule('/api/procedures/dang-ky-ho-kinh-doanh/versions/1/form-validator.js');
+    const { res } = await fetchModule(
+      '/api/procedures/dang-ky-ho-kinh-doanh/versions/1/steps/Task_review/validator.js',
+    );
     const applicant = await staff.fetchRaw('GET', '/api/validators/applicant.js');
     // (node:http: fetch adds Cache-Control: no-cache to a conditional request, which forbids a 304)
     const again = await conditionalGet(`${server.baseUrl}/api/validators/applicant.js`, {
@@ -169,10 +210,10 @@ describe('validator modules for the web client', function () {
     const anonymous = new ApiClient(server.baseUrl);
     // when
     const answers = await Promise.all([
-      anonymous.get('/api/procedures/dang-ky-ho-kinh-doanh/versions/1/form-validator.js'),
+      anonymous.get('/api/procedures/dang-ky-ho-kinh-doanh/versions/1/steps/Task_review/validator.js'),
       anonymous.get('/api/validators/applicant.js'),
-      staff.get('/api/procedures/khong-co/versions/1/form-validator.js'),
-      staff.get('/api/procedures/dang-ky-ho-kinh-doanh/versions/999/form-validator.js'),
+      staff.get('/api/procedures/khong-co/versions/1/steps/Task_review/validator.js'),
+      staff.get('/api/procedures/dang-ky-ho-kinh-doanh/versions/999/steps/Task_review/validator.js'),
       staff.get('/api/validators/khong-co.js'),
       staff.get('/api/validators/constructor.js'),
     ]);

@@ -1,0 +1,215 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { DEMO_USERS } from '../../server/src/seed/demo.js';
+import { ajv } from '../../server/src/http/validation.js';
+import type { ProcedureDetail, StepSpec } from '../../server/src/procedures/procedures.schema.js';
+import { validSample, type FlatSchema } from '../server/validators/form-samples.js';
+import { outcomeRoutes, type OutcomeRoute } from '../support/outcome-routes.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  openSession,
+  screenshot,
+  signIn,
+  type Session,
+} from './support/browser.js';
+
+const PROCESSES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../processes');
+const CATALOGUE = fs.readdirSync(PROCESSES).filter((name) => !name.startsWith('_'));
+
+/** The demo user who works a step: one of its departments, with its role if it names one. */
+function workerOf(step: Pick<StepSpec, 'departments' | 'role'>): string {
+  const user = DEMO_USERS.find(
+    (u) =>
+      u.departments.some((d) => step.departments.includes(d)) && (!step.role || u.roles.includes(step.role)),
+  );
+  if (!user)
+    throw new Error(`no demo user works in ${step.departments.join(', ')} as ${step.role ?? 'any role'}`);
+  return user.username;
+}
+
+/** Types a value into the generated field `#<prefix>-<name>` as a person would: a choice from a list, or keys. */
+async function fillField(page: Page, id: string, value: unknown): Promise<void> {
+  const field = page.locator(`#${id}`);
+  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(String(value));
+  else await field.fill(String(value));
+}
+
+/**
+ * Every procedure of the catalogue, from the desk to its end, in the browser: the receptionist
+ * takes it in through the reception form (only the intake step's fields, nothing more), then
+ * each routed step is claimed, filled and decided from the inbox by a user of the department
+ * and role its lane names. Each outcome that sends the dossier back is taken once before the
+ * way forward, so every loop is walked; messages from other agencies arrive through the API,
+ * as they do. At the end the dossier satisfies the whole form.
+ */
+describe('web client: every procedure from the desk to its end', function () {
+  this.timeout(300_000);
+  let server: TestServer;
+  let browser: Browser;
+  const sessions = new Map<string, Session>();
+  let api: ApiClient;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    api = await ApiClient.as(server.baseUrl, 'admin');
+  });
+
+  after(async () => {
+    await Promise.all([...sessions.values()].map((s) => s.close()));
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function pageOf(username: string): Promise<Page> {
+    let session = sessions.get(username);
+    if (!session) {
+      session = await openSession(browser, server.baseUrl);
+      await signIn(session, username);
+      sessions.set(username, session);
+    }
+    return session.page;
+  }
+
+  it('should cover every procedure of the catalogue', () => {
+    expect(CATALOGUE.length).to.be.greaterThan(4);
+  });
+
+  for (const code of CATALOGUE) {
+    it(`should take in ${code} at the desk and work it through the inbox to its end, every loop once`, async () => {
+      // given the procedure as deployed, and where each outcome of each step leads
+      const procedure = (await api.get<ProcedureDetail>(`/api/procedures/${code}`)).body;
+      const routes = await outcomeRoutes(fs.readFileSync(path.join(PROCESSES, code, 'process.bpmn'), 'utf8'));
+      const sample = validSample(procedure.formSchema as FlatSchema);
+
+      // when the receptionist takes it in through the reception form
+      const dossierCode = await receive(procedure, sample);
+
+      // and each open step is worked from the inbox until the dossier ends
+      const taken = await workToEnd(procedure, routes, dossierCode, sample);
+
+      // then it ended on its way forward, every loop was walked, and the dossier satisfies the whole form
+      const detail = (await api.get(`/api/dossiers/${dossierCode}`)).body;
+      expect(detail.finishedAt, `${code} finished`).to.be.a('string');
+      expect(detail.status, `${code} ended as returned`).to.equal(10);
+      for (const route of routes.filter((r) => r.loops))
+        expect(taken, `${code}: the loop ${route.step} → ${route.outcome}`).to.include(
+          `${route.step}:${route.outcome}`,
+        );
+      const whole = ajv.compile(procedure.formSchema);
+      expect(whole(detail.data), JSON.stringify(whole.errors)).to.equal(true);
+    });
+  }
+
+  async function receive(procedure: ProcedureDetail, sample: Record<string, unknown>): Promise<string> {
+    const page = await pageOf('tiepnhan');
+    await page.goto('/reception');
+    await page.click(`[data-procedure="${procedure.code}"]`);
+    await page.locator('[data-testid=reception-form]').waitFor();
+    const intake = procedure.steps.intake!.editableFields!;
+    const shown = await page
+      .locator('[data-testid=reception-form] [id^="data-"]')
+      .evaluateAll((els) => els.map((el) => el.id.slice('data-'.length)));
+    expect(
+      shown.sort(),
+      `${procedure.code}: the reception form shows the intake step's fields`,
+    ).to.deep.equal([...intake].sort());
+    for (const field of intake) await fillField(page, `data-${field}`, sample[field]);
+    await page.fill('#applicant-fullName', 'Nguyễn Thị Thử');
+    await page.fill('#applicant-idNumber', '001099012345');
+    await expectAccessible(page, `reception form of ${procedure.code}`);
+    await screenshot(page, `catalogue-${procedure.code}-1-reception`);
+    await page.click('button[type=submit]');
+    await page
+      .locator('[data-testid=received], [data-testid=form-errors], [data-testid=form-failure]')
+      .first()
+      .waitFor();
+    expect(await page.locator('[data-testid=form-errors], [data-testid=form-failure]').count()).to.equal(0);
+    return page.locator('[data-testid=received-code]').innerText();
+  }
+
+  /** Works the dossier's open steps until it ends; answers "step:outcome" for each decision taken. */
+  async function workToEnd(
+    procedure: ProcedureDetail,
+    routes: OutcomeRoute[],
+    dossierCode: string,
+    sample: Record<string, unknown>,
+  ): Promise<string[]> {
+    const taken: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      const detail = (await api.get(`/api/dossiers/${dossierCode}`)).body;
+      if (detail.finishedAt) return taken;
+      const task = detail.openTasks[0];
+      if (!task) {
+        await deliverAwaitedMessage(procedure, dossierCode, sample);
+        continue;
+      }
+      const step = procedure.steps.userTasks[task.elementId]!;
+      const outcome = chooseOutcome(step, routes, taken);
+      await workStep(procedure, step, task.id, dossierCode, outcome, sample, round);
+      taken.push(`${step.id}:${outcome ?? ''}`);
+    }
+    throw new Error(`${procedure.code}: ${dossierCode} did not end within 40 steps (${taken.join(' ')})`);
+  }
+
+  async function workStep(
+    procedure: ProcedureDetail,
+    step: StepSpec,
+    taskId: string,
+    dossierCode: string,
+    outcome: string | undefined,
+    sample: Record<string, unknown>,
+    round: number,
+  ): Promise<void> {
+    const page = await pageOf(workerOf(step));
+    await page.goto('/inbox');
+    const row = page.locator(`tr[data-task="${taskId}"]`);
+    await row.locator('[data-action=claim]').click();
+    await row.locator('[data-action=open]').click();
+    await page.locator('[data-testid=task-actions]').waitFor();
+    for (const field of step.editableFields ?? []) await fillField(page, `step-${field}`, sample[field]);
+    if (round === 0) await expectAccessible(page, `task view of ${procedure.code}`);
+    await screenshot(page, `catalogue-${procedure.code}-2-step-${round}-${step.id}`);
+    await page.click(`[data-outcome="${outcome ?? ''}"]`);
+    await page.locator('[data-testid=completion]').waitFor();
+    expect(
+      await page.locator('[data-testid=task-actions] .alert.error').count(),
+      `${dossierCode} ${step.id}`,
+    ).to.equal(0);
+  }
+
+  /** A step's outcome: each one that loops back, once, then the first outcome that goes forward. */
+  function chooseOutcome(step: StepSpec, routes: OutcomeRoute[], taken: string[]): string | undefined {
+    if (!step.outcomes.length) return undefined;
+    const own = routes.filter((r) => r.step === step.id);
+    const loop = own.find((r) => r.loops && !taken.includes(`${step.id}:${r.outcome}`));
+    if (loop) return loop.outcome;
+    return own.find((r) => !r.ends && !r.loops)?.outcome ?? step.outcomes[0];
+  }
+
+  /** The dossier waits for another agency: its notice arrives as that agency's system sends it. */
+  async function deliverAwaitedMessage(
+    procedure: ProcedureDetail,
+    dossierCode: string,
+    sample: Record<string, unknown>,
+  ): Promise<void> {
+    const waits = Object.values(procedure.steps.messageEvents ?? {});
+    expect(waits.length, `${dossierCode} waits, but for no message`).to.be.greaterThan(0);
+    for (const wait of waits) {
+      const sender = await ApiClient.as(
+        server.baseUrl,
+        workerOf({ departments: wait.departments, role: null }),
+      );
+      const data = Object.fromEntries((wait.editableFields ?? []).map((f) => [f, sample[f]]));
+      const res = await sender.post(`/api/dossiers/${dossierCode}/messages`, { name: wait.message, data });
+      if (res.status === 200) return;
+    }
+    throw new Error(`${dossierCode}: no awaited message could be delivered`);
+  }
+});
