@@ -22,6 +22,7 @@ import { receiptRoutes } from './receipts/receipts.routes.js';
 import { paperRoutes } from './papers/papers.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { validatorRoutes } from './validators/validators.routes.js';
+import { applicantRoutes } from './applicants/applicants.routes.js';
 import { staticClient } from './web/static-client.js';
 import { findDossierInScope } from './access/dossier-scope.js';
 import { recordPersonalDataRead } from './access/personal-data-audit.js';
@@ -61,6 +62,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...attachmentRoutes(db, filesDir),
     ...receiptRoutes(db, publicUrl),
     ...paperRoutes(db),
+    ...applicantRoutes(db),
     ...reportRoutes(db),
     ...validatorRoutes(),
     ...opsRoutes(db, ops),

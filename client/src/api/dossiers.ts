@@ -9,7 +9,6 @@ import type {
   DossierDetail,
   DossierListQuery,
   DossierPage,
-  LookupResult,
   ReceiptSecret,
   ReceiveDossierBody,
   ReceivedDossier,
@@ -20,8 +19,6 @@ const path = (code: string) => `/api/dossiers/${encodeURIComponent(code)}`;
 export const receiveDossier = (body: ReceiveDossierBody) => post<ReceivedDossier>('/api/dossiers', body);
 export const getDossier = (code: string) => get<DossierDetail>(path(code));
 export const rotateSecret = (code: string) => post<ReceiptSecret>(`${path(code)}/receipt`);
-export const lookup = (code: string, secret: string) =>
-  get<LookupResult>(`/api/public/lookup${query({ code, secret })}`);
 
 export type DossierFilters = DossierListQuery;
 

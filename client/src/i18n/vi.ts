@@ -290,6 +290,25 @@ export const vi = {
   'form.yes': 'Có',
   'form.no': 'Không',
   'form.empty': '(trống)',
+  'lookups.refusedAt': 'Hồ sơ bị từ chối lúc {at}.',
+  'lookups.reason': 'Lý do',
+  'lookups.originalDueAt': 'Ngày hẹn trả ban đầu',
+  'lookups.newDueAt': 'Ngày hẹn trả mới',
+  'lookups.supplements': 'Yêu cầu bổ sung hồ sơ',
+  'lookups.requestedAt': 'Yêu cầu lúc {at}',
+  'lookups.items': 'Cần bổ sung',
+  'lookups.supplementReceived': 'Đã nhận hồ sơ bổ sung lúc {at}.',
+  'lookups.supplementAwaited': 'Đang chờ ông/bà bổ sung hồ sơ; thời gian giải quyết tạm dừng.',
+  'lookups.extensions': 'Hẹn lại ngày trả kết quả',
+  'lookups.extendedFromTo': 'Hẹn lại từ {from} sang {to}',
+  'lookups.steps': 'Quá trình xử lý',
+  'lookups.noSteps': 'Chưa có bước xử lý nào.',
+  'lookups.ongoing': 'đang xử lý',
+  'lookups.applicantFill': 'Điền theo hồ sơ trước',
+  'lookups.applicantHint': 'Nhập số CCCD/hộ chiếu để điền thông tin theo hồ sơ trước.',
+  'lookups.applicantFilled':
+    'Đã điền thông tin người nộp theo hồ sơ {code} (tiếp nhận {at}). Vui lòng kiểm tra lại với công dân.',
+  'lookups.applicantNotFound': 'Chưa có hồ sơ nào với số giấy tờ này.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -44,6 +44,7 @@ export const ERROR_STATUS = {
   calendar_entry_not_found: 404,
   validator_not_found: 404,
   paper_not_issued: 404,
+  applicant_not_found: 404,
   // It exists, but not in a state that allows this
   department_exists: 409,
   agency_exists: 409,

@@ -130,6 +130,9 @@ const missingErrors = {
     new AppError('calendar_entry_not_found', `${what} not found`),
   paperNotIssued: (paper: string, code: string) =>
     new AppError('paper_not_issued', `No ${paper} was issued for dossier ${code}`),
+  /** Also the answer for an ID number known only outside the caller's access scope. */
+  applicantNotFound: () =>
+    new AppError('applicant_not_found', 'No dossier in your scope was received with this ID number'),
 };
 
 /** It exists, but its state refuses what is asked. */

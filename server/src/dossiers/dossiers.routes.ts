@@ -8,21 +8,15 @@ import {
   DossierDetail,
   DossierListQuery,
   DossierPage,
-  LookupQuery,
-  LookupResult,
   MessageDelivered,
   ReceiveDossierBody,
   ReceivedDossier,
   ReceiptSecret,
 } from './dossiers.schema.js';
-import {
-  getDossier,
-  listDossiers,
-  lookupDossier,
-  receiveDossier,
-  rotateLookupSecret,
-} from './dossiers.service.js';
+import { getDossier, listDossiers, receiveDossier, rotateLookupSecret } from './dossiers.service.js';
 import { deliverMessage } from './dossier-messages.js';
+import { lookupDossier } from './citizen-lookup.js';
+import { LookupQuery, LookupResult } from './lookup.schema.js';
 import { timeCommand } from '../ops/metrics.js';
 
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;

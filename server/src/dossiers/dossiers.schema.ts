@@ -129,26 +129,6 @@ export const DossierDetail = Type.Intersect([
 ]);
 export type DossierDetail = Static<typeof DossierDetail>;
 
-export const LookupQuery = Type.Object(
-  {
-    code: Type.String({ minLength: 1, maxLength: 60 }),
-    secret: Type.String({ minLength: 1, maxLength: 60 }),
-  },
-  { additionalProperties: false },
-);
-
-export const LookupResult = Type.Object({
-  code: Type.String(),
-  procedureName: Type.String(),
-  status: Type.Integer(),
-  statusText: Type.String(),
-  receivedAt: Type.String({ format: 'date-time' }),
-  dueAt: Type.String({ format: 'date-time' }),
-  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  currentSteps: Type.Array(Type.Object({ name: Type.String(), departments: Type.Array(Type.String()) })),
-});
-export type LookupResult = Static<typeof LookupResult>;
-
 export const DeliverMessageBody = Type.Object(
   {
     name: Type.String({

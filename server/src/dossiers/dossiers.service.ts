@@ -2,15 +2,7 @@ import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
 import { and, asc, count, desc, eq, inArray, lt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../core/db.js';
-import {
-  departments,
-  dossierEvents,
-  dossiers,
-  procedureVersions,
-  tasks,
-  type Dossier,
-  type ProcedureVersion,
-} from '../db/schema.js';
+import { dossierEvents, dossiers, tasks, type Dossier, type ProcedureVersion } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
@@ -21,17 +13,12 @@ import type { LiveUpdates } from '../realtime/live-updates.js';
 import { runDossierCommand } from './run-dossier-command.js';
 import { nextTasksOf } from './dossier-commands.js';
 import { nextDossierCode } from './dossier-code.js';
-import { hashLookupSecret, lookupSecretMatches, newLookupSecret } from './lookup-secret.js';
-import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
+import { hashLookupSecret, newLookupSecret } from './lookup-secret.js';
+import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import { dossierScope } from '../access/dossier-scope.js';
 import type { IdempotencyScope } from '../http/idempotency.js';
-import type {
-  DossierListQuery,
-  LookupQuery,
-  ReceiveDossierBody,
-  ReceivedDossier,
-} from './dossiers.schema.js';
+import type { DossierListQuery, ReceiveDossierBody, ReceivedDossier } from './dossiers.schema.js';
 
 export interface DossierIntake {
   db: Db;
@@ -258,41 +245,6 @@ export async function getDossier(db: Db, code: string) {
   };
 }
 
-/** Public lookup: status and dates only, no personal data; a wrong secret looks like an unknown code. */
-export async function lookupDossier(db: Db, query: Static<typeof LookupQuery>) {
-  const [dossier] = await db
-    .select()
-    .from(dossiers)
-    .where(eq(dossiers.code, query.code.trim().toUpperCase()));
-  if (!dossier || !lookupSecretMatches(query.secret, dossier.lookupSecretHash))
-    throw errors.dossierNotFound();
-  const [version] = await db
-    .select({ name: procedureVersions.name })
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, dossier.procedureVersionId));
-  const open = await db
-    .select({ name: tasks.name, departmentCodes: tasks.departmentCodes })
-    .from(tasks)
-    .where(and(eq(tasks.dossierId, dossier.id), inArray(tasks.status, ['open', 'claimed'])));
-  const names = await departmentNames(
-    db,
-    open.flatMap((t) => t.departmentCodes),
-  );
-  return {
-    code: dossier.code,
-    procedureName: version!.name,
-    status: dossier.status,
-    statusText: STATUS_LABELS_VI[dossier.status] ?? String(dossier.status),
-    receivedAt: dossier.receivedAt.toISOString(),
-    dueAt: dossier.dueAt.toISOString(),
-    finishedAt: dossier.finishedAt?.toISOString() ?? null,
-    currentSteps: open.map((t) => ({
-      name: t.name,
-      departments: t.departmentCodes.map((c) => names.get(c) ?? c),
-    })),
-  };
-}
-
 /**
  * Reprinting the receipt issues a new lookup secret: the old paper stops working, so a lost
  * receipt can be replaced without leaving its secret valid.
@@ -312,15 +264,6 @@ export async function findDossierByCode(db: Db, code: string): Promise<Dossier> 
   const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, code));
   if (!dossier) throw errors.dossierNotFound(code);
   return dossier;
-}
-
-async function departmentNames(db: Db, codes: string[]): Promise<Map<string, string>> {
-  if (!codes.length) return new Map();
-  const rows = await db
-    .select({ code: departments.code, name: departments.name })
-    .from(departments)
-    .where(inArray(departments.code, codes));
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 const summaryColumns = {
