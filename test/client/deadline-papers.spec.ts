@@ -23,6 +23,9 @@ const vnLocal = (iso: string, days: number) =>
   new Date(new Date(iso).getTime() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
 /** dd/mm/yyyy of a datetime-local value, as the page prints dates. */
 const vnDate = (local: string) => local.slice(0, 10).split('-').reverse().join('/');
+/** "HH giờ mm phút, ngày dd/mm/yyyy" of a datetime-local value, as papers print an instant. */
+const paperInstant = (local: string) =>
+  `${local.slice(11, 13)} giờ ${local.slice(14, 16)} phút, ngày ${vnDate(local)}`;
 
 describe('web client: supplement requests, apologies and refusals with their papers', function () {
   this.timeout(120_000);
@@ -146,11 +149,9 @@ describe('web client: supplement requests, apologies and refusals with their pap
     expect(await page.locator('[data-testid=paper-title]').innerText()).to.equal(
       'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
     );
-    expect(await page.locator('[data-testid=paper-new-due]').innerText())
-      .to.contain(vnDate(newDue))
-      .and.contain(newDue.slice(11));
-    expect(await page.locator('[data-testid=paper-original-due]').innerText()).to.contain(
-      vnDate(vnLocal(originalDueAt, 0)),
+    expect(await page.locator('[data-testid=paper-new-due]').innerText()).to.equal(paperInstant(newDue));
+    expect(await page.locator('[data-testid=paper-original-due]').innerText()).to.equal(
+      paperInstant(vnLocal(originalDueAt, 0)),
     );
     expect(await page.locator('[data-testid=paper-reason]').innerText()).to.equal(
       'Cần xác minh địa điểm kinh doanh tại thực địa',

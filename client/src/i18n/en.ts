@@ -259,7 +259,6 @@ export const en: Record<MessageKey, string> = {
   'timeline.timer_fired': 'Step deadline passed',
   'paper.heading': 'Papers issued',
   'paper.to': 'To',
-  'paper.dated': 'Dated {date}',
   'paper.sign': '(signature and full name)',
   'paper.supplement.title': 'REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER',
   'paper.supplement.signer': 'OFFICER IN CHARGE',

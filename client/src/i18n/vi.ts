@@ -256,7 +256,6 @@ export const vi = {
   'timeline.timer_fired': 'Hết thời hạn bước',
   'paper.heading': 'Phiếu đã lập',
   'paper.to': 'Kính gửi ông/bà',
-  'paper.dated': 'Ngày {date}',
   'paper.sign': '(Ký, ghi rõ họ tên)',
   'paper.supplement.title': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
   'paper.supplement.signer': 'NGƯỜI HƯỚNG DẪN',
