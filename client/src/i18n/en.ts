@@ -292,4 +292,9 @@ export const en: Record<MessageKey, string> = {
   'form.yes': 'Yes',
   'form.no': 'No',
   'form.empty': '(empty)',
+  'papersDatesLayout.notAfterDueAt': 'The new date must be after the current promised date ({dueAt}).',
+  'papersDatesLayout.notWorkingTime':
+    'The new date is outside working time (a day off, a holiday or outside office hours). The nearest working time after it: {next}.',
+  'papersDatesLayout.beyondLegalDuration':
+    'The new date may be no later than {latest} ({days} more working days at most).',
 };

@@ -289,6 +289,11 @@ export const vi = {
   'form.yes': 'Có',
   'form.no': 'Không',
   'form.empty': '(trống)',
+  'papersDatesLayout.notAfterDueAt': 'Ngày hẹn mới phải sau ngày hẹn hiện tại ({dueAt}).',
+  'papersDatesLayout.notWorkingTime':
+    'Ngày hẹn mới nằm ngoài thời gian làm việc (ngày nghỉ, ngày lễ hoặc ngoài giờ hành chính). Thời điểm làm việc gần nhất sau đó: {next}.',
+  'papersDatesLayout.beyondLegalDuration':
+    'Ngày hẹn mới không được muộn hơn {latest} (thêm tối đa {days} ngày làm việc).',
 } as const;
 
 export type MessageKey = keyof typeof vi;
