@@ -297,4 +297,12 @@ export const en: Record<MessageKey, string> = {
     'The new date is outside working time (a day off, a holiday or outside office hours). The nearest working time after it: {next}.',
   'papersDatesLayout.beyondLegalDuration':
     'The new date may be no later than {latest} ({days} more working days at most).',
+  'papersDatesLayout.proceduresTitle': 'Administrative procedures',
+  'papersDatesLayout.noProcedures': 'No procedure has been deployed yet.',
+  'papersDatesLayout.currentVersion': 'current version {version}',
+  'papersDatesLayout.versionsOf': 'Versions of {name}',
+  'papersDatesLayout.version': 'Version',
+  'papersDatesLayout.deployedAt': 'Deployed',
+  'papersDatesLayout.duration': 'Time limit',
+  'papersDatesLayout.cutoff': 'Cut-off time',
 };

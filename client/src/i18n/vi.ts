@@ -294,6 +294,14 @@ export const vi = {
     'Ngày hẹn mới nằm ngoài thời gian làm việc (ngày nghỉ, ngày lễ hoặc ngoài giờ hành chính). Thời điểm làm việc gần nhất sau đó: {next}.',
   'papersDatesLayout.beyondLegalDuration':
     'Ngày hẹn mới không được muộn hơn {latest} (thêm tối đa {days} ngày làm việc).',
+  'papersDatesLayout.proceduresTitle': 'Danh mục thủ tục hành chính',
+  'papersDatesLayout.noProcedures': 'Chưa có thủ tục nào được triển khai.',
+  'papersDatesLayout.currentVersion': 'phiên bản hiện hành {version}',
+  'papersDatesLayout.versionsOf': 'Các phiên bản của thủ tục {name}',
+  'papersDatesLayout.version': 'Phiên bản',
+  'papersDatesLayout.deployedAt': 'Ngày triển khai',
+  'papersDatesLayout.duration': 'Thời hạn giải quyết',
+  'papersDatesLayout.cutoff': 'Giờ tiếp nhận muộn nhất',
 } as const;
 
 export type MessageKey = keyof typeof vi;
