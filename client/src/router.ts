@@ -66,6 +66,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: STAFF },
   },
   {
+    path: '/procedures',
+    name: 'procedures',
+    component: () => import('./pages/ProceduresPage.vue'),
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./pages/NotFoundPage.vue'),

@@ -23,6 +23,9 @@ const vnLocal = (iso: string, days: number) =>
   new Date(new Date(iso).getTime() + days * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 16);
 /** dd/mm/yyyy of a datetime-local value, as the page prints dates. */
 const vnDate = (local: string) => local.slice(0, 10).split('-').reverse().join('/');
+/** "HH giờ mm phút, ngày dd/mm/yyyy" of a datetime-local value, as papers print an instant. */
+const paperInstant = (local: string) =>
+  `${local.slice(11, 13)} giờ ${local.slice(14, 16)} phút, ngày ${vnDate(local)}`;
 
 describe('web client: supplement requests, apologies and refusals with their papers', function () {
   this.timeout(120_000);
@@ -123,6 +126,43 @@ describe('web client: supplement requests, apologies and refusals with their pap
     expect(await page.locator('[data-paper-link=supplement-request]').count()).to.equal(1);
   });
 
+  it('should say under the date field, in Vietnamese, that a Saturday is no working time and when the next one is', async () => {
+    // given the extension form and the first Saturday after the current promised date, 09:00
+    const page = desk.page;
+    const { dueAt } = (await reception.get(`/api/dossiers/${code}/control-slip`)).body;
+    let saturday = vnLocal(dueAt, 1);
+    while (new Date(`${saturday.slice(0, 10)}T00:00:00Z`).getUTCDay() !== 6)
+      saturday = vnLocal(`${saturday}:00+07:00`, 1);
+    saturday = `${saturday.slice(0, 10)}T09:00`;
+    const refused = await reception.post(`/api/dossiers/${code}/extend`, {
+      newDueAt: new Date(`${saturday}:00+07:00`).toISOString(),
+      reason: 'Cần xác minh địa điểm kinh doanh tại thực địa',
+    });
+    const next = refused.body.error.details.find((p: { keyword: string }) => p.keyword === 'notWorkingTime');
+    const nextLocal = vnLocal(next.params.nextWorkingAt, 0);
+
+    // when the receptionist asks for that Saturday
+    await page.click('[data-action=extend]');
+    await page.fill('#extend-date', saturday);
+    await page.fill('#extend-reason', 'Cần xác minh địa điểm kinh doanh tại thực địa');
+    await page.click('[data-testid=extend-form] button[type=submit]');
+
+    // then the form stays, and says under the date, in Vietnamese, the nearest working time after it
+    const error = page.locator('#extend-date-error');
+    await error.waitFor();
+    expect(await error.innerText())
+      .to.contain('Ngày hẹn mới nằm ngoài thời gian làm việc')
+      .and.contain(`Thời điểm làm việc gần nhất sau đó: ${nextLocal.slice(11)} ${vnDate(nextLocal)}`);
+    expect(await page.locator('#extend-date').getAttribute('aria-invalid')).to.equal('true');
+    expect(await page.locator('#extend-date').getAttribute('aria-describedby')).to.equal('extend-date-error');
+    expect(page.url()).to.contain(`/dossiers/${code}`);
+    await screenshot(page, '23a-dossier-extend-saturday-refused');
+    // and the browser logged the refused call, and nothing else: taken out for the last check
+    expect(desk.errors.splice(0)).to.deep.equal([
+      `${server.baseUrl}/dossiers/${code}: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)`,
+    ]);
+  });
+
   it('should extend the promised date and print the apology letter with both dates and the reason', async () => {
     // given the current promised date
     const page = desk.page;
@@ -146,11 +186,9 @@ describe('web client: supplement requests, apologies and refusals with their pap
     expect(await page.locator('[data-testid=paper-title]').innerText()).to.equal(
       'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
     );
-    expect(await page.locator('[data-testid=paper-new-due]').innerText())
-      .to.contain(vnDate(newDue))
-      .and.contain(newDue.slice(11));
-    expect(await page.locator('[data-testid=paper-original-due]').innerText()).to.contain(
-      vnDate(vnLocal(originalDueAt, 0)),
+    expect(await page.locator('[data-testid=paper-new-due]').innerText()).to.equal(paperInstant(newDue));
+    expect(await page.locator('[data-testid=paper-original-due]').innerText()).to.equal(
+      paperInstant(vnLocal(originalDueAt, 0)),
     );
     expect(await page.locator('[data-testid=paper-reason]').innerText()).to.equal(
       'Cần xác minh địa điểm kinh doanh tại thực địa',

@@ -1,6 +1,10 @@
 import { get, request } from './http.js';
 import type { Department } from '@server/organisation/organisation.schema.js';
-import type { ProcedureDetail, ProcedureSummary } from '@server/procedures/procedures.schema.js';
+import type {
+  ProcedureDetail,
+  ProcedureSummary,
+  VersionSummary,
+} from '@server/procedures/procedures.schema.js';
 
 export const listProcedures = () => get<ProcedureSummary[]>('/api/procedures');
 export const getProcedure = (code: string) =>
@@ -29,3 +33,5 @@ export const stepValidatorUrl = (
   (outcome ? `?outcome=${encodeURIComponent(outcome)}` : '');
 /** The module that validates one of the API's request schemas by name, e.g. `applicant`. */
 export const requestValidatorUrl = (name: 'applicant') => `/api/validators/${name}.js`;
+export const listVersions = (code: string) =>
+  get<VersionSummary[]>(`/api/procedures/${encodeURIComponent(code)}/versions`);

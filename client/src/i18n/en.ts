@@ -259,7 +259,6 @@ export const en: Record<MessageKey, string> = {
   'timeline.timer_fired': 'Step deadline passed',
   'paper.heading': 'Papers issued',
   'paper.to': 'To',
-  'paper.dated': 'Dated {date}',
   'paper.sign': '(signature and full name)',
   'paper.supplement.title': 'REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER',
   'paper.supplement.signer': 'OFFICER IN CHARGE',
@@ -312,4 +311,17 @@ export const en: Record<MessageKey, string> = {
   'lookups.applicantFilled':
     'Applicant filled in from dossier {code} (received {at}). Please check it with the citizen.',
   'lookups.applicantNotFound': 'No earlier dossier with this ID number.',
+  'papersDatesLayout.notAfterDueAt': 'The new date must be after the current promised date ({dueAt}).',
+  'papersDatesLayout.notWorkingTime':
+    'The new date is outside working time (a day off, a holiday or outside office hours). The nearest working time after it: {next}.',
+  'papersDatesLayout.beyondLegalDuration':
+    'The new date may be no later than {latest} ({days} more working days at most).',
+  'papersDatesLayout.proceduresTitle': 'Administrative procedures',
+  'papersDatesLayout.noProcedures': 'No procedure has been deployed yet.',
+  'papersDatesLayout.currentVersion': 'current version {version}',
+  'papersDatesLayout.versionsOf': 'Versions of {name}',
+  'papersDatesLayout.version': 'Version',
+  'papersDatesLayout.deployedAt': 'Deployed',
+  'papersDatesLayout.duration': 'Time limit',
+  'papersDatesLayout.cutoff': 'Cut-off time',
 };

@@ -25,9 +25,19 @@ watchEffect(() => {
   if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, locale.value);
 });
 
+type Params = Record<string, string | number>;
+
 /** The message for `key` with `{name}` placeholders filled from `params`. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = messages[locale.value][key] ?? vi[key];
+export function t(key: MessageKey, params: Params = {}): string {
+  return fill(messages[locale.value][key] ?? vi[key], params);
+}
+
+/** The Vietnamese message for `key` whatever the chosen language: papers are issued in Vietnamese. */
+export function tVi(key: MessageKey, params: Params = {}): string {
+  return fill(vi[key], params);
+}
+
+function fill(text: string, params: Params): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
@@ -103,12 +113,4 @@ export function useI18n() {
     formatNumber,
     isVi: computed(() => locale.value === 'vi'),
   };
-}
-
-/** "24 tháng 11, 2026" / "24 November 2026": the date a paper is signed on. */
-export function formatLongDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(tags[locale.value], { timeZone: TIME_ZONE, dateStyle: 'long' }).format(
-    new Date(iso),
-  );
 }

@@ -256,7 +256,6 @@ export const vi = {
   'timeline.timer_fired': 'Hết thời hạn bước',
   'paper.heading': 'Phiếu đã lập',
   'paper.to': 'Kính gửi ông/bà',
-  'paper.dated': 'Ngày {date}',
   'paper.sign': '(Ký, ghi rõ họ tên)',
   'paper.supplement.title': 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
   'paper.supplement.signer': 'NGƯỜI HƯỚNG DẪN',
@@ -309,6 +308,19 @@ export const vi = {
   'lookups.applicantFilled':
     'Đã điền thông tin người nộp theo hồ sơ {code} (tiếp nhận {at}). Vui lòng kiểm tra lại với công dân.',
   'lookups.applicantNotFound': 'Chưa có hồ sơ nào với số giấy tờ này.',
+  'papersDatesLayout.notAfterDueAt': 'Ngày hẹn mới phải sau ngày hẹn hiện tại ({dueAt}).',
+  'papersDatesLayout.notWorkingTime':
+    'Ngày hẹn mới nằm ngoài thời gian làm việc (ngày nghỉ, ngày lễ hoặc ngoài giờ hành chính). Thời điểm làm việc gần nhất sau đó: {next}.',
+  'papersDatesLayout.beyondLegalDuration':
+    'Ngày hẹn mới không được muộn hơn {latest} (thêm tối đa {days} ngày làm việc).',
+  'papersDatesLayout.proceduresTitle': 'Danh mục thủ tục hành chính',
+  'papersDatesLayout.noProcedures': 'Chưa có thủ tục nào được triển khai.',
+  'papersDatesLayout.currentVersion': 'phiên bản hiện hành {version}',
+  'papersDatesLayout.versionsOf': 'Các phiên bản của thủ tục {name}',
+  'papersDatesLayout.version': 'Phiên bản',
+  'papersDatesLayout.deployedAt': 'Ngày triển khai',
+  'papersDatesLayout.duration': 'Thời hạn giải quyết',
+  'papersDatesLayout.cutoff': 'Giờ tiếp nhận muộn nhất',
 } as const;
 
 export type MessageKey = keyof typeof vi;

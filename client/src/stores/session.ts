@@ -26,10 +26,11 @@ export const useSessionStore = defineStore('session', () => {
 
   const hasRole = (...roles: Role[]) => roles.some((r) => user.value?.roles.includes(r));
 
-  /** Where a user starts: the desk, the inbox or the dossier search, by role. */
+  /** Where a user starts: the desk, the inbox, the dossier search or the procedures, by role. */
   const home = computed(() => {
     if (hasRole('receptionist')) return '/reception';
     if (hasRole('officer', 'leader')) return '/inbox';
+    if (hasRole('designer') && !hasRole('supervisor', 'admin')) return '/procedures';
     return '/dossiers';
   });
 

@@ -1,11 +1,11 @@
 import type { ApologyPaperData, RefusalPaperData, SupplementRequestPaperData } from './papers.service.js';
 import {
   formatInstant,
-  formatPaperDate,
   labelled,
   nationalHeader,
   numbered,
   openSheet,
+  paperDateLine,
   paperTitle,
   signature,
 } from './pdf-sheet.js';
@@ -30,7 +30,7 @@ export function renderSupplementRequestPdf(paper: SupplementRequestPaperData): P
       'Thời gian giải quyết hồ sơ tạm dừng từ khi ban hành phiếu này và được tính tiếp khi nhận đủ hồ sơ bổ sung.',
     );
   labelled(doc, 'Thời điểm yêu cầu', formatInstant(paper.issuedAt));
-  signature(doc, dated(paper), 'NGƯỜI HƯỚNG DẪN', paper.officer);
+  signature(doc, paperDateLine(paper.issuedAt), 'NGƯỜI HƯỚNG DẪN', paper.officer);
   return finish();
 }
 
@@ -43,7 +43,7 @@ export function renderRefusalPdf(paper: RefusalPaperData): Promise<Buffer> {
   if (paper.stepName) labelled(doc, 'Bước xử lý quyết định', paper.stepName);
   labelled(doc, 'Thời điểm từ chối', formatInstant(paper.issuedAt));
   doc.moveDown(0.5).text('Xin thông báo để ông/bà được biết và thực hiện.');
-  signature(doc, dated(paper), 'NGƯỜI XỬ LÝ HỒ SƠ', paper.officer);
+  signature(doc, paperDateLine(paper.issuedAt), 'NGƯỜI XỬ LÝ HỒ SƠ', paper.officer);
   return finish();
 }
 
@@ -65,12 +65,9 @@ export function renderApologyPdf(paper: ApologyPaperData): Promise<Buffer> {
     .fontSize(11)
     .font('regular');
   doc.moveDown(0.5).text('Mong ông/bà thông cảm.');
-  signature(doc, dated(paper), 'ĐẠI DIỆN CƠ QUAN', paper.officer);
+  signature(doc, paperDateLine(paper.issuedAt), 'ĐẠI DIỆN CƠ QUAN', paper.officer);
   return finish();
 }
-
-/** "Ngày 24 tháng 11 năm 2026": the date line over the signature. */
-const dated = (paper: Base) => formatPaperDate(paper.issuedAt).replace(/^n/, 'N');
 
 /** Header, title, and who and what the paper is about. */
 function opening(doc: PDFKit.PDFDocument, paper: Base, title: string): void {

@@ -91,10 +91,19 @@ export function formatInstant(iso: string): string {
   return `${p.hour} giờ ${p.minute} phút, ngày ${p.day}/${p.month}/${p.year}`;
 }
 
-/** "ngày 24 tháng 11 năm 2026", as papers are dated. */
+/**
+ * "ngày 02 tháng 12 năm 2026", as papers are dated (two-digit day and month). The browser's
+ * papers have a twin in client/src/components/papers/paper-dates.ts, held to the same strings
+ * by test/client/paper-dates.spec.ts.
+ */
 export function formatPaperDate(iso: string): string {
   const p = vietnamParts(iso);
   return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
+}
+
+/** "Ngày 02 tháng 12 năm 2026": the date line over the signature, which starts the line. */
+export function paperDateLine(iso: string): string {
+  return formatPaperDate(iso).replace(/^n/, 'N');
 }
 
 function vietnamParts(iso: string): Record<string, string> {

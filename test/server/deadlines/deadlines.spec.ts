@@ -172,25 +172,75 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
         reason: 'Cần xác minh thực địa',
       });
 
-    // when the new date is a Saturday, a lunch break, the end of time, or just past five more working days
-    const refused = [
-      await extend('2026-12-05T09:00:00'),
-      await extend('2026-12-02T12:00:00'),
-      await extend('9999-12-31T09:00:00'),
-      await extend('2026-12-08T09:30:00'),
-    ];
+    // when the new date is before the current one, a Saturday, a lunch break, after closing time,
+    // the end of time, or just past five more working days
+    const problemsOf = async (local: string) => {
+      const answer = await extend(local);
+      expect(answer.status, local).to.equal(422);
+      expect(answer.body.error.code).to.equal('validation_failed');
+      const details = answer.body.error.details;
+      for (const p of details.filter((p: any) => p.keyword === 'notWorkingTime'))
+        expect(p.message).to.contain(p.params.nextWorkingAt);
+      return details.map((p: any) => ({ path: p.path, keyword: p.keyword, params: p.params }));
+    };
+    const bound = { latest: vn('2026-12-08T09:00:00').toISOString(), days: 5 };
+    const next = (local: string) => ({ nextWorkingAt: vn(local).toISOString() });
+    const refusals = {
+      before: await problemsOf('2026-11-30T09:00:00'),
+      saturday: await problemsOf('2026-12-05T09:00:00'),
+      lunch: await problemsOf('2026-12-02T12:00:00'),
+      evening: await problemsOf('2026-12-03T17:01:00'),
+      endOfTime: await problemsOf('9999-12-31T09:00:00'),
+      tooLate: await problemsOf('2026-12-08T09:30:00'),
+    };
     // and when it is the last instant allowed: five working days after the current date
     const lastAllowed = await extend('2026-12-08T09:00:00');
 
-    // then each refusal names /newDueAt and says what is allowed; the last date is taken
-    for (const answer of refused) {
-      expect(answer.status).to.equal(422);
-      expect(answer.body.error.code).to.equal('validation_failed');
-      expect(answer.body.error.details[0].path).to.equal('/newDueAt');
-      expect(answer.body.error.details[0].message).to.contain(vn('2026-12-08T09:00:00').toISOString());
-    }
+    // then each refusal names /newDueAt and every rule it breaks; outside working time, with the
+    // working moment nearest after it (Monday morning, the afternoon, the next morning)
+    const problem = (keyword: string, params: object) => ({ path: '/newDueAt', keyword, params });
+    expect(refusals.before).to.deep.equal([
+      problem('notAfterDueAt', { dueAt: vn('2026-12-01T09:00:00').toISOString() }),
+    ]);
+    expect(refusals.saturday).to.deep.equal([problem('notWorkingTime', next('2026-12-07T07:30:00'))]);
+    expect(refusals.lunch).to.deep.equal([problem('notWorkingTime', next('2026-12-02T13:00:00'))]);
+    expect(refusals.evening).to.deep.equal([problem('notWorkingTime', next('2026-12-04T07:30:00'))]);
+    expect(refusals.endOfTime).to.deep.include(problem('beyondLegalDuration', bound));
+    expect(refusals.tooLate).to.deep.equal([problem('beyondLegalDuration', bound)]);
     expect(lastAllowed.status).to.equal(200);
     expect(lastAllowed.body.dueAt).to.equal(vn('2026-12-08T09:00:00').toISOString());
+  });
+
+  it('should name the compensatory working day as the nearest working moment after a Saturday', async () => {
+    // given a dossier due Thursday 10/12/2026 09:00, and Saturday 12/12 made a working day by the admin
+    at('2026-12-03T09:00:00');
+    const { body: dossier } = await reception.post(
+      '/api/dossiers',
+      intakeBody('ba-phong', { area: 80, purpose: 'Nhà ở' }),
+    );
+    const admin = await ApiClient.as(server.baseUrl, 'admin');
+    const workday = await admin.post('/api/admin/calendar/workdays', { date: '2026-12-12', name: 'Làm bù' });
+    expect(workday.status).to.equal(201);
+    const extend = (local: string) =>
+      reception.post(`/api/dossiers/${dossier.code}/extend`, {
+        newDueAt: vn(local).toISOString(),
+        reason: 'Cần xác minh thực địa',
+      });
+
+    // when the new date is the evening of Friday 11/12, then Sunday 13/12
+    const friday = await extend('2026-12-11T18:00:00');
+    const sunday = await extend('2026-12-13T09:00:00');
+    // and when it is the compensatory Saturday itself
+    const saturday = await extend('2026-12-12T09:00:00');
+
+    // then the evening points at the working Saturday morning, Sunday at Monday; the Saturday is taken
+    expect(friday.body.error.details[0].params).to.deep.equal({
+      nextWorkingAt: vn('2026-12-12T07:30:00').toISOString(),
+    });
+    expect(sunday.body.error.details[0].params).to.deep.equal({
+      nextWorkingAt: vn('2026-12-14T07:30:00').toISOString(),
+    });
+    expect(saturday.status).to.equal(200);
   });
 
   it('should count the apology bound in the agency calendar, skipping its holidays', async () => {
