@@ -13,7 +13,7 @@ import { extendDueDate } from './extensions.service.js';
 import { controlSlip } from './control-slip.service.js';
 import { timeCommand } from '../ops/metrics.js';
 import { ACTION_ROLES } from '../dossiers/dossier-actions.js';
-import { requireAction } from '../dossiers/dossiers.service.js';
+import { requireAction } from '../dossiers/require-action.js';
 
 export function deadlineRoutes(db: Db) {
   return [

@@ -28,7 +28,7 @@ import {
   lookupSecretMatches,
   lookupSecretOf,
 } from './lookup-secret.js';
-import { allowedActions, assertActionAllowed, type DossierAction } from './dossier-actions.js';
+import { allowedActions } from './dossier-actions.js';
 import { DossierStatus, STATUS_LABELS_VI } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import { dossierScope } from '../access/dossier-scope.js';
@@ -302,29 +302,6 @@ export async function lookupDossier(db: Db, query: Static<typeof LookupQuery>) {
       departments: t.departmentCodes.map((c) => names.get(c) ?? c),
     })),
   };
-}
-
-/**
- * Refuses, as the actions rule says (403 by role, 409 by state), an action on the dossier a route
- * named, for the routes whose command then checks its own state again under the lock.
- */
-export async function requireAction(
-  db: Db,
-  dossier: Pick<Dossier, 'id'>,
-  user: SessionUser,
-  action: DossierAction,
-): Promise<void> {
-  const [state] = await db
-    .select({
-      code: dossiers.code,
-      status: dossiers.status,
-      finishedAt: dossiers.finishedAt,
-      pausedAt: dossiers.pausedAt,
-    })
-    .from(dossiers)
-    .where(eq(dossiers.id, dossier.id));
-  if (!state) throw errors.dossierNotFound();
-  assertActionAllowed(state, user, action);
 }
 
 export async function findDossierByCode(db: Db, code: string): Promise<Dossier> {
