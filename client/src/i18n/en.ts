@@ -293,10 +293,10 @@ export const en: Record<MessageKey, string> = {
   'dossierActions.reissue': 'Issue a new lookup code',
   'dossierActions.reissueTitle': 'Issue a new lookup code for dossier {code}?',
   'dossierActions.reissueWarning':
-    'The current lookup code stops working: the printed receipt, its QR code and the link sent to the citizen will no longer open the lookup. The new code is sent to the citizen on the channels they chose.',
+    'The current lookup code stops working: the printed receipt, its QR code and the link sent to the citizen will no longer open the lookup. The new code is sent to the citizen on the notification channels they chose (if any).',
   'dossierActions.reissueConfirm': 'Issue a new code',
   'dossierActions.reissued':
-    'A new lookup code was issued and sent to the citizen; the old one no longer works. Print the receipt again.',
+    'A new lookup code was issued and the old one no longer works; the citizen was sent it on the channels they chose (if any). Print the receipt again.',
   'dossierActions.showSecret': 'Show the lookup code to reprint',
   'dossierActions.noSecretReprint':
     'The receipt shows no lookup code yet. Press “Show the lookup code to reprint”: the code stays the same, so the printed receipt keeps working.',

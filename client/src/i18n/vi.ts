@@ -290,10 +290,10 @@ export const vi = {
   'dossierActions.reissue': 'Cấp mã tra cứu mới',
   'dossierActions.reissueTitle': 'Cấp mã tra cứu mới cho hồ sơ {code}?',
   'dossierActions.reissueWarning':
-    'Mã tra cứu hiện tại sẽ hết hiệu lực: giấy tiếp nhận đã in, mã QR trên đó và đường dẫn đã gửi cho công dân không còn tra cứu được. Mã mới được gửi cho công dân qua kênh thông báo đã đăng ký.',
+    'Mã tra cứu hiện tại sẽ hết hiệu lực: giấy tiếp nhận đã in, mã QR trên đó và đường dẫn đã gửi cho công dân không còn tra cứu được. Mã mới được gửi cho công dân qua kênh thông báo đã đăng ký (nếu có).',
   'dossierActions.reissueConfirm': 'Cấp mã mới',
   'dossierActions.reissued':
-    'Đã cấp mã tra cứu mới và gửi cho công dân; mã cũ không còn dùng được. Hãy in lại giấy tiếp nhận.',
+    'Đã cấp mã tra cứu mới, mã cũ không còn dùng được; mã mới đã gửi cho công dân qua kênh thông báo đã đăng ký (nếu có). Hãy in lại giấy tiếp nhận.',
   'dossierActions.showSecret': 'Hiện mã tra cứu để in lại',
   'dossierActions.noSecretReprint':
     'Giấy chưa có mã tra cứu. Bấm “Hiện mã tra cứu để in lại”: mã không đổi, giấy đã in vẫn tra cứu được.',
