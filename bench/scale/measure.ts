@@ -63,7 +63,10 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'detail',
     targetP95: 20,
-    run: (db, s, r) => getDossier(db, r.pick(s.codes)),
+    run: (db, s, r) => {
+      const code = r.pick(s.codes);
+      return getDossier(db, code, clerkOf(code));
+    },
   },
   {
     name: 'on-time summary',

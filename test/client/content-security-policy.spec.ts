@@ -74,9 +74,9 @@ describe('web client under the Content-Security-Policy', function () {
     const missing = page.locator('[data-field="businessName"] .error');
     await missing.waitFor();
     expect(await missing.innerText()).to.equal('Không được để trống');
-    // and reprints a receipt (a same-origin POST that issues a new secret), then opens the dossier with its bpmn-js diagram
+    // and reprints a receipt (a same-origin POST that shows the current secret), then opens the dossier with its bpmn-js diagram
     await page.goto(`/receipt/${dossier.code}`);
-    await page.click('[data-testid=reissue-secret]');
+    await page.click('[data-testid=reprint-receipt]');
     await page.locator('img[data-testid=receipt-qr]').waitFor();
     dossier.lookupSecret = await page.locator('[data-testid=receipt-secret]').innerText();
     await page.goto(`/dossiers/${dossier.code}`);

@@ -18,7 +18,10 @@ const path = (code: string) => `/api/dossiers/${encodeURIComponent(code)}`;
 
 export const receiveDossier = (body: ReceiveDossierBody) => post<ReceivedDossier>('/api/dossiers', body);
 export const getDossier = (code: string) => get<DossierDetail>(path(code));
-export const rotateSecret = (code: string) => post<ReceiptSecret>(`${path(code)}/receipt`);
+/** The current lookup secret, to reprint the receipt with: the same one the first receipt carries. */
+export const reprintSecret = (code: string) => post<ReceiptSecret>(`${path(code)}/receipt`);
+/** "Cấp mã tra cứu mới": a new secret, sent to the citizen; the old one stops working. */
+export const reissueSecret = (code: string) => post<ReceiptSecret>(`${path(code)}/lookup-secret`);
 
 export type DossierFilters = DossierListQuery;
 

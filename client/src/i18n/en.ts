@@ -96,9 +96,6 @@ export const en: Record<MessageKey, string> = {
   'receipt.lookupHint': 'Follow the dossier: scan the QR code or visit',
   'receipt.print': 'Print',
   'receipt.pdf': 'Download PDF',
-  'receipt.noSecret':
-    'The lookup secret exists only right after reception. Issue a new one to reprint (the old one stops working).',
-  'receipt.reissue': 'Issue a new lookup secret',
   'receipt.signature': 'Receptionist (signature, full name)',
   'inbox.title': 'Inbox',
   'inbox.scope': 'Show',
@@ -324,4 +321,17 @@ export const en: Record<MessageKey, string> = {
   'papersDatesLayout.deployedAt': 'Deployed',
   'papersDatesLayout.duration': 'Time limit',
   'papersDatesLayout.cutoff': 'Cut-off time',
+  'dossierActions.reissue': 'Issue a new lookup code',
+  'dossierActions.reissueTitle': 'Issue a new lookup code for dossier {code}?',
+  'dossierActions.reissueWarning':
+    'The current lookup code stops working: the printed receipt, its QR code and the link sent to the citizen will no longer open the lookup. The new code is sent to the citizen on the notification channels they chose (if any).',
+  'dossierActions.reissueConfirm': 'Issue a new code',
+  'dossierActions.reissued':
+    'A new lookup code was issued and the old one no longer works; the citizen was sent it on the channels they chose (if any). Print the receipt again.',
+  'dossierActions.showSecret': 'Show the lookup code to reprint',
+  'dossierActions.noSecretReprint':
+    'The receipt shows no lookup code yet. Press “Show the lookup code to reprint”: the code stays the same, so the printed receipt keeps working.',
+  'dossierActions.noSecretView':
+    'The receipt is shown without its lookup code; only the reception desk can reprint it with the code.',
+  'timeline.lookup_secret_reissued': 'New lookup code issued',
 };

@@ -94,9 +94,6 @@ export const vi = {
   'receipt.lookupHint': 'Tra cứu tình trạng hồ sơ: quét mã QR hoặc truy cập',
   'receipt.print': 'In',
   'receipt.pdf': 'Tải PDF',
-  'receipt.noSecret':
-    'Mã tra cứu chỉ có ngay sau khi tiếp nhận. Cấp lại mã mới để in lại giấy (mã cũ sẽ hết hiệu lực).',
-  'receipt.reissue': 'Cấp lại mã tra cứu',
   'receipt.signature': 'Người tiếp nhận (ký, ghi rõ họ tên)',
   'inbox.title': 'Hộp công việc',
   'inbox.scope': 'Hiển thị',
@@ -321,6 +318,19 @@ export const vi = {
   'papersDatesLayout.deployedAt': 'Ngày triển khai',
   'papersDatesLayout.duration': 'Thời hạn giải quyết',
   'papersDatesLayout.cutoff': 'Giờ tiếp nhận muộn nhất',
+  'dossierActions.reissue': 'Cấp mã tra cứu mới',
+  'dossierActions.reissueTitle': 'Cấp mã tra cứu mới cho hồ sơ {code}?',
+  'dossierActions.reissueWarning':
+    'Mã tra cứu hiện tại sẽ hết hiệu lực: giấy tiếp nhận đã in, mã QR trên đó và đường dẫn đã gửi cho công dân không còn tra cứu được. Mã mới được gửi cho công dân qua kênh thông báo đã đăng ký (nếu có).',
+  'dossierActions.reissueConfirm': 'Cấp mã mới',
+  'dossierActions.reissued':
+    'Đã cấp mã tra cứu mới, mã cũ không còn dùng được; mã mới đã gửi cho công dân qua kênh thông báo đã đăng ký (nếu có). Hãy in lại giấy tiếp nhận.',
+  'dossierActions.showSecret': 'Hiện mã tra cứu để in lại',
+  'dossierActions.noSecretReprint':
+    'Giấy chưa có mã tra cứu. Bấm “Hiện mã tra cứu để in lại”: mã không đổi, giấy đã in vẫn tra cứu được.',
+  'dossierActions.noSecretView':
+    'Giấy tiếp nhận hiển thị không kèm mã tra cứu; chỉ bộ phận tiếp nhận in lại được giấy có mã.',
+  'timeline.lookup_secret_reissued': 'Cấp mã tra cứu mới',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -59,6 +59,7 @@ export const ERROR_STATUS = {
   task_closed: 409,
   task_claimed: 409,
   no_waiting_message: 409,
+  action_not_allowed: 409,
   lookup_secret_mismatch: 422,
   invalid_bpmn: 422,
   process_cannot_continue: 422,

@@ -164,6 +164,12 @@ const stateErrors = {
     new AppError('task_claimed', message, { assigneeId }),
   noWaitingMessage: (message: string, details: unknown) =>
     new AppError('no_waiting_message', message, details),
+  /** The dossier's state does not allow this action now (dossiers/dossier-actions.ts). */
+  actionNotAllowed: (code: string, action: string, status: number) =>
+    new AppError('action_not_allowed', `Dossier ${code} (status ${status}) does not allow ${action} now`, {
+      action,
+      status,
+    }),
   secretMismatch: () =>
     new AppError('lookup_secret_mismatch', 'This is not the current lookup secret of the dossier'),
   invalidBpmn: (problems: { elementId: string | null; message: string }[]) =>

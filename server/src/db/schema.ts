@@ -167,6 +167,12 @@ export const dossiers = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     lookupSecretHash: text('lookup_secret_hash').notNull(),
+    /**
+     * The lookup secret is derived from the server's lookup key, the code and this counter
+     * (dossiers/lookup-secret.ts), so a reprint shows it again; a new secret counts it up. 0: a
+     * random secret from before, which nothing can show again.
+     */
+    lookupSecretGeneration: integer('lookup_secret_generation').notNull().default(0),
     receivedAt: instant('received_at').notNull(),
     dueAt: instant('due_at').notNull(),
     /** The date first promised on the receipt; kept for reporting when an apology moves `dueAt`. */
@@ -449,6 +455,16 @@ export const socketIoAttachments = pgTable('socket_io_attachments', {
   id: bigserial('id', { mode: 'number' }).unique(),
   createdAt: instant('created_at').defaultNow(),
   payload: bytea('payload'),
+});
+
+/**
+ * Keys the server derives things from (the lookup secrets), made once per database: every server
+ * process on it shares them, and a backup carries them with the hashes they match.
+ */
+export const serverKeys = pgTable('server_keys', {
+  name: text('name').primaryKey(),
+  key: bytea('key').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
 });
 
 export type Department = typeof departments.$inferSelect;

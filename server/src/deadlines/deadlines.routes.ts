@@ -12,6 +12,8 @@ import { receiveSupplement, requestSupplement } from './supplements.service.js';
 import { extendDueDate } from './extensions.service.js';
 import { controlSlip } from './control-slip.service.js';
 import { timeCommand } from '../ops/metrics.js';
+import { ACTION_ROLES } from '../dossiers/dossier-actions.js';
+import { requireAction } from '../dossiers/require-action.js';
 
 export function deadlineRoutes(db: Db) {
   return [
@@ -20,13 +22,14 @@ export function deadlineRoutes(db: Db) {
       path: '/api/dossiers/:code/supplement-request',
       summary: 'Ask the citizen to complete the dossier; its clock stops (status 5)',
       tag: 'deadlines',
-      access: ['receptionist', 'officer', 'leader'],
+      access: ACTION_ROLES.request_supplement,
       scope: { dossier: 'code' },
       params: DossierCodeParams,
-      errors: ['dossier_finished', 'supplement_already_requested'],
+      errors: ['action_not_allowed', 'dossier_finished', 'supplement_already_requested'],
       body: SupplementRequestBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { dossier, body, user }) => {
+        await requireAction(db, dossier!, user, 'request_supplement');
         ctx.body = await timeCommand('supplement', () =>
           requestSupplement({ db, dossier: dossier!, body, actor: user }),
         );
@@ -38,13 +41,14 @@ export function deadlineRoutes(db: Db) {
       summary:
         'The supplement arrived: the clock restarts and the promised date moves by the paused working time',
       tag: 'deadlines',
-      access: ['receptionist'],
+      access: ACTION_ROLES.receive_supplement,
       scope: { dossier: 'code' },
       params: DossierCodeParams,
-      errors: ['dossier_not_paused'],
+      errors: ['action_not_allowed', 'dossier_not_paused'],
       body: SupplementBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { dossier, body, user }) => {
+        await requireAction(db, dossier!, user, 'receive_supplement');
         ctx.body = await timeCommand('supplement', () =>
           receiveSupplement({ db, dossier: dossier!, note: body.note, actor: user }),
         );
@@ -55,13 +59,14 @@ export function deadlineRoutes(db: Db) {
       path: '/api/dossiers/:code/extend',
       summary: 'Apology letter: a new promised date with its reason (the original date is kept)',
       tag: 'deadlines',
-      access: ['receptionist', 'leader'],
+      access: ACTION_ROLES.extend,
       scope: { dossier: 'code' },
       params: DossierCodeParams,
-      errors: ['dossier_finished'],
+      errors: ['action_not_allowed', 'dossier_finished'],
       body: ExtendBody,
       responses: { 200: DeadlineState },
       handler: async (ctx, { dossier, body, user }) => {
+        await requireAction(db, dossier!, user, 'extend');
         ctx.body = await timeCommand('extension', () =>
           extendDueDate({
             db,

@@ -68,5 +68,10 @@ export const DossierEvent = Type.Union([
     Type.Object({ previousDueAt: Instant, newDueAt: Instant, reason: Type.String() }),
     'a new promised date, with the apology letter',
   ),
+  event(
+    'lookup_secret_reissued',
+    Type.Object({ generation: Type.Integer({ minimum: 1 }) }),
+    'a new lookup secret was issued and sent to the citizen; the previous one stopped working',
+  ),
 ]);
 export type DossierEvent = Static<typeof DossierEvent>;

@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
 import { idempotencyScope } from '../http/idempotency.js';
@@ -13,7 +14,9 @@ import {
   ReceivedDossier,
   ReceiptSecret,
 } from './dossiers.schema.js';
-import { getDossier, listDossiers, receiveDossier, rotateLookupSecret } from './dossiers.service.js';
+import { getDossier, listDossiers, receiveDossier } from './dossiers.service.js';
+import { reissueLookupSecret, reprintLookupSecret } from './lookup-secret-commands.js';
+import { ACTION_ROLES } from './dossier-actions.js';
 import { deliverMessage } from './dossier-messages.js';
 import { lookupDossier } from './citizen-lookup.js';
 import { LookupQuery, LookupResult } from './lookup.schema.js';
@@ -22,6 +25,7 @@ import { timeCommand } from '../ops/metrics.js';
 const STAFF = ['receptionist', 'officer', 'leader', 'supervisor', 'admin'] as const;
 
 export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | null) {
+  const base = (ctx: Context) => publicUrl ?? `${ctx.protocol}://${ctx.host}`;
   return [
     defineRoute({
       method: 'post',
@@ -41,12 +45,11 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
       responses: { 201: ReceivedDossier },
       handler: async (ctx, { body, user }) => {
         ctx.status = 201;
-        const base = publicUrl ?? `${ctx.protocol}://${ctx.host}`;
         ctx.body = await timeCommand('intake', () =>
           receiveDossier({
             db,
             live,
-            publicUrl: base,
+            publicUrl: base(ctx),
             input: body,
             actor: user,
             idempotency: idempotencyScope(ctx, user.id, 'POST /api/dossiers', body),
@@ -70,28 +73,52 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
     defineRoute({
       method: 'get',
       path: '/api/dossiers/:code',
-      summary: 'A dossier with its open tasks and control-slip events',
+      summary: 'A dossier with its open tasks, control-slip events and the actions the caller may take',
       tag: 'dossiers',
       access: STAFF,
       scope: { dossier: 'code' },
       params: DossierCodeParams,
       personalData: true,
       responses: { 200: DossierDetail },
-      handler: async (ctx, { params }) => {
-        ctx.body = await getDossier(db, params.code);
+      handler: async (ctx, { params, user }) => {
+        ctx.body = await getDossier(db, params.code, user);
       },
     }),
     defineRoute({
       method: 'post',
       path: '/api/dossiers/:code/receipt',
-      summary: 'Reprint the receipt: issues a new lookup secret, the old one stops working',
+      summary:
+        'Reprint the receipt: the current lookup secret, the one the first receipt and the notice carry (409 once the dossier ended)',
       tag: 'dossiers',
-      access: ['receptionist'],
+      access: ACTION_ROLES.reprint_receipt,
       scope: { dossier: 'code' },
       params: DossierCodeParams,
+      errors: ['action_not_allowed'],
       responses: { 200: ReceiptSecret },
-      handler: async (ctx, { params }) => {
-        ctx.body = await rotateLookupSecret(db, params.code);
+      handler: async (ctx, { dossier, user }) => {
+        ctx.body = await reprintLookupSecret({ db, actor: user, dossier: dossier!, publicUrl: base(ctx) });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/dossiers/:code/lookup-secret',
+      summary:
+        'Issue a new lookup secret ("Cấp mã tra cứu mới"): the old one stops working, the citizen is sent the new one (honours Idempotency-Key)',
+      tag: 'dossiers',
+      access: ACTION_ROLES.reissue_lookup_secret,
+      scope: { dossier: 'code' },
+      params: DossierCodeParams,
+      errors: ['action_not_allowed', 'invalid_idempotency_key', 'idempotency_key_reused'],
+      responses: { 200: ReceiptSecret },
+      handler: async (ctx, { dossier, user }) => {
+        const route = `POST /api/dossiers/${dossier!.code}/lookup-secret`;
+        ctx.body = await reissueLookupSecret({
+          db,
+          actor: user,
+          dossier: dossier!,
+          publicUrl: base(ctx),
+          idempotency: idempotencyScope(ctx, user.id, route, {}),
+        });
       },
     }),
     defineRoute({

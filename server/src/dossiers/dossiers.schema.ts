@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ProcedureCode } from '../procedures/procedures.schema.js';
 import { DossierEvent } from './dossier-events.schema.js';
+import { DossierAction } from './dossier-actions.js';
 import { KeyParam } from '../http/params.schema.js';
 import { Applicant, Channel, NotifyChannel, ReceivedDocument } from '../db/dossier-content.schema.js';
 
@@ -63,7 +64,9 @@ export type ReceiveDossierBody = Static<typeof ReceiveDossierBody>;
 export const ReceivedDossier = Type.Object({
   id: Type.String({ format: 'uuid' }),
   code: Type.String(),
-  lookupSecret: Type.String({ description: 'shown once; only its hash is stored' }),
+  lookupSecret: Type.String({
+    description: 'only its hash is stored; a reprinted receipt shows the same secret again',
+  }),
   status: Type.Integer(),
   receivedAt: Type.String({ format: 'date-time' }),
   dueAt: Type.String({ format: 'date-time' }),
@@ -73,7 +76,10 @@ export type ReceivedDossier = Static<typeof ReceivedDossier>;
 
 export const ReceiptSecret = Type.Object({
   code: Type.String(),
-  lookupSecret: Type.String({ description: 'the new secret; the previous one no longer works' }),
+  lookupSecret: Type.String({
+    description:
+      'the current secret (a reprint: the one the first receipt carries; a reissue: the new one, the previous one no longer works)',
+  }),
 });
 export type ReceiptSecret = Static<typeof ReceiptSecret>;
 
@@ -125,6 +131,9 @@ export const DossierDetail = Type.Intersect([
     procedureVersion: Type.Integer(),
     openTasks: Type.Array(OpenTask),
     events: Type.Array(DossierEvent),
+    actions: Type.Array(DossierAction, {
+      description: 'what the viewer may do to the dossier now; the route of any other action refuses it',
+    }),
   }),
 ]);
 export type DossierDetail = Static<typeof DossierDetail>;

@@ -13,7 +13,8 @@ import type { LiveUpdates } from '../realtime/live-updates.js';
 import { runDossierCommand } from './run-dossier-command.js';
 import { nextTasksOf } from './dossier-commands.js';
 import { nextDossierCode } from './dossier-code.js';
-import { hashLookupSecret, newLookupSecret } from './lookup-secret.js';
+import { citizenLookupUrl, hashLookupSecret, lookupKey, lookupSecretOf } from './lookup-secret.js';
+import { allowedActions } from './dossier-actions.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import { dossierScope } from '../access/dossier-scope.js';
@@ -33,8 +34,8 @@ export interface DossierIntake {
 /**
  * Receives a dossier at the desk: validates its data against the intake step's fields, gives it a
  * code and a promised date, starts its process and routes it to the first departments, all in
- * one command. With an idempotency key, a retry gets the first answer (with a new lookup
- * secret, since only the secret's hash was kept) instead of a second dossier.
+ * one command. With an idempotency key, a retry gets the first answer (its lookup secret derived
+ * again, since only the secret's hash was kept) instead of a second dossier.
  */
 export async function receiveDossier({ db, live, publicUrl, input, actor, idempotency }: DossierIntake) {
   const version = await findCurrentVersion(db, input.procedureCode);
@@ -47,7 +48,7 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
   validateFormData(version, input.data, intake ? { id: intake.id, fields: intake, outcome: null } : null);
   checkNotifyChannels(input);
   const department = receivingDepartment(actor, input.departmentCode);
-  const secret = newLookupSecret();
+  const key = await lookupKey(db);
   const now = clock.now();
   const dueAt = promisedDate(version, now, await calendarFor(db, department.agencyCode));
   const { answer, replayed } = await runDossierCommand({
@@ -57,7 +58,7 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
     now,
     target: {
       version,
-      create: (tx) => insertDossier(tx, { input, version, department, actor, secret, now, dueAt }),
+      create: (tx) => insertDossier(tx, { input, version, department, actor, key, now, dueAt }),
     },
     idempotency: idempotency && { scope: idempotency, status: 201 },
     apply: async ({ tx, dossier, runEngine }): Promise<ReceivedAnswer> => {
@@ -68,7 +69,7 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
       });
       await noticeToCitizen(tx, dossier, 'received', {
         dueAt,
-        lookupUrl: `${publicUrl}/lookup?code=${encodeURIComponent(dossier.code)}&secret=${secret}`,
+        lookupUrl: citizenLookupUrl(publicUrl, dossier.code, lookupSecretOf(key, dossier.code, 1)),
       });
       return {
         id: dossier.id,
@@ -80,14 +81,17 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
       };
     },
   });
-  if (replayed) {
-    const { lookupSecret } = await rotateLookupSecret(db, answer.code);
-    return { ...answer, lookupSecret };
-  }
-  return { ...answer, lookupSecret: secret };
+  // A replay shows the secret the dossier has now: a new one may have been issued since.
+  const [row] = replayed
+    ? await db
+        .select({ generation: dossiers.lookupSecretGeneration })
+        .from(dossiers)
+        .where(eq(dossiers.code, answer.code))
+    : [{ generation: 1 }];
+  return { ...answer, lookupSecret: lookupSecretOf(key, answer.code, row!.generation) };
 }
 
-/** What an intake answers, less the secret (a replay shows a fresh one). */
+/** What an intake answers, less the secret (never stored with the idempotency key). */
 type ReceivedAnswer = Omit<Static<typeof ReceivedDossier>, 'lookupSecret'>;
 
 interface NewDossier {
@@ -95,7 +99,7 @@ interface NewDossier {
   version: ProcedureVersion;
   department: SessionUser['departments'][number];
   actor: SessionUser;
-  secret: string;
+  key: Buffer;
   now: Date;
   dueAt: Date;
 }
@@ -116,7 +120,8 @@ async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
       data: d.input.data,
       status: DossierStatus.RECEIVED,
       channel: d.input.channel,
-      lookupSecretHash: hashLookupSecret(d.secret),
+      lookupSecretHash: hashLookupSecret(lookupSecretOf(d.key, code, 1)),
+      lookupSecretGeneration: 1,
       receivedAt: d.now,
       dueAt: d.dueAt,
       originalDueAt: d.dueAt,
@@ -208,7 +213,8 @@ async function searchDossiers(db: Db, condition: SQL, query: Static<typeof Dossi
   return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getDossier(db: Db, code: string) {
+/** A dossier as its page shows it to `viewer`, with the actions the viewer may take on it. */
+export async function getDossier(db: Db, code: string, viewer: SessionUser) {
   const dossier = await findDossierByCode(db, code);
   const [version, openTasks, events] = await Promise.all([
     findVersionById(db, dossier.procedureVersionId),
@@ -242,22 +248,8 @@ export async function getDossier(db: Db, code: string) {
       dueAt: t.dueAt?.toISOString() ?? null,
     })),
     events,
+    actions: allowedActions(dossier, viewer),
   };
-}
-
-/**
- * Reprinting the receipt issues a new lookup secret: the old paper stops working, so a lost
- * receipt can be replaced without leaving its secret valid.
- */
-export async function rotateLookupSecret(db: Db, code: string) {
-  const secret = newLookupSecret();
-  const [row] = await db
-    .update(dossiers)
-    .set({ lookupSecretHash: hashLookupSecret(secret), updatedAt: clock.now() })
-    .where(eq(dossiers.code, code))
-    .returning({ code: dossiers.code });
-  if (!row) throw errors.dossierNotFound(code);
-  return { code: row.code, lookupSecret: secret };
 }
 
 export async function findDossierByCode(db: Db, code: string): Promise<Dossier> {

@@ -5,6 +5,7 @@ export type NoticeKind =
   | 'supplement_requested'
   | 'result_ready'
   | 'apology'
+  | 'lookup_secret_reissued'
   | 'task_due_soon'
   | 'task_overdue'
   | 'dossier_due_soon';
@@ -42,6 +43,12 @@ export function renderNotice(kind: NoticeKind, v: NoticeVars): { subject: string
       return {
         subject: `Xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${v.code}`,
         body: `Cơ quan xin lỗi vì hồ sơ ${v.code} chưa có kết quả đúng hẹn (lý do: ${v.reason ?? ''}). Ngày hẹn trả mới: ${due}.`,
+      };
+    // The new secret travels only inside the link, where the log and the delivered outbox row redact it.
+    case 'lookup_secret_reissued':
+      return {
+        subject: `Mã tra cứu mới của hồ sơ ${v.code}`,
+        body: `Hồ sơ ${v.code} (${v.procedureName}) đã được cấp mã tra cứu mới; mã cũ và giấy tiếp nhận cũ không còn dùng để tra cứu được. Tra cứu: ${v.lookupUrl ?? ''}`,
       };
     case 'task_due_soon':
       return {

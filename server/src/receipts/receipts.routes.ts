@@ -23,8 +23,8 @@ export function receiptRoutes(db: Db, publicUrl: string | null) {
       params: DossierCodeParams,
       personalData: true,
       responses: { 200: ReceiptData },
-      handler: async (ctx, { params }) => {
-        ctx.body = await receiptOf(db, params.code, base(ctx));
+      handler: async (ctx, { params, user }) => {
+        ctx.body = await receiptOf(db, params.code, base(ctx), user);
       },
     }),
     defineRoute({
@@ -40,8 +40,8 @@ export function receiptRoutes(db: Db, publicUrl: string | null) {
       personalData: true,
       body: ReceiptPdfBody,
       produces: 'application/pdf',
-      handler: async (ctx, { params, body }) => {
-        const receipt = await receiptWithSecret(db, params.code, body.secret, base(ctx));
+      handler: async (ctx, { params, body, user }) => {
+        const receipt = await receiptWithSecret(db, params.code, body.secret, base(ctx), user);
         ctx.type = 'application/pdf';
         ctx.set('Content-Disposition', `attachment; filename="giay-tiep-nhan-${receipt.code}.pdf"`);
         ctx.body = await renderReceiptPdf(receipt, body.secret.trim().toUpperCase());

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Applicant, Channel, NotifyChannel, ReceivedDocument } from '../dossiers/dossiers.schema.js';
 import { DurationUnit } from '../procedures/procedures.schema.js';
+import { DossierAction } from '../dossiers/dossier-actions.js';
 
 /** What the printed receipt ("Giấy tiếp nhận hồ sơ và hẹn trả kết quả") shows, except the secret. */
 export const ReceiptData = Type.Object({
@@ -22,6 +23,9 @@ export const ReceiptData = Type.Object({
   dueAt: Type.String({ format: 'date-time' }),
   receivedBy: Type.Union([Type.String(), Type.Null()]),
   lookupUrl: Type.String({ description: 'the citizen lookup page; the QR code adds ?code=&secret=' }),
+  actions: Type.Array(DossierAction, {
+    description: 'what the viewer may do to the dossier now, as its detail lists (reprint, new secret)',
+  }),
 });
 export type ReceiptData = Static<typeof ReceiptData>;
 

@@ -6,12 +6,19 @@ import { errors } from '../core/errors.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { lookupSecretMatches } from '../dossiers/lookup-secret.js';
 import { findVersionById } from '../procedures/procedures.repository.js';
+import type { SessionUser } from '../core/roles.js';
+import { allowedActions } from '../dossiers/dossier-actions.js';
 import type { ReceiptData } from './receipts.schema.js';
 
 export type Receipt = Static<typeof ReceiptData>;
 
-/** The receipt's content, read from the dossier as it was received. */
-export async function receiptOf(db: Db, code: string, publicBase: string): Promise<Receipt> {
+/** The receipt's content, read from the dossier as it was received, and what `viewer` may do with it. */
+export async function receiptOf(
+  db: Db,
+  code: string,
+  publicBase: string,
+  viewer: SessionUser,
+): Promise<Receipt> {
   const dossier = await findDossierByCode(db, code);
   const [[department], version, [receiver]] = await Promise.all([
     db.select().from(departments).where(eq(departments.code, dossier.receivingDepartment)),
@@ -39,14 +46,21 @@ export async function receiptOf(db: Db, code: string, publicBase: string): Promi
     dueAt: dossier.dueAt.toISOString(),
     receivedBy: receiver?.fullName ?? null,
     lookupUrl: `${publicBase.replace(/\/$/, '')}/lookup`,
+    actions: allowedActions(dossier, viewer),
   };
 }
 
 /** The receipt with its secret, which must be the dossier's current one: a PDF never prints a dead secret. */
-export async function receiptWithSecret(db: Db, code: string, secret: string, publicBase: string) {
+export async function receiptWithSecret(
+  db: Db,
+  code: string,
+  secret: string,
+  publicBase: string,
+  viewer: SessionUser,
+) {
   const dossier = await findDossierByCode(db, code);
   if (!lookupSecretMatches(secret, dossier.lookupSecretHash)) throw errors.secretMismatch();
-  return receiptOf(db, code, publicBase);
+  return receiptOf(db, code, publicBase, viewer);
 }
 
 /** The URL the receipt's QR code opens: the citizen lookup, already filled in. */

@@ -37,14 +37,14 @@ describe('CSRF guard: own origin and JSON bodies on state-changing requests', ()
     // given a dossier and its lookup secret
     const dossier = await receive();
 
-    // when a page on another port, then one on a sibling subdomain (no Origin, Sec-Fetch-Site), reprint its receipt
-    const otherPortAnswer = await reception.post(`/api/dossiers/${dossier.code}/receipt`, undefined, {
+    // when a page on another port, then one on a sibling subdomain (no Origin, Sec-Fetch-Site), issue a new lookup secret
+    const otherPortAnswer = await reception.post(`/api/dossiers/${dossier.code}/lookup-secret`, undefined, {
       origin: otherPort,
     });
-    const siblingAnswer = await reception.post(`/api/dossiers/${dossier.code}/receipt`, undefined, {
+    const siblingAnswer = await reception.post(`/api/dossiers/${dossier.code}/lookup-secret`, undefined, {
       'sec-fetch-site': 'same-site',
     });
-    const nullOrigin = await reception.post(`/api/dossiers/${dossier.code}/receipt`, undefined, {
+    const nullOrigin = await reception.post(`/api/dossiers/${dossier.code}/lookup-secret`, undefined, {
       origin: 'null',
     });
 
@@ -60,17 +60,17 @@ describe('CSRF guard: own origin and JSON bodies on state-changing requests', ()
     // given
     const dossier = await receive();
 
-    // when the app's own page reprints the receipt, directly and through a TLS proxy
-    const direct = await reception.post(`/api/dossiers/${dossier.code}/receipt`, undefined, {
+    // when the app's own page issues a new lookup secret, directly and through a TLS proxy
+    const direct = await reception.post(`/api/dossiers/${dossier.code}/lookup-secret`, undefined, {
       origin: server.baseUrl,
     });
-    const proxied = await reception.post(`/api/dossiers/${dossier.code}/receipt`, undefined, {
+    const proxied = await reception.post(`/api/dossiers/${dossier.code}/lookup-secret`, undefined, {
       origin: 'https://motcua.hanoi.gov.vn',
       'x-forwarded-proto': 'https',
       'x-forwarded-host': 'motcua.hanoi.gov.vn',
     });
 
-    // then both rotate the secret: only the latest one works
+    // then both issue a secret: only the latest one works
     expect([direct.status, proxied.status]).to.deep.equal([200, 200]);
     expect((await lookup(dossier.code, direct.body.lookupSecret)).status).to.equal(404);
     expect((await lookup(dossier.code, proxied.body.lookupSecret)).status).to.equal(200);

@@ -28,9 +28,10 @@ describe('Idempotency-Key on intake and completion', () => {
     ]);
     const c = await reception.post('/api/dossiers', body(), key);
 
-    // then one dossier, one code; the answer to a retry carries a fresh secret that works
+    // then one dossier, one code; the answer to a retry carries the same secret, which works
     expect([a!.status, b!.status, c.status]).to.deep.equal([201, 201, 201]);
     expect(new Set([a!.body.code, b!.body.code, c.body.code]).size).to.equal(1);
+    expect(new Set([a!.body.lookupSecret, b!.body.lookupSecret, c.body.lookupSecret]).size).to.equal(1);
     const list = await reception.get(`/api/dossiers?q=${a!.body.code}`);
     expect(list.body.total).to.equal(1);
     const lookup = await new ApiClient(server.baseUrl).get(
