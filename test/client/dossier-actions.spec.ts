@@ -5,14 +5,8 @@ import { signIn as signInApi } from '../support/sign-in.js';
 import { HOUSEHOLD_BUSINESS } from '../support/fixtures.js';
 import { DossierDriver } from '../support/dossier-driver.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import {
-  expectAccessible,
-  launchBrowser,
-  openSession,
-  screenshot,
-  signIn,
-  type Session,
-} from './support/browser.js';
+import { launchBrowser, openSession, screenshot, signIn, type Session } from './support/browser.js';
+import { seriousViolations } from './support/axe.js';
 
 const PROCEDURE = 'dang-ky-ho-kinh-doanh';
 
@@ -61,7 +55,7 @@ describe('web client: the dossier offers only the actions its detail lists', fun
     // when the supervisor opens it, then its receipt
     await openDossier(page, dossier.code);
     const onDossier = await actionsOn(page);
-    await expectAccessible(page, 'dossier as supervisor');
+    expect(await seriousViolations(page), 'dossier as supervisor').to.deep.equal([]);
     await screenshot(page, 'actions-01-supervisor-dossier');
     await page.goto(`/receipt/${dossier.code}`);
     await page.locator('[data-testid=no-secret]').waitFor();
@@ -72,7 +66,7 @@ describe('web client: the dossier offers only the actions its detail lists', fun
       await page.locator('[data-testid=reprint-receipt], [data-action=reissue-secret]').count(),
     ).to.equal(0);
     expect(await page.locator('[data-testid=no-secret]').innerText()).to.contain('chỉ bộ phận tiếp nhận');
-    await expectAccessible(page, 'receipt as supervisor');
+    expect(await seriousViolations(page), 'receipt as supervisor').to.deep.equal([]);
     await screenshot(page, 'actions-02-supervisor-receipt');
     expect(watcher.errors).to.deep.equal([]);
   });
@@ -89,7 +83,7 @@ describe('web client: the dossier offers only the actions its detail lists', fun
 
     // then the result can be returned and the receipt reprinted, and nothing else
     expect(await actionsOn(page)).to.deep.equal(['return-result', 'reprint', 'reissue-secret']);
-    await expectAccessible(page, 'resolved dossier');
+    expect(await seriousViolations(page), 'resolved dossier').to.deep.equal([]);
     await screenshot(page, 'actions-03-resolved-dossier');
   });
 
@@ -115,7 +109,7 @@ describe('web client: the dossier offers only the actions its detail lists', fun
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).to.equal(
       'reissue-cancel',
     );
-    await expectAccessible(page, 'reissue dialog');
+    expect(await seriousViolations(page), 'reissue dialog').to.deep.equal([]);
     await screenshot(page, 'actions-04-reissue-dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -133,7 +127,7 @@ describe('web client: the dossier offers only the actions its detail lists', fun
     expect(fresh).to.not.equal(first);
     expect((await lookup(dossier.code, fresh)).status).to.equal(200);
     expect((await lookup(dossier.code, first)).status).to.equal(404);
-    await expectAccessible(page, 'receipt after a new code');
+    expect(await seriousViolations(page), 'receipt after a new code').to.deep.equal([]);
     await screenshot(page, 'actions-05-receipt-new-code');
     expect(desk.errors).to.deep.equal([]);
   });

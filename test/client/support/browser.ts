@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 import jsQRModule from 'jsqr';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -11,7 +10,6 @@ import { ensureClientBuilt } from '../../../server/src/web/client-build.js';
 // jsqr is CommonJS typed as an ES module: under NodeNext its default import is module.exports, the function.
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../artifacts');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's chromium, headless, with nothing that reaches beyond the loopback server. */
@@ -105,33 +103,4 @@ export async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buf
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/**
- * Runs axe-core on the page as it is and throws on any serious or critical violation, naming
- * each rule and the elements at fault; lesser findings are left to a person's judgement.
- */
-export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  // Evaluated through the debugging protocol: the page's CSP refuses inline scripts, rightly.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (severe.length) {
-    const lines = severe.map(
-      (v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-    );
-    throw new Error(
-      `${screen}: axe-core found ${severe.length} serious or critical violations:\n${lines.join('\n')}`,
-    );
-  }
 }
