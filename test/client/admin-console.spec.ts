@@ -89,6 +89,14 @@ describe('web client: the admin console', function () {
     ).to.deep.equal(['chuyenvien', 'cv.moi']);
     await type(page, '#users-q', 'moi');
     expect(await page.locator('tbody tr').count()).to.equal(1);
+    // and the agency filter takes the agency's departments
+    await page.fill('#users-q', '');
+    await page.selectOption('#users-department', '');
+    await page.selectOption('#users-agency', 'PGV');
+    expect(
+      await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.user)),
+    ).to.deep.equal(['chuyenvien', 'lanhdao', 'tiepnhan']);
+    await page.selectOption('#users-agency', '');
   });
 
   it('should walk the agency tree by keyboard, add a department to an agency and rename it', async () => {

@@ -397,4 +397,8 @@ export const en: Record<MessageKey, string> = {
     'Disable intake of “{name}”? The desk takes no new dossiers of it; those in progress go on.',
   'admin.procedures.disabledNotice': 'Intake of “{name}” disabled.',
   'admin.procedures.enabledNotice': 'Intake of “{name}” enabled again.',
+  'admin.users.scopeAgency': 'Agency overseen',
+  'admin.users.scopeAgencyNone': "The agencies of the user's departments",
+  'admin.users.scopeAgencyHint':
+    'For leaders and supervisors: they see the dossiers of this agency and of every agency below it.',
 };

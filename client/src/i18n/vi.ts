@@ -394,6 +394,10 @@ export const vi = {
     'Tạm ngừng tiếp nhận “{name}”? Bộ phận một cửa sẽ không nhận hồ sơ mới của thủ tục này; hồ sơ đang giải quyết vẫn tiếp tục.',
   'admin.procedures.disabledNotice': 'Đã tạm ngừng tiếp nhận “{name}”.',
   'admin.procedures.enabledNotice': 'Đã mở lại tiếp nhận “{name}”.',
+  'admin.users.scopeAgency': 'Cơ quan được giám sát',
+  'admin.users.scopeAgencyNone': 'Theo phòng ban của người dùng',
+  'admin.users.scopeAgencyHint':
+    'Cho lãnh đạo, giám sát: xem hồ sơ của cơ quan này và mọi cơ quan trực thuộc.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -62,6 +62,30 @@ describe('organisation admin: changing users, renaming agencies and departments'
     expect(listed).to.deep.include({ fullName: 'Trần Thu', departments: ['QLDT'], roles: ['officer'] });
   });
 
+  it('should end the sessions of a supervisor given a narrower agency, who then oversees only that one', async () => {
+    // given a supervisor of the whole city
+    const created = await admin.post('/api/admin/users', {
+      username: 'gs.thanhpho',
+      password: CREATED_USER_PASSWORD,
+      fullName: 'Giám sát thành phố',
+      roles: ['supervisor'],
+      departments: [],
+      scopeAgencyCode: 'HN',
+    });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const session = await ApiClient.as(server.baseUrl, 'gs.thanhpho', CREATED_USER_PASSWORD);
+    expect((await session.get('/api/me')).body.agencies).to.include.members(['QBD', 'PGV']);
+    // when
+    const res = await patch(`/api/admin/users/${created.body.id}`, { scopeAgencyCode: 'PGV' });
+    const unknown = await patch(`/api/admin/users/${created.body.id}`, { scopeAgencyCode: 'KHONGCO' });
+    // then
+    expect(res.body.scopeAgencyCode).to.equal('PGV');
+    expect((await session.get('/api/me')).status).to.equal(401);
+    const fresh = await ApiClient.as(server.baseUrl, 'gs.thanhpho', CREATED_USER_PASSWORD);
+    expect((await fresh.get('/api/me')).body.agencies).to.deep.equal(['PGV']);
+    expect([unknown.status, unknown.body.error.details[0].path]).to.deep.equal([422, '/scopeAgencyCode']);
+  });
+
   it('should refuse an unknown department with 422, a bad body with 422, an unknown user with 404', async () => {
     // given
     const { id } = await newOfficer('cv.sai');
