@@ -65,6 +65,31 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/DossierPage.vue'),
     meta: { roles: STAFF },
   },
+  { path: '/admin', redirect: '/admin/users' },
+  {
+    path: '/admin/users',
+    name: 'admin-users',
+    component: () => import('./pages/admin/AdminUsersPage.vue'),
+    meta: { roles: ['admin'] },
+  },
+  {
+    path: '/admin/organisation',
+    name: 'admin-organisation',
+    component: () => import('./pages/admin/AdminOrganisationPage.vue'),
+    meta: { roles: ['admin'] },
+  },
+  {
+    path: '/admin/calendar',
+    name: 'admin-calendar',
+    component: () => import('./pages/admin/AdminCalendarPage.vue'),
+    meta: { roles: ['admin'] },
+  },
+  {
+    path: '/admin/procedures',
+    name: 'admin-procedures',
+    component: () => import('./pages/admin/AdminProceduresPage.vue'),
+    meta: { roles: ['admin'] },
+  },
   {
     path: '/procedures',
     name: 'procedures',

@@ -3,7 +3,7 @@ import type { Db } from '../core/db.js';
 import { users } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { loginKeys, recordLoginFailure, recordLoginSuccess, requireAttemptsLeft } from './login-throttle.js';
-import { passwordProblem } from '../core/password-policy.js';
+import { brokenPasswordRule } from '../core/password-policy.js';
 import { hashPassword, verifyOrWaste } from './passwords.js';
 import { revokeUserSessions } from './sessions.repository.js';
 
@@ -36,8 +36,8 @@ export async function authenticate(
 
 /** Refuses a password the policy does not allow, naming the field it came in. */
 export function requireStrongPassword(password: string, username: string, field: string): void {
-  const problem = passwordProblem(password, username);
-  if (problem) throw errors.weakPassword(field, problem);
+  const broken = brokenPasswordRule(password, username);
+  if (broken) throw errors.weakPassword(field, broken);
 }
 
 /** Sets a user's password and ends every session they have: whoever knew the old one is out. */

@@ -3,6 +3,7 @@ import type { Db } from '../core/db.js';
 import { calendarHolidays, calendarWorkdays } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { defineRoute, NoContent } from '../http/route.js';
+import type { SchemaProblem } from '../http/validation.js';
 import { addWorkingTime, isWeekday } from './working-time.js';
 import {
   calendarFor,
@@ -68,11 +69,11 @@ export function calendarRoutes(db: Db) {
       responses: { 201: Holiday },
       handler: async (ctx, { body }) => {
         const days = (Date.parse(body.to) - Date.parse(body.from)) / 86_400_000 + 1;
-        if (days < 1) throw errors.validation([{ path: '/to', message: 'must not be before from' }]);
+        if (days < 1) throw calendarProblem('/to', 'must not be before from', 'holidayOrder');
         if (days > MAX_HOLIDAY_DAYS)
-          throw errors.validation([
-            { path: '/to', message: `a holiday spans at most ${MAX_HOLIDAY_DAYS} days` },
-          ]);
+          throw calendarProblem('/to', `a holiday spans at most ${MAX_HOLIDAY_DAYS} days`, 'holidayTooLong', {
+            maxDays: MAX_HOLIDAY_DAYS,
+          });
         const [row] = await db
           .insert(calendarHolidays)
           .values({
@@ -128,9 +129,11 @@ export function calendarRoutes(db: Db) {
       responses: { 201: Workday },
       handler: async (ctx, { body }) => {
         if (isWeekday(body.date))
-          throw errors.validation([
-            { path: '/date', message: 'is a weekday already; choose a Saturday or Sunday' },
-          ]);
+          throw calendarProblem(
+            '/date',
+            'is a weekday already; choose a Saturday or Sunday',
+            'workdayIsWeekday',
+          );
         const [row] = await db
           .insert(calendarWorkdays)
           .values({ date: body.date, name: body.name, agencyCode: body.agencyCode ?? null })
@@ -159,4 +162,18 @@ export function calendarRoutes(db: Db) {
       },
     }),
   ];
+}
+
+/**
+ * A 422 on one field whose `keyword` names the calendar rule broken, so the client words it in
+ * its own language as it does ajv's keywords.
+ */
+function calendarProblem(
+  path: string,
+  message: string,
+  keyword: string,
+  params: Record<string, unknown> = {},
+) {
+  const problem: SchemaProblem = { path, message, keyword, params };
+  return errors.validation([problem]);
 }

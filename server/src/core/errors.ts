@@ -1,4 +1,5 @@
 import { statusOf, type ErrorCode } from './error-codes.js';
+import { MIN_PASSWORD_LENGTH, type PasswordRule } from './password-policy.js';
 
 export { ERROR_CODES, ERROR_STATUS, statusOf, type ErrorCode } from './error-codes.js';
 
@@ -84,8 +85,11 @@ const callerErrors = {
     new AppError('wrong_current_password', 'The current password is wrong', [
       { path: '/currentPassword', message: 'wrong password' },
     ]),
-  weakPassword: (path: string, problem: string) =>
-    new AppError('weak_password', `The password is refused: ${problem}`, [{ path, message: problem }]),
+  /** `keyword` and `params.rule` name the broken rule, so the client words it in its own language. */
+  weakPassword: (path: string, { rule, message }: { rule: PasswordRule; message: string }) =>
+    new AppError('weak_password', `The password is refused: ${message}`, [
+      { path, message, keyword: 'passwordPolicy', params: { rule, minLength: MIN_PASSWORD_LENGTH } },
+    ]),
   tooManyAttempts: (retryAfterSeconds: number) =>
     retryLater('too_many_attempts', 'Too many failed sign-ins; wait before trying again', retryAfterSeconds),
   signInBusy: (retryAfterSeconds: number) =>
@@ -107,6 +111,8 @@ const callerErrors = {
   taskRoleRequired: (role: string) => new AppError('task_role_required', `This step needs the role ${role}`),
   cannotDeactivateSelf: () =>
     new AppError('cannot_deactivate_self', 'An admin cannot deactivate their own account'),
+  cannotRemoveOwnAdmin: () =>
+    new AppError('cannot_remove_own_admin', 'An admin cannot take the admin role from their own account'),
 };
 
 /** What is asked for does not exist. */
@@ -117,6 +123,7 @@ const missingErrors = {
   taskNotFound: () => new AppError('task_not_found', 'Task not found'),
   attachmentNotFound: () => new AppError('attachment_not_found', 'Attachment not found'),
   departmentNotFound: (code: string) => new AppError('department_not_found', `Department ${code} not found`),
+  agencyNotFound: (code: string) => new AppError('agency_not_found', `Agency ${code} not found`),
   procedureNotFound: (code: string, version?: string) =>
     new AppError(
       'procedure_not_found',
@@ -143,6 +150,8 @@ const stateErrors = {
   procedureExists: (code: string) =>
     new AppError('procedure_exists', `Procedure ${code} exists; deploy a new version instead`),
   workdayExists: (date: string) => new AppError('workday_exists', `${date} is already a working day`),
+  procedureDisabled: (code: string) =>
+    new AppError('procedure_disabled', `Procedure ${code} is disabled: it takes no new dossiers`),
   dossierFinished: (code: string, status: number) =>
     new AppError('dossier_finished', `Dossier ${code} is finished`, { status }),
   dossierNotRefused: (code: string, status: number) =>

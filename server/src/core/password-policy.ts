@@ -4,22 +4,36 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 const common = new Set(COMMON_PASSWORD_WORDS);
 
+/** The rule a refused password breaks, a stable id the client words in its own language. */
+export type PasswordRule = 'too_short' | 'contains_username' | 'common' | 'simple_number' | 'few_characters';
+
 /**
  * Why `password` may not be used (for the account `username`), or null when it may. The rule
  * is NIST SP 800-63B's: long enough, not from a breach list, not the user's own name; no
  * composition rules, which push people to "Password1!".
  */
 export function passwordProblem(password: string, username?: string): string | null {
+  return brokenPasswordRule(password, username)?.message ?? null;
+}
+
+/** The first rule `password` breaks, with its English message, or null when it may be used. */
+export function brokenPasswordRule(
+  password: string,
+  username?: string,
+): { rule: PasswordRule; message: string } | null {
   if ([...password].length < MIN_PASSWORD_LENGTH)
-    return `a password needs at least ${MIN_PASSWORD_LENGTH} characters`;
+    return { rule: 'too_short', message: `a password needs at least ${MIN_PASSWORD_LENGTH} characters` };
   const lower = password.toLowerCase();
   if (username && username.length >= 4 && lower.includes(username.toLowerCase()))
-    return 'a password may not contain the username';
+    return { rule: 'contains_username', message: 'a password may not contain the username' };
   // Digits and symbols around a word add little: "matkhau@2026" is guessed as soon as "matkhau" is.
   const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  if (common.has(lower) || common.has(core)) return 'this password is on the list of common passwords';
-  if (!/\p{L}/u.test(lower) && isSimpleNumber(lower)) return 'this password is a simple number sequence';
-  if (new Set(lower).size < 4) return 'a password needs more than three different characters';
+  if (common.has(lower) || common.has(core))
+    return { rule: 'common', message: 'this password is on the list of common passwords' };
+  if (!/\p{L}/u.test(lower) && isSimpleNumber(lower))
+    return { rule: 'simple_number', message: 'this password is a simple number sequence' };
+  if (new Set(lower).size < 4)
+    return { rule: 'few_characters', message: 'a password needs more than three different characters' };
   return null;
 }
 

@@ -107,6 +107,8 @@ export const procedures = pgTable('procedures', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   currentVersion: integer('current_version').notNull(),
+  /** A disabled procedure takes no new dossiers; those already running finish on their version. */
+  enabled: boolean('enabled').notNull().default(true),
   createdAt: instant('created_at').notNull().defaultNow(),
 });
 

@@ -40,6 +40,7 @@ export function dossierRoutes(db: Db, live: LiveUpdates, publicUrl: string | nul
         'invalid_idempotency_key',
         'idempotency_key_reused',
         'process_cannot_continue',
+        'procedure_disabled',
       ],
       body: ReceiveDossierBody,
       responses: { 201: ReceivedDossier },

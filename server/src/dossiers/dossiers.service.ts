@@ -8,6 +8,7 @@ import type { SessionUser } from '../core/roles.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
 import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';
+import { requireProcedureEnabled } from '../procedures/procedures.service.js';
 import { checkEditableFields, validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
 import { runDossierCommand } from './run-dossier-command.js';
@@ -58,7 +59,10 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
     now,
     target: {
       version,
-      create: (tx) => insertDossier(tx, { input, version, department, actor, key, now, dueAt }),
+      create: async (tx) => {
+        await requireProcedureEnabled(tx, input.procedureCode);
+        return insertDossier(tx, { input, version, department, actor, key, now, dueAt });
+      },
     },
     idempotency: idempotency && { scope: idempotency, status: 201 },
     apply: async ({ tx, dossier, runEngine }): Promise<ReceivedAnswer> => {

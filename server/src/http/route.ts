@@ -57,7 +57,7 @@ export interface RouteSpec<
   P extends TSchema | undefined = undefined,
   A extends Access = Access,
 > {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;

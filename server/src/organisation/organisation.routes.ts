@@ -3,12 +3,16 @@ import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
 import {
   AgencyBody,
+  AgencyParams,
   AgencySchema,
   DepartmentBody,
+  DepartmentParams,
   DepartmentSchema,
+  RenameBody,
   ResetPasswordBody,
   UserBody,
   UserParams,
+  UserPatchBody,
   UserSchema,
 } from './organisation.schema.js';
 import {
@@ -19,7 +23,10 @@ import {
   listAgencies,
   listDepartments,
   listUsers,
+  renameAgency,
+  renameDepartment,
   resetUserPassword,
+  updateUser,
 } from './organisation.service.js';
 
 export function organisationRoutes(db: Db) {
@@ -64,6 +71,20 @@ export function organisationRoutes(db: Db) {
       },
     }),
     defineRoute({
+      method: 'patch',
+      path: '/api/admin/agencies/:code',
+      summary: 'Rename an agency (its code stays: dossier codes carry it)',
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      params: AgencyParams,
+      body: RenameBody,
+      responses: { 200: AgencySchema },
+      handler: async (ctx, { body, params }) => {
+        ctx.body = await renameAgency(db, params.code, body.name);
+      },
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/admin/departments',
       summary: 'Create a department of an agency',
@@ -91,6 +112,20 @@ export function organisationRoutes(db: Db) {
       },
     }),
     defineRoute({
+      method: 'patch',
+      path: '/api/admin/departments/:code',
+      summary: 'Rename a department (its code stays: tasks and diagrams name it)',
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      params: DepartmentParams,
+      body: RenameBody,
+      responses: { 200: DepartmentSchema },
+      handler: async (ctx, { body, params }) => {
+        ctx.body = await renameDepartment(db, params.code, body.name);
+      },
+    }),
+    defineRoute({
       method: 'post',
       path: '/api/admin/users',
       summary: 'Create a user with roles and departments',
@@ -115,6 +150,22 @@ export function organisationRoutes(db: Db) {
       responses: { 200: Type.Array(UserSchema) },
       handler: async (ctx) => {
         ctx.body = await listUsers(db);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/admin/users/:id',
+      summary:
+        "Change a user's name, roles, departments or overseen agency; taking a right away ends their sessions",
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      errors: ['user_not_found', 'cannot_remove_own_admin'],
+      params: UserParams,
+      body: UserPatchBody,
+      responses: { 200: UserSchema },
+      handler: async (ctx, { body, params, user }) => {
+        ctx.body = await updateUser(db, user.id, params.id, body);
       },
     }),
     defineRoute({

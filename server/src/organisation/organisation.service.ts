@@ -1,11 +1,12 @@
 import type { Static } from '@sinclair/typebox';
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../core/db.js';
+import type { Db, Queryable } from '../core/db.js';
 import { agencies, departments, userDepartments, users } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { hashPassword } from '../auth/passwords.js';
 import { deactivateUser, requireStrongPassword, setPassword } from '../auth/accounts.service.js';
-import type { AgencyBody, DepartmentBody, UserBody } from './organisation.schema.js';
+import { revokeUserSessions } from '../auth/sessions.repository.js';
+import type { AgencyBody, DepartmentBody, User, UserBody, UserPatch } from './organisation.schema.js';
 
 /** A department's agency joins the tree as a root when it is new; an admin may place it later. */
 export async function createDepartment(db: Db, input: Static<typeof DepartmentBody>) {
@@ -14,9 +15,11 @@ export async function createDepartment(db: Db, input: Static<typeof DepartmentBo
     .insert(agencies)
     .values({ code: input.agencyCode, name: input.agencyName ?? input.agencyCode })
     .onConflictDoNothing();
+  // Receipts print the department's copy of its agency's name: an existing agency lends its own.
+  const [agency] = await db.select().from(agencies).where(eq(agencies.code, input.agencyCode));
   const [row] = await db
     .insert(departments)
-    .values({ ...input, agencyName: input.agencyName ?? null, parentCode: input.parentCode ?? null })
+    .values({ ...input, agencyName: input.agencyName ?? agency!.name, parentCode: input.parentCode ?? null })
     .onConflictDoNothing()
     .returning();
   if (!row) throw errors.departmentExists(input.code);
@@ -41,6 +44,22 @@ export async function createAgency(db: Db, input: Static<typeof AgencyBody>) {
     .returning();
   if (!row) throw errors.agencyExists(input.code);
   return presentAgency(row);
+}
+
+/** Renames an agency, and the copy of its name its departments print on receipts. */
+export async function renameAgency(db: Db, code: string, name: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(agencies).set({ name }).where(eq(agencies.code, code)).returning();
+    if (!row) throw errors.agencyNotFound(code);
+    await tx.update(departments).set({ agencyName: name }).where(eq(departments.agencyCode, code));
+    return presentAgency(row);
+  });
+}
+
+export async function renameDepartment(db: Db, code: string, name: string) {
+  const [row] = await db.update(departments).set({ name }).where(eq(departments.code, code)).returning();
+  if (!row) throw errors.departmentNotFound(code);
+  return presentDepartment(row);
 }
 
 export async function listAgencies(db: Db) {
@@ -71,30 +90,61 @@ export async function createUser(db: Db, input: Static<typeof UserBody>) {
         .insert(userDepartments)
         .values(input.departments.map((code) => ({ userId: row.id, departmentCode: code })));
     }
-    return {
-      id: row.id,
-      username: row.username,
-      fullName: row.fullName,
-      roles: row.roles,
-      departments: input.departments,
-      scopeAgencyCode: row.scopeAgencyCode,
-      active: row.active,
-    };
+    return presentUser(row, input.departments);
   });
 }
 
 export async function listUsers(db: Db) {
   const rows = await db.select().from(users).orderBy(asc(users.username));
   const links = await db.select().from(userDepartments);
-  return rows.map((u) => ({
-    id: u.id,
-    username: u.username,
-    fullName: u.fullName,
-    roles: u.roles,
-    departments: links.filter((l) => l.userId === u.id).map((l) => l.departmentCode),
-    scopeAgencyCode: u.scopeAgencyCode,
-    active: u.active,
-  }));
+  return rows.map((u) =>
+    presentUser(
+      u,
+      links.filter((l) => l.userId === u.id).map((l) => l.departmentCode),
+    ),
+  );
+}
+
+/**
+ * Changes a user's name, roles, departments or overseen agency in one transaction. Taking any
+ * right away (a role, a department, or a change of the agency overseen) ends the user's
+ * sessions: a process reuses what a session stands for for a few seconds, while revocation is
+ * checked on every request, so the lost rights stop at once in every process, and the user's
+ * browser, which holds the old menu, signs in afresh. Rights only added need no such step:
+ * they reach the sessions within those seconds.
+ */
+export async function updateUser(db: Db, adminId: string, userId: string, patch: UserPatch): Promise<User> {
+  if (patch.departments) await requireDepartments(db, patch.departments);
+  if (patch.scopeAgencyCode) await requireAgency(db, patch.scopeAgencyCode, '/scopeAgencyCode');
+  if (adminId === userId && patch.roles && !patch.roles.includes('admin'))
+    throw errors.cannotRemoveOwnAdmin();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!row) throw errors.userNotFound();
+    const before = await departmentsOf(tx, userId);
+    const [updated] = await tx
+      .update(users)
+      .set({
+        fullName: patch.fullName ?? row.fullName,
+        roles: patch.roles ?? row.roles,
+        scopeAgencyCode: patch.scopeAgencyCode === undefined ? row.scopeAgencyCode : patch.scopeAgencyCode,
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    const after = patch.departments ?? before;
+    if (patch.departments) {
+      await tx.delete(userDepartments).where(eq(userDepartments.userId, userId));
+      if (after.length)
+        await tx.insert(userDepartments).values(after.map((code) => ({ userId, departmentCode: code })));
+    }
+    const user = presentUser(updated!, after);
+    const narrowed =
+      row.roles.some((role) => !(user.roles as string[]).includes(role)) ||
+      before.some((code) => !after.includes(code)) ||
+      row.scopeAgencyCode !== user.scopeAgencyCode;
+    if (narrowed) await revokeUserSessions(tx, userId);
+    return user;
+  });
 }
 
 /** An admin sets a new password for a user (who forgot theirs); the user's sessions end. */
@@ -135,6 +185,27 @@ async function requireDepartments(db: Db, codes: string[]): Promise<void> {
 async function requireAgency(db: Db, code: string, path: string): Promise<void> {
   const [found] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, code));
   if (!found) throw errors.validation([{ path, message: `unknown agency ${code}` }]);
+}
+
+async function departmentsOf(db: Queryable, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ code: userDepartments.departmentCode })
+    .from(userDepartments)
+    .where(eq(userDepartments.userId, userId))
+    .orderBy(asc(userDepartments.departmentCode));
+  return rows.map((r) => r.code);
+}
+
+function presentUser(row: typeof users.$inferSelect, departmentCodes: string[]): User {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    roles: row.roles as User['roles'],
+    departments: departmentCodes,
+    scopeAgencyCode: row.scopeAgencyCode,
+    active: row.active,
+  };
 }
 
 function presentAgency(row: typeof agencies.$inferSelect) {

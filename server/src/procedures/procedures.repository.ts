@@ -61,6 +61,7 @@ export async function listCurrentVersions(db: Queryable) {
       duration: procedureVersions.duration,
       durationUnit: procedureVersions.durationUnit,
       cutoff: procedureVersions.cutoff,
+      enabled: procedures.enabled,
     })
     .from(procedures)
     .innerJoin(

@@ -23,7 +23,13 @@ import {
   StepValidatorQuery,
   VersionSummary,
 } from './procedures.schema.js';
-import { createProcedure, deployVersion } from './procedures.service.js';
+import {
+  createProcedure,
+  deployVersion,
+  listProceduresForAdmin,
+  setProcedureEnabled,
+} from './procedures.service.js';
+import { AdminProcedure, ProcedureSwitchBody } from './procedures-admin.schema.js';
 import { stepFormSchema } from './form-schemas.js';
 import { findFieldOwner } from './step-fields.js';
 
@@ -190,6 +196,41 @@ export function procedureRoutes(db: Db) {
       handler: async (ctx, { body, params, user }) => {
         ctx.status = 201;
         ctx.body = presentDeployed(await deployVersion(db, params.code, body, user.id));
+      },
+    }),
+    ...availabilityRoutes(db),
+  ];
+}
+
+/** The admin's switch of a procedure's intake, kept apart from deploying. */
+function availabilityRoutes(db: Db) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/procedures',
+      summary: 'Every procedure, enabled or not, with its versions and who deployed each',
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      responses: { 200: Type.Array(AdminProcedure) },
+      handler: async (ctx) => {
+        ctx.body = await listProceduresForAdmin(db);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/admin/procedures/:code',
+      summary: 'Enable or disable a procedure: disabled, it takes no new dossiers; running ones finish',
+      tag: 'admin',
+      access: ['admin'],
+      scope: 'none',
+      params: ProcedureParams,
+      errors: ['procedure_not_found'],
+      body: ProcedureSwitchBody,
+      responses: { 200: Type.Object({ code: Type.String(), enabled: Type.Boolean() }) },
+      handler: async (ctx, { body, params }) => {
+        await setProcedureEnabled(db, params.code, body.enabled);
+        ctx.body = { code: params.code, enabled: body.enabled };
       },
     }),
   ];

@@ -70,18 +70,23 @@ export const CreateVersionBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ProcedureSummary = Type.Object({
+const ProcedureFacts = {
   code: Type.String(),
   name: Type.String(),
   currentVersion: Type.Integer(),
   duration: Type.Integer(),
   durationUnit: DurationUnit,
   cutoff: Type.Union([Type.String(), Type.Null()]),
+};
+
+export const ProcedureSummary = Type.Object({
+  ...ProcedureFacts,
+  enabled: Type.Boolean({ description: 'false: an admin disabled it; the desk takes no new dossiers of it' }),
 });
 export type ProcedureSummary = Static<typeof ProcedureSummary>;
 
 export const ProcedureDetail = Type.Object({
-  ...ProcedureSummary.properties,
+  ...ProcedureFacts,
   formSchema: FormSchema,
   metadata: ProcedureMetadata,
   steps: ProcedureSteps,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../core/db.js';
-import { procedureVersions, procedures } from '../db/schema.js';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../core/db.js';
+import { procedureVersions, procedures, users } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { compileDiagram } from '../engine/definitions.js';
 import { checkFormSchema } from './form-schemas.js';
@@ -9,6 +9,7 @@ import { checkStepFields } from './step-fields.js';
 import type { FormSchema } from '../db/procedure-content.schema.js';
 import { findCurrentVersion } from './procedures.repository.js';
 import type { WorkingUnit } from '../calendar/working-time.js';
+import type { AdminProcedure } from './procedures-admin.schema.js';
 
 export interface VersionInput {
   bpmn: string;
@@ -123,4 +124,61 @@ export function checksumOf(input: VersionInput): string {
     input.metadata ?? {},
   ]);
   return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Every procedure with its versions, newest first, and who deployed each: the admin's list. */
+export async function listProceduresForAdmin(db: Db): Promise<AdminProcedure[]> {
+  const [rows, versions] = await Promise.all([
+    db.select().from(procedures).orderBy(procedures.code),
+    db
+      .select({
+        procedureCode: procedureVersions.procedureCode,
+        version: procedureVersions.version,
+        name: procedureVersions.name,
+        createdAt: procedureVersions.createdAt,
+        username: users.username,
+        fullName: users.fullName,
+      })
+      .from(procedureVersions)
+      .leftJoin(users, eq(users.id, procedureVersions.createdBy))
+      .orderBy(desc(procedureVersions.version)),
+  ]);
+  return rows.map((p) => ({
+    code: p.code,
+    name: p.name,
+    enabled: p.enabled,
+    currentVersion: p.currentVersion,
+    versions: versions
+      .filter((v) => v.procedureCode === p.code)
+      .map((v) => ({
+        version: v.version,
+        name: v.name,
+        createdAt: v.createdAt.toISOString(),
+        deployedBy: v.username ? { username: v.username, fullName: v.fullName! } : null,
+      })),
+  }));
+}
+
+/** Opens or closes a procedure to new dossiers; dossiers already running go on either way. */
+export async function setProcedureEnabled(db: Db, code: string, enabled: boolean): Promise<void> {
+  const [row] = await db
+    .update(procedures)
+    .set({ enabled })
+    .where(eq(procedures.code, code))
+    .returning({ code: procedures.code });
+  if (!row) throw errors.procedureNotFound(code);
+}
+
+/**
+ * Refuses a new dossier of a disabled procedure. Read under a share lock in the intake's
+ * transaction, so an intake and a disable that cross are ordered: the intake either commits
+ * before the disable does, or sees it.
+ */
+export async function requireProcedureEnabled(tx: Queryable, code: string): Promise<void> {
+  const [row] = await tx
+    .select({ enabled: procedures.enabled })
+    .from(procedures)
+    .where(eq(procedures.code, code))
+    .for('share');
+  if (!row?.enabled) throw errors.procedureDisabled(code);
 }
