@@ -72,7 +72,7 @@ export async function stepWorker(options: LoadOptions, control: Control, ledger:
   while (!control.stopped) {
     await control.gate();
     const inbox = await client.send('GET', '/api/tasks?pageSize=30');
-    const items: { id: string; outcomes: string[] }[] = inbox?.body?.items ?? [];
+    const items: { id: string; elementId: string; outcomes: string[] }[] = inbox?.body?.items ?? [];
     if (!items.length) {
       await new Promise((r) => setTimeout(r, 50));
       continue;
@@ -81,7 +81,11 @@ export async function stepWorker(options: LoadOptions, control: Control, ledger:
     const claim = await client.send('POST', `/api/tasks/${task.id}/claim`);
     if (claim?.status !== 200) continue; // someone else has it, or the server died: the inbox is asked again
     const outcome = chooseOutcome(task.outcomes);
-    const done = await client.send('POST', `/api/tasks/${task.id}/complete`, outcome ? { outcome } : {}, {
+    const body = {
+      ...(outcome ? { outcome } : {}),
+      ...(RESULTS[task.elementId] ? { data: RESULTS[task.elementId] } : {}),
+    };
+    const done = await client.send('POST', `/api/tasks/${task.id}/complete`, body, {
       // One key per request: two workers of one user may pick the same task with other outcomes,
       // and a key replayed with another body is refused (422), not answered with the first result.
       'Idempotency-Key': `complete-${task.id}-${outcome ?? 'none'}`,
@@ -92,6 +96,11 @@ export async function stepWorker(options: LoadOptions, control: Control, ledger:
   }
   return client.retries;
 }
+
+/** What a step of the procedure records (the leader's signature must carry the certificate number). */
+const RESULTS: Record<string, Record<string, unknown>> = {
+  Task_sign: { certificateNumber: 'HKD-2026-0001' },
+};
 
 /** Mostly forward; one review in ten refused, one signature in ten sent back to review. */
 function chooseOutcome(outcomes: string[]): string | null {
