@@ -112,14 +112,21 @@ async function createOrganisation(db: Db, random: Random) {
  */
 function variantOf(xml: string, spec: ProcedureSpec, agency: Agency): string {
   const hours = (share: number) => `${Math.round(spec.durationDays * 8 * share * 10) / 10}h`;
-  return xml
-    .replaceAll('Đăng ký thành lập hộ kinh doanh', spec.name)
-    .replaceAll('Ký Giấy chứng nhận đăng ký hộ kinh doanh', 'Ký duyệt kết quả')
-    .replaceAll('Phòng Tài chính – Kế hoạch', DEPARTMENT_KINDS[spec.handler])
-    .replace('mc:department="MC"', `mc:department="${departmentCode(agency, 'MC')}"`)
-    .replace('mc:department="TCKH"', `mc:department="${departmentCode(agency, spec.handler)}"`)
-    .replace('mc:department="LD"', `mc:department="${departmentCode(agency, 'LD')}"`)
-    .replace('mc:budget="1.5d"', `mc:budget="${hours(0.5)}"`)
-    .replace('mc:budget="1d"', `mc:budget="${hours(0.3)}"`)
-    .replace('mc:budget="0.5d"', `mc:budget="${hours(0.2)}"`);
+  return (
+    xml
+      .replaceAll('Đăng ký thành lập hộ kinh doanh', spec.name)
+      .replaceAll('Ký Giấy chứng nhận đăng ký hộ kinh doanh', 'Ký duyệt kết quả')
+      .replaceAll('Phòng Tài chính – Kế hoạch', DEPARTMENT_KINDS[spec.handler])
+      .replace('mc:department="MC"', `mc:department="${departmentCode(agency, 'MC')}"`)
+      .replace('mc:department="TCKH"', `mc:department="${departmentCode(agency, spec.handler)}"`)
+      .replace('mc:department="LD"', `mc:department="${departmentCode(agency, 'LD')}"`)
+      .replace('mc:budget="1.5d"', `mc:budget="${hours(0.5)}"`)
+      .replace('mc:budget="1d"', `mc:budget="${hours(0.3)}"`)
+      .replace('mc:budget="0.5d"', `mc:budget="${hours(0.2)}"`)
+      // The desk takes in this archive's form, not the household business's.
+      .replace(
+        /(id="Start_received"[^>]*) mc:editableFields="[^"]*" mc:requiredFields="[^"]*"/,
+        '$1 mc:editableFields="noiDung,diaChi,soBanSao" mc:requiredFields="noiDung"',
+      )
+  );
 }

@@ -13,6 +13,7 @@ import { authRoutes, sessionMiddleware } from './auth/auth.routes.js';
 import { organisationRoutes } from './organisation/organisation.routes.js';
 import { procedureRoutes } from './procedures/procedures.routes.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
+import { dossierCommentRoutes } from './dossiers/dossier-comments.routes.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { deadlineRoutes } from './deadlines/deadlines.routes.js';
@@ -56,6 +57,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...organisationRoutes(db),
     ...procedureRoutes(db),
     ...dossierRoutes(db, live, publicUrl),
+    ...dossierCommentRoutes(db),
     ...taskRoutes(db, live),
     ...calendarRoutes(db),
     ...deadlineRoutes(db),

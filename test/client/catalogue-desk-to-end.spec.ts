@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { DEMO_USERS } from '../../server/src/seed/demo.js';
 import { ajv } from '../../server/src/http/validation.js';
 import type { ProcedureDetail, StepSpec } from '../../server/src/procedures/procedures.schema.js';
+import type { OpenTask } from '../../server/src/dossiers/dossiers.schema.js';
 import { seriousViolations } from './support/axe.js';
 import { validSample, type FlatSchema } from '../server/validators/form-samples.js';
 import { outcomeRoutes, type OutcomeRoute } from '../support/outcome-routes.js';
@@ -15,6 +16,7 @@ import { launchBrowser, openSession, screenshot, signIn, type Session } from './
 
 const PROCESSES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../processes');
 const CATALOGUE = fs.readdirSync(PROCESSES).filter((name) => !name.startsWith('_'));
+const REASON = 'Cần bổ sung, sửa lại theo ý kiến';
 
 /** The demo user who works a step: one of its departments, with its role if it names one. */
 function workerOf(step: Pick<StepSpec, 'departments' | 'role'>): string {
@@ -146,7 +148,10 @@ describe('web client: every procedure from the desk to its end', function () {
       }
       const step = procedure.steps.userTasks[task.elementId]!;
       const outcome = chooseOutcome(step, routes, taken);
-      await workStep(procedure, step, task.id, dossierCode, outcome, sample, round);
+      expect(task.returned, `${dossierCode} ${step.id} comes back`).to.equal(
+        taken.some((t) => t.startsWith(`${step.id}:`)),
+      );
+      await workStep(procedure, step, task, dossierCode, outcome, sample, round);
       taken.push(`${step.id}:${outcome ?? ''}`);
     }
     throw new Error(`${procedure.code}: ${dossierCode} did not end within 40 steps (${taken.join(' ')})`);
@@ -155,7 +160,7 @@ describe('web client: every procedure from the desk to its end', function () {
   async function workStep(
     procedure: ProcedureDetail,
     step: StepSpec,
-    taskId: string,
+    task: OpenTask,
     dossierCode: string,
     outcome: string | undefined,
     sample: Record<string, unknown>,
@@ -163,11 +168,19 @@ describe('web client: every procedure from the desk to its end', function () {
   ): Promise<void> {
     const page = await pageOf(workerOf(step));
     await page.goto('/inbox');
-    const row = page.locator(`tr[data-task="${taskId}"]`);
-    await row.locator('[data-action=claim]').click();
+    const row = page.locator(`tr[data-task="${task.id}"]`);
+    if (task.returned) {
+      // work sent back waits, claimed already, for whoever did the step, marked with the reason
+      await row.locator('[data-testid=returned]').waitFor();
+      expect(await row.locator('[data-action=claim]').count()).to.equal(0);
+      if (task.returnReason) expect(await row.innerText()).to.contain(task.returnReason);
+    } else {
+      await row.locator('[data-action=claim]').click();
+    }
     await row.locator('[data-action=open]').click();
     await page.locator('[data-testid=task-actions]').waitFor();
     for (const field of step.editableFields ?? []) await fillField(page, `step-${field}`, sample[field]);
+    if (outcome && step.reasonOutcomes?.includes(outcome)) await page.fill('#task-reason', REASON);
     if (round === 0)
       expect(await seriousViolations(page), `task view of ${procedure.code}`).to.deep.equal([]);
     await screenshot(page, `catalogue-${procedure.code}-2-step-${round}-${step.id}`);

@@ -30,8 +30,17 @@ export class DossierDriver {
     return new DossierDriver(res.body.code, res.body, reception);
   }
 
-  /** Completes the open step `elementId` as `client`, with an outcome and data; answers the completion. */
-  async step(client: ApiClient, elementId: string, outcome?: string, data?: object): Promise<any> {
+  /**
+   * Completes the open step `elementId` as `client`, with an outcome and data, and a reason when
+   * given (decisions that send work back or refuse need one); answers the completion.
+   */
+  async step(
+    client: ApiClient,
+    elementId: string,
+    outcome?: string,
+    data?: object,
+    reason?: string,
+  ): Promise<any> {
     const inbox = await client.get('/api/tasks?scope=department&pageSize=200');
     const mine = inbox.body.items.filter((t: any) => t.dossier.code === this.code);
     expect(
@@ -41,6 +50,7 @@ export class DossierDriver {
     const res = await client.post(`/api/tasks/${mine[0].id}/complete`, {
       ...(outcome ? { outcome } : {}),
       ...(data ? { data } : {}),
+      ...(reason ? { reason } : {}),
     });
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
     return res.body;

@@ -1,4 +1,5 @@
 import { get, post, query } from './http.js';
+import type { DossierComment, PostCommentBody } from '@server/dossiers/dossier-comments.schema.js';
 import type {
   ControlSlip,
   DeadlineState,
@@ -35,3 +36,6 @@ export const receiveSupplement = (code: string, note?: string) =>
 export const extendDueDate = (code: string, body: ExtendBody) =>
   post<DeadlineState>(`${path(code)}/extend`, body);
 export const getControlSlip = (code: string) => get<ControlSlip>(`${path(code)}/control-slip`);
+/** Writes on the dossier's thread (at an open step when `taskId` is given); answers the thread. */
+export const postComment = (code: string, body: PostCommentBody) =>
+  post<DossierComment[]>(`${path(code)}/comments`, body);

@@ -442,4 +442,15 @@ export const en: Record<MessageKey, string> = {
   'admin.users.scopeAgencyNone': "The agencies of the user's departments",
   'admin.users.scopeAgencyHint':
     'For leaders and supervisors: they see the dossiers of this agency and of every agency below it.',
+  'decisions.title': 'Comments',
+  'decisions.noComments': 'No comments yet.',
+  'decisions.commentLabel': 'Write a comment',
+  'decisions.commentSend': 'Post comment',
+  'decisions.commentEmpty': 'Write something first.',
+  'decisions.reasonLabel': 'Reason or comment with the decision',
+  'decisions.reasonHint':
+    'Required when sending the work back or refusing: whoever gets it, and the citizen, read it.',
+  'decisions.reasonRequired': 'Give the reason before choosing “{outcome}”.',
+  'decisions.returned': 'Returned',
+  'decisions.returnedBecause': 'Returned because: {reason}',
 };

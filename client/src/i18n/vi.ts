@@ -439,6 +439,17 @@ export const vi = {
   'admin.users.scopeAgencyNone': 'Theo phòng ban của người dùng',
   'admin.users.scopeAgencyHint':
     'Cho lãnh đạo, giám sát: xem hồ sơ của cơ quan này và mọi cơ quan trực thuộc.',
+  'decisions.title': 'Trao đổi, ý kiến',
+  'decisions.noComments': 'Chưa có ý kiến nào.',
+  'decisions.commentLabel': 'Viết ý kiến',
+  'decisions.commentSend': 'Gửi ý kiến',
+  'decisions.commentEmpty': 'Hãy viết nội dung ý kiến.',
+  'decisions.reasonLabel': 'Lý do, ý kiến kèm quyết định',
+  'decisions.reasonHint':
+    'Bắt buộc khi trả lại, yêu cầu làm lại hoặc từ chối: người nhận và công dân sẽ đọc lý do này.',
+  'decisions.reasonRequired': 'Hãy ghi lý do trước khi chọn «{outcome}».',
+  'decisions.returned': 'Bị trả lại',
+  'decisions.returnedBecause': 'Lý do trả lại: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof vi;

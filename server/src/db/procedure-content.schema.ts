@@ -86,6 +86,12 @@ export const StepSpec = Type.Object({
   departments: Type.Array(Type.String()),
   role: Type.Union([RoleSchema, Type.Null()]),
   outcomes: Type.Array(Type.String()),
+  reasonOutcomes: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        'outcomes that send the work back or refuse the dossier: their completion must give a reason (absent in older versions: none)',
+    }),
+  ),
   ...StepFields.properties,
   budget: Type.Union([StepBudget, Type.Null()]),
   status: Type.Union([Type.Integer(), Type.Null()], {

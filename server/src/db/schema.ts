@@ -255,6 +255,10 @@ export const tasks = pgTable(
     dueAt: instant('due_at'),
     remindedAt: instant('reminded_at'),
     overdueNotifiedAt: instant('overdue_notified_at'),
+    /** The step was done before on this dossier and the work came back to it (claimed for who did it). */
+    returned: boolean('returned').notNull().default(false),
+    /** Why it came back: the reason given with the decision that sent it back. */
+    returnReason: text('return_reason'),
   },
   (t) => [
     index('tasks_open_due')
@@ -290,6 +294,31 @@ export const dossierEvents = pgTable(
     details: jsonb('details'),
   },
   (t) => [index('dossier_events_dossier').on(t.dossierId, t.id)],
+);
+
+/**
+ * The comment thread of a dossier: what staff write to each other on it (who, when, at which
+ * step), and the reasons given with decisions that sent work back or refused it.
+ */
+export const dossierComments = pgTable(
+  'dossier_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    authorName: text('author_name').notNull(),
+    kind: text('kind', { enum: ['comment', 'reason'] }).notNull(),
+    stepId: text('step_id'),
+    stepName: text('step_name'),
+    outcome: text('outcome'),
+    body: text('body').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('dossier_comments_dossier').on(t.dossierId, t.createdAt)],
 );
 
 /** Public holidays (inclusive ranges); a null agency means the national calendar. */

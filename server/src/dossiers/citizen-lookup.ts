@@ -180,10 +180,16 @@ function messageWaits(version: ProcedureVersion, events: EventRow[], dossier: Do
   return [...done, ...[...open.values()].map((w) => ({ ...w, endedAt: dossier.finishedAt }))];
 }
 
-/** A refused dossier: no reason is stored with the refusal, so the end event's name says what happened. */
+/**
+ * A refused dossier: the reason the deciding step gave (a refusal must give one), else, for a
+ * dossier refused before decisions carried reasons, the end event's name.
+ */
 function refusalOf(dossier: Dossier, version: ProcedureVersion, events: EventRow[]): LookupRefusal | null {
   if (dossier.status !== DossierStatus.REFUSED) return null;
   const end = events.filter((e) => e.type === 'finished').at(-1);
+  const decided = events.filter((e) => e.type === 'step_completed').at(-1);
+  const given = (decided?.details as { reason?: string } | null)?.reason;
+  if (given) return { refusedAt: (dossier.finishedAt ?? dossier.updatedAt).toISOString(), reason: given };
   const context = sourceContextFor(version) as {
     getActivityById(id: string): { name?: string } | undefined;
   };

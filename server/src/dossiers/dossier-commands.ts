@@ -19,6 +19,8 @@ import type { SessionUser } from '../core/roles.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import type { NextTask } from './dossiers.schema.js';
+import { previousHandlers } from './returned-tasks.js';
+import { insertComment } from './dossier-comments.js';
 
 /** What a command changed; `runDossierCommand` calls `afterCommit` once the transaction has committed. */
 export interface CommandResult {
@@ -38,8 +40,8 @@ export function nextTasksOf(result: CommandResult): NextTask[] {
 /** Why the engine runs: a dossier received, a task completed, a message from another agency, a timer due. */
 export type Cause =
   | { kind: 'received' }
-  /** `task` as completed, the row written under the lock. */
-  | { kind: 'task'; task: Task; outcome: string | null }
+  /** `task` as completed, the row written under the lock, with the reason given for the decision. */
+  | { kind: 'task'; task: Task; outcome: string | null; reason?: string | null }
   | { kind: 'message'; message: string }
   | { kind: 'timer' };
 
@@ -95,7 +97,11 @@ export async function applyEngineCommand(
     { ...dossier.data, outcome: cause.kind === 'task' ? cause.outcome : null },
     command,
   );
-  const changes = await syncTasks(ctx, run, steps, { completedTask, openTasks });
+  const changes = await syncTasks(ctx, run, steps, {
+    completedTask,
+    openTasks,
+    reason: cause.kind === 'task' ? (cause.reason ?? null) : null,
+  });
   // A diagram without timers never has any stored: skip the look-up.
   const timersFired =
     run.timers.length || steps.hasTimers !== false ? await syncTimers(tx, dossier.id, run.timers, now) : [];
@@ -137,7 +143,11 @@ async function syncTasks(
   ctx: CommandContext,
   run: EngineRun,
   steps: ProcedureSteps,
-  { completedTask, openTasks }: { completedTask: Task | null; openTasks: Task[] | undefined },
+  {
+    completedTask,
+    openTasks,
+    reason,
+  }: { completedTask: Task | null; openTasks: Task[] | undefined; reason: string | null },
 ) {
   const { tx, dossier, now } = ctx;
   const [before, calendar] = await Promise.all([
@@ -161,13 +171,23 @@ async function syncTasks(
       .returning();
   }
   const fresh = run.waiting.filter((w) => !known.has(w.executionId));
+  // Work a decision sends back goes to whoever did that step before, with the reason.
+  const handlers =
+    completedTask && fresh.length
+      ? await previousHandlers(
+          tx,
+          dossier.id,
+          fresh.map((w) => w.elementId),
+        )
+      : new Map<string, string | null>();
   const created = fresh.length
     ? await tx
         .insert(tasks)
         .values(
-          fresh.map((w) =>
-            newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now, calendar),
-          ),
+          fresh.map((w) => ({
+            ...newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now, calendar),
+            ...returnedTo(handlers, w.elementId, reason, now),
+          })),
         )
         .returning()
     : [];
@@ -192,6 +212,21 @@ function newTaskRow(
     status: 'open' as const,
     createdAt: now,
     dueAt: step.budget ? addWorkingTime(now, step.budget.amount, step.budget.unit, calendar) : null,
+  };
+}
+
+function returnedTo(
+  handlers: Map<string, string | null>,
+  elementId: string,
+  reason: string | null,
+  now: Date,
+) {
+  if (!handlers.has(elementId)) return {};
+  const handler = handlers.get(elementId);
+  return {
+    returned: true,
+    returnReason: reason,
+    ...(handler ? { status: 'claimed' as const, assigneeId: handler, claimedAt: now } : {}),
   };
 }
 
@@ -248,8 +283,19 @@ async function recordHandoff(
       fromDepartment: cause.task.departmentCodes[0] ?? null,
       toDepartments,
       outcome: cause.outcome,
-      details: { taskId: cause.task.id, nextSteps },
+      details: { taskId: cause.task.id, nextSteps, ...(cause.reason ? { reason: cause.reason } : {}) },
     });
+    if (cause.reason && actor.id) {
+      await insertComment(tx, {
+        dossierId: dossier.id,
+        actor: { id: actor.id, fullName: actor.fullName },
+        kind: 'reason',
+        step: { id: cause.task.elementId, name: cause.task.name },
+        outcome: cause.outcome,
+        body: cause.reason,
+        at: now,
+      });
+    }
   } else if (cause.kind === 'message') {
     const event = run.caught ? steps.messageEvents?.[run.caught] : undefined;
     rows.push({

@@ -1,3 +1,4 @@
+import { DossierComment } from './dossier-comments.schema.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { ProcedureCode } from '../procedures/procedures.schema.js';
 import { DossierEvent } from './dossier-events.schema.js';
@@ -22,6 +23,8 @@ export const OpenTask = Type.Object({
   assigneeId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   createdAt: Instant,
   dueAt: Type.Union([Instant, Type.Null()]),
+  returned: Type.Boolean({ description: 'the step was done before and a decision sent the work back to it' }),
+  returnReason: Type.Union([Type.String(), Type.Null()], { description: 'why it came back' }),
 });
 export type OpenTask = Static<typeof OpenTask>;
 
@@ -131,6 +134,9 @@ export const DossierDetail = Type.Intersect([
     procedureVersion: Type.Integer(),
     openTasks: Type.Array(OpenTask),
     events: Type.Array(DossierEvent),
+    comments: Type.Array(DossierComment, {
+      description: 'the thread: comments, and reasons given with decisions',
+    }),
     actions: Type.Array(DossierAction, {
       description: 'what the viewer may do to the dossier now; the route of any other action refuses it',
     }),

@@ -16,6 +16,7 @@ import { nextTasksOf } from './dossier-commands.js';
 import { nextDossierCode } from './dossier-code.js';
 import { citizenLookupUrl, hashLookupSecret, lookupKey, lookupSecretOf } from './lookup-secret.js';
 import { allowedActions } from './dossier-actions.js';
+import { listComments } from './dossier-comments.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import { dossierScope } from '../access/dossier-scope.js';
@@ -250,8 +251,11 @@ export async function getDossier(db: Db, code: string, viewer: SessionUser) {
       assigneeId: t.assigneeId,
       createdAt: t.createdAt.toISOString(),
       dueAt: t.dueAt?.toISOString() ?? null,
+      returned: t.returned,
+      returnReason: t.returnReason,
     })),
     events,
+    comments: await listComments(db, dossier.id),
     actions: allowedActions(dossier, viewer),
   };
 }

@@ -2,6 +2,7 @@ import type { ModdleElement, ParseResult } from 'bpmn-moddle';
 import { ROLES, type Role } from '../core/roles.js';
 import { feelCostError, feelSyntaxError, isIsoTimerValue } from './feel.js';
 import { HOURS_PER_WORKING_DAY } from '../calendar/working-time.js';
+import { outcomeRoutes } from './outcome-routes.js';
 import type {
   MessageWait,
   ProcedureSteps,
@@ -46,7 +47,9 @@ export function inspectDiagram(parsed: ParseResult): {
   if (!processes.length) problems.push({ elementId: null, message: 'The diagram has no process' });
   for (const process of processes) {
     const laneOf = lanesByNode(process);
-    for (const element of flowElements(process)) inspectElement(element, laneOf, steps, problems);
+    const elements = flowElements(process);
+    for (const element of elements) inspectElement(element, laneOf, steps, problems);
+    markReasonOutcomes(elements, steps);
   }
   for (const step of Object.values(steps.userTasks)) {
     if (step.editableFields !== null) continue;
@@ -57,6 +60,22 @@ export function inspectDiagram(parsed: ParseResult): {
     });
   }
   return { steps, problems, warnings };
+}
+
+/**
+ * The outcomes whose completion must say why: those that send the work back to a step done
+ * before (a leader returning a draft, a supplement asked for) and those that end the dossier as
+ * refused (status 3). The person it goes back to, and the citizen, read the reason.
+ */
+function markReasonOutcomes(elements: ModdleElement[], steps: ProcedureSteps): void {
+  for (const route of outcomeRoutes(elements)) {
+    const step = steps.userTasks[route.step];
+    // A step that requires its own fields for this outcome (what to supplement) says why in them.
+    if (!step || step.requiredFields?.some((r) => r.outcomes.includes(route.outcome))) continue;
+    // 3: the national status code of a refused dossier
+    const refuses = route.end !== null && Number(route.end.get('mc:status')) === 3;
+    if (route.loops || refuses) step.reasonOutcomes!.push(route.outcome);
+  }
 }
 
 /** Refuses a diagram too large to check and run at a reasonable cost, before any rule walks it. */
@@ -169,6 +188,7 @@ function userTaskSpec(
     departments,
     role: (roleText as Role | null) ?? null,
     outcomes: splitList(task.get('mc:outcomes')),
+    reasonOutcomes: [],
     ...fieldsOf(task),
     budget: parseBudget(task, problems),
     status: statusOf(task, problems),

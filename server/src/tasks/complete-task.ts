@@ -69,6 +69,7 @@ async function completeLocked(
   // (2)
   const step = version.steps.userTasks[task.elementId]!;
   const outcome = checkOutcome(step, body.outcome);
+  const reason = checkReason(step, outcome, body.reason);
   const payload = body.data ?? {};
   checkEditableFields(step, payload);
   const data = { ...dossier.data, ...payload };
@@ -81,7 +82,7 @@ async function completeLocked(
     .returning();
   const changes = await locked.runEngine({
     command: { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
-    cause: { kind: 'task', task: completed!, outcome },
+    cause: { kind: 'task', task: completed!, outcome, reason },
     data,
     openTasks: others,
   });
@@ -99,4 +100,18 @@ function checkOutcome(step: StepSpec, outcome: string | undefined): string | nul
     throw errors.validation([{ path: '/outcome', message: `choose one of: ${step.outcomes.join(', ')}` }]);
   }
   return outcome;
+}
+
+/** A decision that sends the work back or refuses the dossier says why; any other may. */
+function checkReason(step: StepSpec, outcome: string | null, reason: string | undefined): string | null {
+  const given = reason?.trim() || null;
+  if (!given && outcome !== null && step.reasonOutcomes?.includes(outcome)) {
+    throw errors.validation([
+      {
+        path: '/reason',
+        message: `give the reason for "${outcome}": whoever the work goes back to, or the citizen, reads it`,
+      },
+    ]);
+  }
+  return given;
 }

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from '../core/roles.js';
 import { UuidParam } from '../http/params.schema.js';
 import { NextTask, OpenTask } from '../dossiers/dossiers.schema.js';
+import { DecisionReason } from '../dossiers/dossier-comments.schema.js';
 
 export const TaskParams = Type.Object({ id: UuidParam('task_not_found') });
 
@@ -26,6 +27,7 @@ export const CompleteTaskBody = Type.Object(
   {
     outcome: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     data: Type.Optional(Type.Object({}, { additionalProperties: true })),
+    reason: Type.Optional(DecisionReason),
   },
   { additionalProperties: false },
 );

@@ -155,5 +155,7 @@ export function presentTask(t: Task) {
     assigneeId: t.assigneeId,
     createdAt: t.createdAt.toISOString(),
     dueAt: t.dueAt?.toISOString() ?? null,
+    returned: t.returned,
+    returnReason: t.returnReason,
   };
 }

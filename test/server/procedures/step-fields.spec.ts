@@ -182,7 +182,10 @@ describe('procedures: each step declares the form fields it edits and requires',
       const toward = routes
         .filter((r) => r.step === step.id && stepId in r.distances)
         .sort((a, b) => a.distances[stepId]! - b.distances[stepId]!)[0];
-      await dossier.step(worker, step.id, toward?.outcome, data);
+      const reason = step.reasonOutcomes?.includes(toward?.outcome ?? '')
+        ? 'Cần làm lại bước trước'
+        : undefined;
+      await dossier.step(worker, step.id, toward?.outcome, data, reason);
     }
     throw new Error(`${procedure.code}: ${stepId} never opened`);
   }
