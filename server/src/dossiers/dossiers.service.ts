@@ -7,7 +7,11 @@ import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
-import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';
+import {
+  findCurrentVersion,
+  findVersionById,
+  type LoadedVersion,
+} from '../procedures/procedures.repository.js';
 import { requireProcedureEnabled } from '../procedures/procedures.service.js';
 import { checkEditableFields, validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
@@ -39,11 +43,7 @@ export interface DossierIntake {
  * again, since only the secret's hash was kept) instead of a second dossier.
  */
 export async function receiveDossier({ db, live, publicUrl, input, actor, idempotency }: DossierIntake) {
-  const version = await findCurrentVersion(db, input.procedureCode);
-  if (!version)
-    throw errors.validation([
-      { path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` },
-    ]);
+  const version = await currentVersionOf(db, input.procedureCode);
   const intake = version.steps.intake;
   if (intake) checkEditableFields(intake, input.data);
   validateFormData(version, input.data, intake ? { id: intake.id, fields: intake, outcome: null } : null);
@@ -93,6 +93,36 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
         .where(eq(dossiers.code, answer.code))
     : [{ generation: 1 }];
   return { ...answer, lookupSecret: lookupSecretOf(key, answer.code, row!.generation) };
+}
+
+/**
+ * The promised date a dossier of `procedureCode` received now at the desk `departmentCode` would
+ * get: the very calculation intake makes, so the desk can show it before submitting.
+ */
+export async function previewPromisedDate(
+  db: Db,
+  actor: SessionUser,
+  procedureCode: string,
+  departmentCode: string | undefined,
+) {
+  const version = await currentVersionOf(db, procedureCode);
+  const department = receivingDepartment(actor, departmentCode);
+  const now = clock.now();
+  const dueAt = promisedDate(version, now, await calendarFor(db, department.agencyCode));
+  return {
+    procedureCode,
+    departmentCode: department.code,
+    agencyCode: department.agencyCode,
+    from: now.toISOString(),
+    dueAt: dueAt.toISOString(),
+  };
+}
+
+async function currentVersionOf(db: Db, procedureCode: string): Promise<LoadedVersion> {
+  const version = await findCurrentVersion(db, procedureCode);
+  if (!version)
+    throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${procedureCode}` }]);
+  return version;
 }
 
 /** What an intake answers, less the secret (never stored with the idempotency key). */

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Applicant, Channel, NotifyChannel, ReceivedDocument } from '../dossiers/dossiers.schema.js';
-import { DurationUnit } from '../procedures/procedures.schema.js';
+import { DurationUnit, ProcedureCode } from '../procedures/procedures.schema.js';
 import { DossierAction } from '../dossiers/dossier-actions.js';
 
 /** What the printed receipt ("Giấy tiếp nhận hồ sơ và hẹn trả kết quả") shows, except the secret. */
@@ -39,3 +39,26 @@ export const ReceiptPdfBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const PromisedDateQuery = Type.Object(
+  {
+    procedureCode: ProcedureCode,
+    departmentCode: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description: 'the desk receiving, when the receptionist has several; default their first',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** The promised date intake would print on the receipt if the dossier were received now. */
+export const PromisedDatePreview = Type.Object({
+  procedureCode: Type.String(),
+  departmentCode: Type.String(),
+  agencyCode: Type.String({ description: 'whose calendar counts, and whose code the dossier gets' }),
+  from: Type.String({ format: 'date-time', description: 'the instant counted from: now' }),
+  dueAt: Type.String({ format: 'date-time' }),
+});
+export type PromisedDatePreview = Static<typeof PromisedDatePreview>;
