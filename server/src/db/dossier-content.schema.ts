@@ -37,5 +37,19 @@ export const ReceivedDocument = Type.Object(
 );
 export type ReceivedDocument = Static<typeof ReceivedDocument>;
 
+/**
+ * One fee of `procedure.json` as the desk collected it: `amount` is what was collected (the listed
+ * amount unless the fee depends on counts, say pages), `collected` whether it was paid at the desk.
+ */
+export const CollectedFee = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 500, description: 'a fee named in procedure.json' }),
+    amount: Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'đồng' }),
+    collected: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type CollectedFee = Static<typeof CollectedFee>;
+
 export const NotifyChannel = Type.Union([Type.Literal('sms'), Type.Literal('email')]);
 export type NotifyChannel = Static<typeof NotifyChannel>;

@@ -23,7 +23,13 @@ import {
   type ProcedureMetadata,
   type ProcedureSteps,
 } from './procedure-content.schema.js';
-import type { Applicant, Channel, NotifyChannel, ReceivedDocument } from './dossier-content.schema.js';
+import type {
+  Applicant,
+  Channel,
+  CollectedFee,
+  NotifyChannel,
+  ReceivedDocument,
+} from './dossier-content.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -199,6 +205,11 @@ export const dossiers = pgTable(
     /** The required-documents checklist as ticked at the desk: name, original or copy, count. */
     documents: jsonb('documents')
       .$type<ReceivedDocument[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** The procedure's fees as the desk collected them (none for a dossier received before fees were kept). */
+    fees: jsonb('fees')
+      .$type<CollectedFee[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     updatedAt: instant('updated_at').notNull().defaultNow(),
@@ -420,6 +431,8 @@ export const attachments = pgTable(
     sha256: text('sha256').notNull(),
     /** Path relative to the files folder, never shown to clients. */
     storagePath: text('storage_path').notNull(),
+    /** The paper of the procedure's checklist this file is a scan of, when the desk said so. */
+    documentName: text('document_name'),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     createdAt: instant('created_at').notNull().defaultNow(),
   },

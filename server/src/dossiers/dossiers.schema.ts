@@ -3,7 +3,13 @@ import { ProcedureCode } from '../procedures/procedures.schema.js';
 import { DossierEvent } from './dossier-events.schema.js';
 import { DossierAction } from './dossier-actions.js';
 import { KeyParam } from '../http/params.schema.js';
-import { Applicant, Channel, NotifyChannel, ReceivedDocument } from '../db/dossier-content.schema.js';
+import {
+  Applicant,
+  Channel,
+  CollectedFee,
+  NotifyChannel,
+  ReceivedDocument,
+} from '../db/dossier-content.schema.js';
 
 export * from '../db/dossier-content.schema.js';
 
@@ -47,6 +53,12 @@ export const ReceiveDossierBody = Type.Object(
     ),
     channel: Channel,
     documents: Type.Optional(Type.Array(ReceivedDocument, { maxItems: 100 })),
+    fees: Type.Optional(
+      Type.Array(CollectedFee, {
+        maxItems: 50,
+        description: "the procedure's fees, each at most once, with what the desk collected",
+      }),
+    ),
     notifyChannels: Type.Optional(
       Type.Array(NotifyChannel, {
         uniqueItems: true,

@@ -5,7 +5,6 @@ import type { Db, Tx } from '../core/db.js';
 import { dossierEvents, dossiers, tasks, type Dossier, type ProcedureVersion } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
-import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
 import {
   findCurrentVersion,
@@ -25,6 +24,7 @@ import { noticeToCitizen } from '../notify/outbox.js';
 import { dossierScope } from '../access/dossier-scope.js';
 import type { IdempotencyScope } from '../http/idempotency.js';
 import type { DossierListQuery, ReceiveDossierBody, ReceivedDossier } from './dossiers.schema.js';
+import { checkFees, checkNotifyChannels, promisedDate, receivingDepartment } from './intake-rules.js';
 
 export interface DossierIntake {
   db: Db;
@@ -48,6 +48,7 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
   if (intake) checkEditableFields(intake, input.data);
   validateFormData(version, input.data, intake ? { id: intake.id, fields: intake, outcome: null } : null);
   checkNotifyChannels(input);
+  checkFees(version, input.fees ?? []);
   const department = receivingDepartment(actor, input.departmentCode);
   const key = await lookupKey(db);
   const now = clock.now();
@@ -160,42 +161,13 @@ async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
       dueAt: d.dueAt,
       originalDueAt: d.dueAt,
       documents: d.input.documents ?? [],
+      fees: d.input.fees ?? [],
       notifyChannels: d.input.notifyChannels ?? [],
       receivedBy: d.actor.id,
       engineState: {},
     })
     .returning();
   return dossier!;
-}
-
-/** The promised return date: the legal duration in working time from receipt, after the cut-off from the next day. */
-function promisedDate(version: ProcedureVersion, receivedAt: Date, calendar: WorkingCalendar): Date {
-  return addWorkingTime(
-    receivedAt,
-    version.duration,
-    version.durationUnit,
-    calendar,
-    version.cutoff ? { cutoff: version.cutoff } : {},
-  );
-}
-
-function checkNotifyChannels(input: Static<typeof ReceiveDossierBody>): void {
-  const problems = [];
-  if (input.notifyChannels?.includes('sms') && !input.applicant.phone)
-    problems.push({ path: '/applicant/phone', message: 'is needed for SMS notifications' });
-  if (input.notifyChannels?.includes('email') && !input.applicant.email)
-    problems.push({ path: '/applicant/email', message: 'is needed for e-mail notifications' });
-  if (problems.length) throw errors.validation(problems);
-}
-
-function receivingDepartment(actor: SessionUser, code: string | undefined) {
-  const department = code ? actor.departments.find((d) => d.code === code) : actor.departments[0];
-  if (!department) {
-    throw code
-      ? errors.notInDepartment(`You do not belong to department ${code}`)
-      : errors.notInDepartment('You belong to no department, so you cannot receive dossiers');
-  }
-  return department;
 }
 
 /** Dossiers inside the viewer's access scope, filtered by the query, newest first. */

@@ -1,5 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Applicant, Channel, NotifyChannel, ReceivedDocument } from '../dossiers/dossiers.schema.js';
+import {
+  Applicant,
+  Channel,
+  CollectedFee,
+  NotifyChannel,
+  ReceivedDocument,
+} from '../dossiers/dossiers.schema.js';
 import { DurationUnit, ProcedureCode } from '../procedures/procedures.schema.js';
 import { DossierAction } from '../dossiers/dossier-actions.js';
 
@@ -17,6 +23,12 @@ export const ReceiptData = Type.Object({
   }),
   applicant: Applicant,
   documents: Type.Array(ReceivedDocument),
+  scans: Type.Array(
+    Type.Object({ fileName: Type.String(), documentName: Type.Union([Type.String(), Type.Null()]) }),
+    { description: 'the files attached, with the paper of the checklist each is a scan of' },
+  ),
+  fees: Type.Array(CollectedFee),
+  feesCollected: Type.Integer({ description: 'the total of the fees collected at the desk, in đồng' }),
   notifyChannels: Type.Array(NotifyChannel),
   channel: Channel,
   receivedAt: Type.String({ format: 'date-time' }),

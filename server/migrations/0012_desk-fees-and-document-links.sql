@@ -1,0 +1,2 @@
+ALTER TABLE "attachments" ADD COLUMN "document_name" text;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD COLUMN "fees" jsonb DEFAULT '[]'::jsonb NOT NULL;
