@@ -439,6 +439,27 @@ export const vi = {
   'admin.users.scopeAgencyNone': 'Theo phòng ban của người dùng',
   'admin.users.scopeAgencyHint':
     'Cho lãnh đạo, giám sát: xem hồ sơ của cơ quan này và mọi cơ quan trực thuộc.',
+  'desk.deskLabel': 'Quầy tiếp nhận',
+  'desk.promisedPreview': 'Ngày hẹn trả dự kiến: {date}',
+  'desk.promisedLoading': 'Đang tính ngày hẹn trả…',
+  'desk.feesSection': 'Phí, lệ phí',
+  'desk.feeName': 'Khoản thu',
+  'desk.feeListed': 'Mức thu',
+  'desk.feeAmount': 'Số tiền thu (đồng)',
+  'desk.feeCollected': 'Đã thu',
+  'desk.feeAmountOf': 'Số tiền thu: {name}',
+  'desk.feeCollectedOf': 'Đã thu: {name}',
+  'desk.feesNone': 'Thủ tục không có phí, lệ phí.',
+  'desk.feesTotal': 'Tổng đã thu: {amount}',
+  'desk.dong': '{amount} đồng',
+  'desk.feeState.collected': 'đã thu',
+  'desk.feeState.pending': 'chưa thu',
+  'desk.receiptFees': 'Phí, lệ phí',
+  'desk.receiptTotal': 'Tổng số tiền đã thu',
+  'desk.receiptScans': 'Bản quét kèm theo',
+  'desk.documentOf': 'Thuộc giấy tờ',
+  'desk.documentOfFile': 'Thuộc giấy tờ: {name}',
+  'desk.documentNone': '(không thuộc giấy tờ nào)',
 } as const;
 
 export type MessageKey = keyof typeof vi;
