@@ -28,6 +28,7 @@ import type {
   Channel,
   CollectedFee,
   NotifyChannel,
+  RecordedHandover,
   ReceivedDocument,
 } from './dossier-content.schema.js';
 
@@ -212,6 +213,8 @@ export const dossiers = pgTable(
       .$type<CollectedFee[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** How the result was handed over (in person or by post), set by the step returning it. */
+    resultHandover: jsonb('result_handover').$type<RecordedHandover>(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [

@@ -9,6 +9,7 @@ import {
   CollectedFee,
   NotifyChannel,
   ReceivedDocument,
+  RecordedHandover,
 } from '../db/dossier-content.schema.js';
 
 export * from '../db/dossier-content.schema.js';
@@ -141,6 +142,9 @@ export const DossierDetail = Type.Intersect([
     documents: Type.Array(ReceivedDocument),
     notifyChannels: Type.Array(NotifyChannel),
     procedureVersion: Type.Integer(),
+    resultHandover: Type.Union([RecordedHandover, Type.Null()], {
+      description: 'how the result was handed over, once the step returning it is done',
+    }),
     openTasks: Type.Array(OpenTask),
     events: Type.Array(DossierEvent),
     actions: Type.Array(DossierAction, {

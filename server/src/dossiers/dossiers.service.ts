@@ -243,6 +243,7 @@ export async function getDossier(db: Db, code: string, viewer: SessionUser) {
     documents: dossier.documents,
     notifyChannels: dossier.notifyChannels,
     procedureVersion: version!.version,
+    resultHandover: dossier.resultHandover ?? null,
     openTasks: openTasks.map((t) => ({
       id: t.id,
       name: t.name,

@@ -1,0 +1,1 @@
+ALTER TABLE "dossiers" ADD COLUMN "result_handover" jsonb;
