@@ -11,6 +11,9 @@ import {
 } from './support/browser.js';
 import { seriousViolations } from './support/axe.js';
 import { clock } from '../../server/src/core/clock.js';
+import { signIn as signInApi } from '../support/sign-in.js';
+import { HOUSEHOLD_BUSINESS } from '../support/fixtures.js';
+import { DossierDriver } from '../support/dossier-driver.js';
 
 // A Wednesday morning, so the preview and the intake fall in the same minute of working time.
 const DESK_TIME = new Date('2026-12-02T09:15:00+07:00');
@@ -119,6 +122,46 @@ describe('web client: what the desk shows and collects before and at intake', fu
     await page.goto(`/dossiers/${code}`);
     await page.locator('[data-testid=attachment-document]').waitFor();
     expect(await page.locator('[data-testid=attachment-document]').innerText()).to.contain(ORIGINAL);
+  });
+
+  it('should record by keyboard that the result went by post, asking for the tracking number first', async () => {
+    // given a household business registration signed and waiting at the desk
+    const { reception, officer, leader } = await signInApi(server.baseUrl, 'reception', 'officer', 'leader');
+    const dossier = await DossierDriver.receive(reception, 'dang-ky-ho-kinh-doanh', HOUSEHOLD_BUSINESS);
+    await dossier.step(officer, 'Task_review', 'approve');
+    await dossier.step(leader, 'Task_sign', 'sign', { certificateNumber: '01A8001234' });
+    const taskId = (await dossier.detail()).openTasks[0].id;
+    const page = desk.page;
+    await page.goto(`/tasks/${dossier.code}/${taskId}`);
+    await page.locator('[data-action=claim]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-action=unclaim]').waitFor();
+
+    // when the receptionist picks the post, and returns the result without a tracking number
+    await page.locator('input[name=handover-method][value=in_person]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('#handover-tracking').waitFor();
+    await page.locator('[data-outcome=""]').focus();
+    await page.keyboard.press('Enter');
+
+    // then the step stays open and the field says what is missing
+    await page.locator('[data-testid=result-handover] .field.invalid').waitFor();
+    expect(await seriousViolations(page)).to.deep.equal([]);
+    await screenshot(page, '43-result-handover-missing-tracking');
+
+    // when the number is typed and the result returned again
+    await typeInto(page, '#handover-tracking', 'EA123456789VN');
+    await page.locator('[data-outcome=""]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=completion]').waitFor();
+
+    // then the dossier page says how it went
+    await page.goto(`/dossiers/${dossier.code}`);
+    const summary = page.locator('[data-testid=handover-summary]').first();
+    await summary.waitFor();
+    expect(await summary.innerText()).to.contain('Gửi qua bưu chính, số hiệu EA123456789VN');
+    expect(await seriousViolations(page)).to.deep.equal([]);
+    await screenshot(page, '44-dossier-handover');
   });
 
   it('should remember the desk chosen, and preview again for the desk chosen next', async () => {

@@ -12,8 +12,14 @@ export type InboxFilters = InboxQuery;
 export const listInbox = (filters: InboxFilters) => get<InboxPage>(`/api/tasks${query({ ...filters })}`);
 export const claimTask = (id: string) => post<ClaimedTask>(`/api/tasks/${id}/claim`);
 export const unclaimTask = (id: string) => post<ClaimedTask>(`/api/tasks/${id}/unclaim`);
-export const completeTask = (id: string, outcome: string | undefined, data: Record<string, unknown>) =>
+export const completeTask = (
+  id: string,
+  outcome: string | undefined,
+  data: Record<string, unknown>,
+  handover?: CompleteTaskBody['handover'],
+) =>
   post<CompletedTask>(`/api/tasks/${id}/complete`, {
     ...(outcome ? { outcome } : {}),
     data,
+    ...(handover ? { handover } : {}),
   } satisfies CompleteTaskBody);

@@ -460,6 +460,17 @@ export const vi = {
   'desk.documentOf': 'Thuộc giấy tờ',
   'desk.documentOfFile': 'Thuộc giấy tờ: {name}',
   'desk.documentNone': '(không thuộc giấy tờ nào)',
+  'desk.handover.title': 'Trả kết quả',
+  'desk.handover.inPerson': 'Trực tiếp',
+  'desk.handover.post': 'Qua bưu chính',
+  'desk.handover.applicant': 'Người nộp hồ sơ',
+  'desk.handover.authorised': 'Người được ủy quyền',
+  'desk.handover.collectorName': 'Họ và tên người nhận',
+  'desk.handover.collectorIdNumber': 'Số CCCD/Hộ chiếu người nhận',
+  'desk.handover.trackingNumber': 'Số hiệu bưu gửi',
+  'desk.handover.summaryInPerson': 'Trả trực tiếp cho {who}: {name} ({idNumber}), lúc {at}, người trả: {by}',
+  'desk.handover.summaryInPersonShort': 'Trả trực tiếp cho {who}, lúc {at}, người trả: {by}',
+  'desk.handover.summaryPost': 'Gửi qua bưu chính, số hiệu {trackingNumber}, lúc {at}, người gửi: {by}',
 } as const;
 
 export type MessageKey = keyof typeof vi;
