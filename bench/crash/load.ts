@@ -84,6 +84,7 @@ export async function stepWorker(options: LoadOptions, control: Control, ledger:
     const body = {
       ...(outcome ? { outcome } : {}),
       ...(RESULTS[task.elementId] ? { data: RESULTS[task.elementId] } : {}),
+      ...(task.elementId === 'Task_return' ? { handover: HANDOVER } : {}),
     };
     const done = await client.send('POST', `/api/tasks/${task.id}/complete`, body, {
       // One key per request: two workers of one user may pick the same task with other outcomes,
@@ -101,6 +102,9 @@ export async function stepWorker(options: LoadOptions, control: Control, ledger:
 const RESULTS: Record<string, Record<string, unknown>> = {
   Task_sign: { certificateNumber: 'HKD-2026-0001' },
 };
+
+/** How the result is handed over at the step returning it, which requires one. */
+const HANDOVER = { method: 'post', trackingNumber: 'EA000000001VN' };
 
 /** Mostly forward; one review in ten refused, one signature in ten sent back to review. */
 function chooseOutcome(outcomes: string[]): string | null {

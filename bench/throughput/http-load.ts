@@ -10,6 +10,9 @@ const WORKER_OF: Record<string, 'reception' | 'officer' | 'leader'> = {
   return_result: 'reception',
 };
 
+/** How the result is handed over at the step returning it (status 9), which requires one. */
+const HANDOVER = { method: 'post', trackingNumber: 'EA000000001VN' };
+
 export interface LoadResult {
   lifecycles: number;
   /** Codes of the dossiers whose five tasks were all completed. */
@@ -128,7 +131,10 @@ async function lifecycle(
     const client = clients[WORKER_OF[step]!];
     await client.post(`/api/tasks/${taskId}/claim`);
     const started = performance.now();
-    const done = await client.post(`/api/tasks/${taskId}/complete`, outcome ? { outcome } : {});
+    const done = await client.post(`/api/tasks/${taskId}/complete`, {
+      ...(outcome ? { outcome } : {}),
+      ...(step === 'return_result' ? { handover: HANDOVER } : {}),
+    });
     result.completeLatenciesMs.push(performance.now() - started);
     result.requests += 2;
     if (done.status !== 200) {

@@ -94,6 +94,10 @@ describe('web client: every procedure from the desk to its end', function () {
       const detail = (await api.get(`/api/dossiers/${dossierCode}`)).body;
       expect(detail.finishedAt, `${code} finished`).to.be.a('string');
       expect(detail.status, `${code} ended as returned`).to.equal(10);
+      expect(detail.resultHandover, `${code} handed over`).to.include({
+        method: 'post',
+        trackingNumber: 'EA123456789VN',
+      });
       for (const route of routes.filter((r) => r.loops))
         expect(taken, `${code}: the loop ${route.step} → ${route.outcome}`).to.include(
           `${route.step}:${route.outcome}`,
@@ -181,6 +185,11 @@ describe('web client: every procedure from the desk to its end', function () {
     await page.locator('[data-testid=task-actions]').waitFor();
     for (const field of step.editableFields ?? []) await fillField(page, `step-${field}`, sample[field]);
     if (outcome && step.reasonOutcomes?.includes(outcome)) await page.fill('#task-reason', REASON);
+    // the step returning the result records how it was handed over: here, by post
+    if (step.status === 9) {
+      await page.check('input[name=handover-method][value=post]');
+      await page.fill('#handover-tracking', 'EA123456789VN');
+    }
     if (round === 0)
       expect(await seriousViolations(page), `task view of ${procedure.code}`).to.deep.equal([]);
     await screenshot(page, `catalogue-${procedure.code}-2-step-${round}-${step.id}`);

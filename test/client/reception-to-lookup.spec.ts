@@ -186,7 +186,18 @@ describe('web client: a dossier from the desk to the citizen', function () {
     expect(await desk.locator('[data-testid=timeline] li').count()).to.equal(3);
     await screenshot(desk, '09-dossier-view');
     await desk.click('[data-action=return-result]');
+    // the step's page asks how it is handed over: to the applicant in person, as it is filled in
+    await desk.locator('[data-testid=result-handover]').waitFor();
+    expect(await desk.inputValue('#handover-name')).to.equal('Nguyễn Văn Bình');
+    expect(await desk.inputValue('#handover-id')).to.equal('001099012345');
+    await screenshot(desk, '09b-result-handover');
+    await desk.click('[data-outcome=""]');
+    await desk.locator('[data-testid=completion]').waitFor();
+    await desk.goto(`/dossiers/${code}`);
     await desk.locator('[data-testid=dossier-status][data-status="10"]').waitFor();
+    expect(await desk.locator('[data-testid=handover-summary]').first().innerText()).to.contain(
+      'Trả trực tiếp cho người nộp hồ sơ: Nguyễn Văn Bình (001099012345)',
+    );
 
     // then the lookup says the result was returned
     await citizen.reload();

@@ -40,7 +40,7 @@ describe('procedure chung-thuc-ban-sao-tu-ban-chinh (certified copies, same day,
     await dossier.step(leader, 'Task_sign', 'return');
     await dossier.step(officer, 'Task_compare', 'match');
     await dossier.step(leader, 'Task_sign', 'sign');
-    const returned = await dossier.step(reception, 'Task_return', undefined, { feeCollected: 12000 });
+    const returned = await dossier.returnResult(reception, 'Task_return', { data: { feeCollected: 12000 } });
 
     // then
     expect(returned.dossierStatus).to.equal(10);

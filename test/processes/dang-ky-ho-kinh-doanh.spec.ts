@@ -33,7 +33,7 @@ describe('procedure dang-ky-ho-kinh-doanh (household business, 3 working days)',
     await dossier.step(leader, 'Task_sign', 'return');
     await dossier.step(officer, 'Task_review', 'approve');
     await dossier.step(leader, 'Task_sign', 'sign', { certificateNumber: '01A8001234' });
-    const returned = await dossier.step(reception, 'Task_return');
+    const returned = await dossier.returnResult(reception);
     // then
     expect(returned.dossierStatus).to.equal(10);
     expect((await dossier.slip()).at(-1)).to.deep.equal(['finished', 'End_returned', null]);

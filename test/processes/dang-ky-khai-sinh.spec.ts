@@ -49,7 +49,7 @@ describe('procedure dang-ky-khai-sinh (birth registration, same day, ward level)
     await dossier.step(leader, 'Task_sign', 'return');
     await dossier.step(officer, 'Task_record', 'approve');
     await dossier.step(leader, 'Task_sign', 'sign');
-    const returned = await dossier.step(reception, 'Task_return');
+    const returned = await dossier.returnResult(reception);
 
     // then
     expect(returned.dossierStatus).to.equal(10);

@@ -2,6 +2,14 @@ import { expect } from 'chai';
 import type { ApiClient } from './api-client.js';
 import { intakeBody } from './fixtures.js';
 
+/** The result handed to the applicant in person, as the desk records it at the last step. */
+export const HANDOVER_IN_PERSON = {
+  method: 'in_person',
+  collector: 'applicant',
+  collectorName: 'Nguyễn Văn Bình',
+  collectorIdNumber: '001099012345',
+} as const;
+
 /**
  * Drives one dossier through the API the way the desk and the departments would: each step
  * finds the dossier's only open task in the inbox of whoever must act, checks it is the step
@@ -34,24 +42,31 @@ export class DossierDriver {
    * Completes the open step `elementId` as `client`, with an outcome and data, and a reason when
    * given (decisions that send work back or refuse need one); answers the completion.
    */
-  async step(
+  step(client: ApiClient, elementId: string, outcome?: string, data?: object, reason?: string): Promise<any> {
+    return this.complete(client, elementId, {
+      ...(outcome ? { outcome } : {}),
+      ...(data ? { data } : {}),
+      ...(reason ? { reason } : {}),
+    });
+  }
+
+  /** Completes the step returning the result (status 9) with how it was handed over, in person by default. */
+  returnResult(
     client: ApiClient,
-    elementId: string,
-    outcome?: string,
-    data?: object,
-    reason?: string,
+    elementId = 'Task_return',
+    { data, handover = HANDOVER_IN_PERSON }: { data?: object; handover?: object } = {},
   ): Promise<any> {
+    return this.complete(client, elementId, { handover, ...(data ? { data } : {}) });
+  }
+
+  private async complete(client: ApiClient, elementId: string, body: object): Promise<any> {
     const inbox = await client.get('/api/tasks?scope=department&pageSize=200');
     const mine = inbox.body.items.filter((t: any) => t.dossier.code === this.code);
     expect(
       mine.map((t: any) => t.elementId),
       `open steps of ${this.code}`,
     ).to.deep.equal([elementId]);
-    const res = await client.post(`/api/tasks/${mine[0].id}/complete`, {
-      ...(outcome ? { outcome } : {}),
-      ...(data ? { data } : {}),
-      ...(reason ? { reason } : {}),
-    });
+    const res = await client.post(`/api/tasks/${mine[0].id}/complete`, body);
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
     return res.body;
   }

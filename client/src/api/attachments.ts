@@ -8,8 +8,16 @@ export const listAttachments = (code: string) =>
   get<Attachment[]>(`/api/dossiers/${encodeURIComponent(code)}/attachments`);
 export const downloadUrl = (id: string) => `/api/attachments/${id}`;
 
-export function uploadAttachments(code: string, files: File[]): Promise<Attachment[]> {
+/** `documentNames[i]`: the paper of the checklist the i-th file is a scan of ('' or none: no paper). */
+export function uploadAttachments(
+  code: string,
+  files: File[],
+  documentNames: string[] = [],
+): Promise<Attachment[]> {
   const form = new FormData();
-  for (const file of files) form.append('file', file, file.name);
+  files.forEach((file, i) => {
+    form.append('documentName', documentNames[i] ?? '');
+    form.append('file', file, file.name);
+  });
   return post<Attachment[]>(`/api/dossiers/${encodeURIComponent(code)}/attachments`, form);
 }

@@ -1,5 +1,5 @@
-import { get, request } from './http.js';
-import type { ReceiptData } from '@server/receipts/receipts.schema.js';
+import { get, query, request } from './http.js';
+import type { PromisedDatePreview, ReceiptData } from '@server/receipts/receipts.schema.js';
 
 export const getReceipt = (code: string) =>
   get<ReceiptData>(`/api/dossiers/${encodeURIComponent(code)}/receipt`);
@@ -10,3 +10,7 @@ export const receiptPdf = (code: string, secret: string) =>
 export function lookupLink(receipt: Pick<ReceiptData, 'lookupUrl' | 'code'>, secret: string): string {
   return `${receipt.lookupUrl}?code=${encodeURIComponent(receipt.code)}&secret=${encodeURIComponent(secret)}`;
 }
+
+/** The promised date intake would give a dossier of the procedure received now at the desk. */
+export const previewPromisedDate = (procedureCode: string, departmentCode: string | null) =>
+  get<PromisedDatePreview>(`/api/receipts/promised-date${query({ procedureCode, departmentCode })}`);

@@ -16,10 +16,11 @@ export const completeTask = (
   id: string,
   outcome: string | undefined,
   data: Record<string, unknown>,
-  reason?: string,
+  { reason, handover }: { reason?: string; handover?: CompleteTaskBody['handover'] } = {},
 ) =>
   post<CompletedTask>(`/api/tasks/${id}/complete`, {
     ...(outcome ? { outcome } : {}),
     data,
     ...(reason?.trim() ? { reason: reason.trim() } : {}),
+    ...(handover ? { handover } : {}),
   } satisfies CompleteTaskBody);

@@ -1,7 +1,9 @@
-import { computed, ref } from 'vue';
+import { computed, onUnmounted, ref, watch, type Ref } from 'vue';
 import { getProcedure, requestValidatorUrl, stepValidatorUrl } from '../api/procedures.js';
 import { receiveDossier } from '../api/dossiers.js';
 import { uploadAttachments } from '../api/attachments.js';
+import { previewPromisedDate } from '../api/receipts.js';
+import { useSessionStore } from '../stores/session.js';
 import { ApiError, problemsUnder, type FieldProblem } from '../api/http.js';
 import type {
   Applicant,
@@ -11,6 +13,8 @@ import type {
 } from '@server/dossiers/dossiers.schema.js';
 import type { ProcedureDetail } from '@server/procedures/procedures.schema.js';
 import type { ChecklistRow } from '../components/reception/DocumentChecklist.vue';
+import type { FeeRow } from '../components/reception/FeeCollection.vue';
+import type { PromisedDatePreview } from '@server/receipts/receipts.schema.js';
 import { cleanValues, useValidation } from './useValidation.js';
 import { useRequestSchema } from './useSchemas.js';
 import { alwaysRequired, intakeFields, requiredDocuments } from './procedure-metadata.js';
@@ -23,6 +27,9 @@ export function useReception() {
   const applicant = ref<Record<string, unknown>>({});
   const documents = ref<ChecklistRow[]>([]);
   const files = ref<File[]>([]);
+  /** Per file, the paper of the checklist it is a scan of ('' for none). */
+  const fileDocuments = ref<string[]>([]);
+  const fees = ref<FeeRow[]>([]);
   const notify = ref<NotifyChannel[]>([]);
   const channel = ref<ReceiveDossierBody['channel']>('in_person');
   const received = ref<ReceivedDossier | null>(null);
@@ -56,6 +63,9 @@ export function useReception() {
     () => Object.keys(formErrors.value).length + Object.keys(applicantErrors.value).length,
   );
 
+  const desks = useDesks();
+  const preview = usePromisedPreview(procedure, desks.chosen);
+
   async function choose(code: string) {
     procedure.value = await getProcedure(code);
     documents.value = requiredDocuments(procedure.value.metadata).map((d) => ({ ...d, received: false }));
@@ -66,6 +76,12 @@ export function useReception() {
     data.value = {};
     applicant.value = {};
     files.value = [];
+    fileDocuments.value = [];
+    fees.value = (procedure.value?.metadata.fees ?? []).map((f) => ({
+      ...f,
+      listed: f.amount,
+      collected: false,
+    }));
     notify.value = [];
     received.value = null;
     warning.value = '';
@@ -88,6 +104,8 @@ export function useReception() {
         .filter((d) => d.received && d.name.trim())
         .map(({ name, form: kind, count }) => ({ name: name.trim(), form: kind, count })),
       notifyChannels: notify.value,
+      fees: fees.value.map(({ name, amount, collected }) => ({ name, amount, collected })),
+      ...(desks.chosen.value ? { departmentCode: desks.chosen.value } : {}),
     };
     const [okForm, okPerson] = await Promise.all([form.validate(body.data), person.validate(body.applicant)]);
     const okNotify =
@@ -98,9 +116,11 @@ export function useReception() {
     try {
       received.value = await receiveDossier(body);
       if (files.value.length) {
-        await uploadAttachments(received.value.code, files.value).catch((err: unknown) => {
-          warning.value = t('reception.uploadFailed', { message: errorText(err) });
-        });
+        await uploadAttachments(received.value.code, files.value, fileDocuments.value).catch(
+          (err: unknown) => {
+            warning.value = t('reception.uploadFailed', { message: errorText(err) });
+          },
+        );
       }
       return true;
     } catch (err) {
@@ -118,6 +138,10 @@ export function useReception() {
     applicant,
     documents,
     files,
+    fileDocuments,
+    fees,
+    desks,
+    preview,
     notify,
     channel,
     received,
@@ -134,4 +158,46 @@ export function useReception() {
     reset,
     submit,
   };
+}
+
+const DESK_KEY = 'motcua.desk';
+
+/**
+ * The desks (departments) the receptionist receives at, and the one chosen, remembered in this
+ * browser per user: a receptionist sits at the same desk day after day.
+ */
+function useDesks() {
+  const session = useSessionStore();
+  const all = computed(() => session.user?.departments ?? []);
+  const key = computed(() => `${DESK_KEY}.${session.user?.id ?? ''}`);
+  const remembered = localStorage.getItem(key.value);
+  const chosen = ref<string | null>(
+    all.value.some((d) => d.code === remembered) ? remembered : (all.value[0]?.code ?? null),
+  );
+  watch(chosen, (code) => {
+    if (code) localStorage.setItem(key.value, code);
+  });
+  return { all, chosen };
+}
+
+/**
+ * The promised date the server would give the dossier now, shown before submitting. Asked again
+ * when the procedure or the desk changes and every minute, since a cut-off hour or the end of the
+ * working day moves it.
+ */
+function usePromisedPreview(procedure: Ref<ProcedureDetail | null>, desk: Ref<string | null>) {
+  const preview = ref<PromisedDatePreview | null>(null);
+  let asked = 0;
+  async function refresh() {
+    const code = procedure.value?.code;
+    const ticket = ++asked;
+    if (!code) return void (preview.value = null);
+    // Only the latest question's answer is shown: an earlier one may arrive after it.
+    const answer = await previewPromisedDate(code, desk.value).catch(() => null);
+    if (ticket === asked) preview.value = answer;
+  }
+  watch([() => procedure.value?.code, desk], () => void refresh(), { immediate: true });
+  const timer = setInterval(() => void refresh(), 60_000);
+  onUnmounted(() => clearInterval(timer));
+  return preview;
 }

@@ -12,11 +12,19 @@ export function attachmentRoutes(db: Db, filesDir: string) {
     defineRoute({
       method: 'post',
       path: '/api/dossiers/:code/attachments',
-      summary: 'Attach files to a dossier (multipart field "file": PDF, PNG or JPEG, 10 MB each)',
+      summary:
+        'Attach files to a dossier (multipart field "file": PDF, PNG or JPEG, 10 MB each; "documentName" per file)',
       tag: 'attachments',
       access: UPLOADERS,
       scope: { dossier: 'code' },
-      errors: ['invalid_multipart', 'no_file', 'too_many_files', 'file_too_large', 'unsupported_file_type'],
+      errors: [
+        'invalid_multipart',
+        'no_file',
+        'too_many_files',
+        'file_too_large',
+        'unsupported_file_type',
+        'validation_failed',
+      ],
       params: DossierCodeParams,
       rawBody: { contentType: 'multipart/form-data', schema: UploadBody },
       responses: { 201: AttachmentList },

@@ -10,6 +10,9 @@ export const AttachmentSchema = Type.Object({
   contentType: Type.Union(ACCEPTED_TYPES.map((t) => Type.Literal(t))),
   size: Type.Integer({ description: 'bytes' }),
   sha256: Type.String(),
+  documentName: Type.Union([Type.String(), Type.Null()], {
+    description: 'the paper of the procedure’s checklist this file is a scan of',
+  }),
   uploadedBy: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
 });
@@ -27,6 +30,12 @@ export const UploadBody = {
       type: 'array',
       items: { type: 'string', format: 'binary' },
       description: 'PDF, PNG or JPEG, 10 MB each',
+    },
+    documentName: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'the i-th names the paper of the procedure’s documents the i-th file is a scan of; empty for none',
     },
   },
 };

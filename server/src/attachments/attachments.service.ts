@@ -8,6 +8,7 @@ import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { receiveFiles } from './multipart-upload.js';
+import { findVersionById } from '../procedures/procedures.repository.js';
 
 /** Stores the uploaded files of a dossier: bytes on disk first, then their rows; a failed insert removes the bytes. */
 export async function uploadAttachments(
@@ -18,11 +19,15 @@ export async function uploadAttachments(
   user: SessionUser,
 ) {
   const dossier = await findDossierByCode(db, code);
-  const files = await receiveFiles(ctx, filesDir);
+  const { files, documentNames } = await receiveFiles(ctx, filesDir);
   try {
+    const version = await findVersionById(db, dossier.procedureVersionId);
+    const papers = checkDocumentNames(documentNames, files.length, version?.metadata.documents ?? []);
     const rows = await db
       .insert(attachments)
-      .values(files.map((f) => ({ ...f, dossierId: dossier.id, uploadedBy: user.id })))
+      .values(
+        files.map((f, i) => ({ ...f, documentName: papers[i], dossierId: dossier.id, uploadedBy: user.id })),
+      )
       .returning();
     return rows.map((r) => presentAttachment(r, user.fullName));
   } catch (err) {
@@ -49,6 +54,22 @@ export async function openAttachment(db: Db, filesDir: string, id: string) {
   return { attachment: row, stream: fs.createReadStream(path.join(filesDir, row.storagePath)) };
 }
 
+/**
+ * The paper of the checklist each file is a scan of (null: none said): one of the procedure's
+ * documents, so the receipt and the dossier name papers the law asks for, never a typed label.
+ */
+function checkDocumentNames(names: string[], fileCount: number, documents: { name: string }[]) {
+  const known = new Set(documents.map((d) => d.name));
+  const problems = names.flatMap((name, i) => {
+    if (i >= fileCount) return [{ path: `/documentName/${i}`, message: 'names no file' }];
+    return name && !known.has(name)
+      ? [{ path: `/documentName/${i}`, message: 'is not a document of this procedure' }]
+      : [];
+  });
+  if (problems.length) throw errors.validation(problems);
+  return Array.from({ length: fileCount }, (_, i) => names[i] || null);
+}
+
 function presentAttachment(a: Attachment, uploader: string | null) {
   return {
     id: a.id,
@@ -56,6 +77,7 @@ function presentAttachment(a: Attachment, uploader: string | null) {
     contentType: a.contentType,
     size: a.size,
     sha256: a.sha256,
+    documentName: a.documentName,
     uploadedBy: uploader,
     createdAt: a.createdAt.toISOString(),
   };

@@ -12,6 +12,10 @@ import { displayFileName, storedFileName } from './file-names.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 20;
+// A `documentName` field per file, and a few more for what a client may add.
+const MAX_FIELDS = MAX_FILES + 10;
+const MAX_FIELD_BYTES = 2000;
+const MAX_PARTS = MAX_FILES + MAX_FIELDS;
 
 export interface StoredFile {
   fileName: string;
@@ -22,6 +26,12 @@ export interface StoredFile {
   storagePath: string;
 }
 
+/** The files of an upload, and the `documentName` fields sent with them: the i-th names the i-th file's paper. */
+export interface ReceivedUpload {
+  files: StoredFile[];
+  documentNames: string[];
+}
+
 /**
  * Streams the `file` parts of a multipart request to disk under `filesDir`, hashing and sizing
  * them on the way and refusing anything that is not a PDF or image or is over the size limit.
@@ -29,7 +39,7 @@ export interface StoredFile {
  * away) stops the whole upload and removes the files written so far, so nothing is left
  * without a row; a malformed body answers 400 `invalid_multipart`.
  */
-export async function receiveFiles(ctx: Context, filesDir: string): Promise<StoredFile[]> {
+export async function receiveFiles(ctx: Context, filesDir: string): Promise<ReceivedUpload> {
   if (!ctx.is('multipart/form-data'))
     throw errors.unsupportedMediaType('multipart/form-data with the files in a field named "file"');
   const folder = monthFolder(new Date());
@@ -39,8 +49,9 @@ export async function receiveFiles(ctx: Context, filesDir: string): Promise<Stor
   await fs.promises.mkdir(path.join(filesDir, folder), { recursive: true });
   const stored: StoredFile[] = [];
   const writes: Promise<void>[] = [];
+  const documentNames: string[] = [];
   try {
-    await parseParts(ctx.req, newParser(ctx), (stream, rawName) => {
+    await parseParts(ctx.req, newParser(ctx), documentNames, (stream, rawName) => {
       const slot = writes.length; // kept in the order the parts came, whichever finishes first
       const write = storeOne(stream, rawName, filesDir, folder).then((file) => void (stored[slot] = file));
       writes.push(write);
@@ -55,7 +66,7 @@ export async function receiveFiles(ctx: Context, filesDir: string): Promise<Stor
     throw err;
   }
   if (!stored.length) throw errors.noFile();
-  return stored;
+  return { files: stored, documentNames };
 }
 
 function newParser(ctx: Context): Busboy {
@@ -63,7 +74,13 @@ function newParser(ctx: Context): Busboy {
     return busboy({
       headers: ctx.req.headers,
       defParamCharset: 'utf8',
-      limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10 },
+      limits: {
+        fileSize: MAX_FILE_BYTES,
+        files: MAX_FILES,
+        fields: MAX_FIELDS,
+        fieldSize: MAX_FIELD_BYTES,
+        parts: MAX_PARTS,
+      },
     });
   } catch (err) {
     throw errors.invalidMultipart((err as Error).message); // no or a malformed boundary
@@ -79,6 +96,7 @@ function newParser(ctx: Context): Busboy {
 function parseParts(
   req: IncomingMessage,
   parser: Busboy,
+  documentNames: string[],
   onFile: (stream: Readable & { truncated?: boolean }, rawName: string) => Promise<void>,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -102,8 +120,14 @@ function parseParts(
       }
       onFile(stream, info.filename ?? '').catch(fail);
     });
+    parser.on('field', (field, value, info) => {
+      if (field !== 'documentName') return;
+      if (info.valueTruncated) fail(errors.invalidMultipart(`a documentName over ${MAX_FIELD_BYTES} bytes`));
+      documentNames.push(value.trim());
+    });
     parser.on('filesLimit', () => fail(errors.tooManyFiles(MAX_FILES)));
-    parser.on('partsLimit', () => fail(errors.invalidMultipart(`more than ${MAX_FILES + 10} parts`)));
+    parser.on('fieldsLimit', () => fail(errors.invalidMultipart(`more than ${MAX_FIELDS} fields`)));
+    parser.on('partsLimit', () => fail(errors.invalidMultipart(`more than ${MAX_PARTS} parts`)));
     parser.on('error', fail);
     parser.on('close', () => {
       if (settled) return;

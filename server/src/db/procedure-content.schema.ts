@@ -21,9 +21,19 @@ export const RequiredDocument = Type.Object({
   note: Type.Optional(Type.String()),
 });
 
+/** A fee or charge of the procedure, in đồng, as `procedure.json` lists it. */
+export const ProcedureFee = Type.Object({
+  name: Type.String(),
+  amount: Type.Integer({ minimum: 0 }),
+  note: Type.Optional(Type.String()),
+});
+
 /** `procedure.json` beside the diagram: what the desk and the reports read, and more. */
 export const ProcedureMetadata = Type.Object(
-  { documents: Type.Optional(Type.Array(RequiredDocument)) },
+  {
+    documents: Type.Optional(Type.Array(RequiredDocument)),
+    fees: Type.Optional(Type.Array(ProcedureFee)),
+  },
   { additionalProperties: true },
 );
 export type ProcedureMetadata = Static<typeof ProcedureMetadata>;

@@ -23,7 +23,14 @@ import {
   type ProcedureMetadata,
   type ProcedureSteps,
 } from './procedure-content.schema.js';
-import type { Applicant, Channel, NotifyChannel, ReceivedDocument } from './dossier-content.schema.js';
+import type {
+  Applicant,
+  Channel,
+  CollectedFee,
+  NotifyChannel,
+  RecordedHandover,
+  ReceivedDocument,
+} from './dossier-content.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -201,6 +208,13 @@ export const dossiers = pgTable(
       .$type<ReceivedDocument[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** The procedure's fees as the desk collected them (none for a dossier received before fees were kept). */
+    fees: jsonb('fees')
+      .$type<CollectedFee[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** How the result was handed over (in person or by post), set by the step returning it. */
+    resultHandover: jsonb('result_handover').$type<RecordedHandover>(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -449,6 +463,8 @@ export const attachments = pgTable(
     sha256: text('sha256').notNull(),
     /** Path relative to the files folder, never shown to clients. */
     storagePath: text('storage_path').notNull(),
+    /** The paper of the procedure's checklist this file is a scan of, when the desk said so. */
+    documentName: text('document_name'),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     createdAt: instant('created_at').notNull().defaultNow(),
   },

@@ -6,6 +6,7 @@ import { calendarFor } from '../calendar/calendar.repository.js';
 import { workingMinutesBetween, type WorkingCalendar } from '../calendar/working-time.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { classify } from './timeliness.js';
+import type { RecordedHandover } from '../db/dossier-content.schema.js';
 
 interface Interval {
   from: Date;
@@ -49,6 +50,7 @@ export async function controlSlip(db: Db, code: string) {
   return {
     code: dossier.code,
     procedureName: version!.name,
+    handover: slipHandover(dossier.resultHandover),
     receivedAt: dossier.receivedAt.toISOString(),
     originalDueAt: dossier.originalDueAt.toISOString(),
     dueAt: dossier.dueAt.toISOString(),
@@ -99,4 +101,10 @@ function usedMinutes(from: Date, to: Date, paused: Interval[], calendar: Working
     if (hi > lo) total -= workingMinutesBetween(lo, hi, calendar);
   }
   return Math.max(0, total);
+}
+
+function slipHandover(handover: RecordedHandover | null) {
+  if (!handover) return null;
+  const { collectorName: _name, collectorIdNumber: _id, ...shown } = handover;
+  return shown;
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StepBudget } from '../procedures/procedures.schema.js';
+import { RecordedHandover } from '../db/dossier-content.schema.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 1000 });
 
@@ -43,8 +44,20 @@ export const DeadlineState = Type.Object({
 });
 export type DeadlineState = Static<typeof DeadlineState>;
 
+/** How the result was handed over, without the collector's name and ID number: the slip shows no personal data. */
+export const SlipHandover = Type.Pick(RecordedHandover, [
+  'method',
+  'collector',
+  'trackingNumber',
+  'at',
+  'recordedBy',
+]);
+
+export type SlipHandover = Static<typeof SlipHandover>;
+
 export const ControlSlip = Type.Object({
   code: Type.String(),
+  handover: Type.Union([SlipHandover, Type.Null()]),
   procedureName: Type.String(),
   receivedAt: Instant,
   originalDueAt: Instant,

@@ -4,7 +4,14 @@ import { ProcedureCode } from '../procedures/procedures.schema.js';
 import { DossierEvent } from './dossier-events.schema.js';
 import { DossierAction } from './dossier-actions.js';
 import { KeyParam } from '../http/params.schema.js';
-import { Applicant, Channel, NotifyChannel, ReceivedDocument } from '../db/dossier-content.schema.js';
+import {
+  Applicant,
+  Channel,
+  CollectedFee,
+  NotifyChannel,
+  ReceivedDocument,
+  RecordedHandover,
+} from '../db/dossier-content.schema.js';
 
 export * from '../db/dossier-content.schema.js';
 
@@ -50,6 +57,12 @@ export const ReceiveDossierBody = Type.Object(
     ),
     channel: Channel,
     documents: Type.Optional(Type.Array(ReceivedDocument, { maxItems: 100 })),
+    fees: Type.Optional(
+      Type.Array(CollectedFee, {
+        maxItems: 50,
+        description: "the procedure's fees, each at most once, with what the desk collected",
+      }),
+    ),
     notifyChannels: Type.Optional(
       Type.Array(NotifyChannel, {
         uniqueItems: true,
@@ -132,6 +145,9 @@ export const DossierDetail = Type.Intersect([
     documents: Type.Array(ReceivedDocument),
     notifyChannels: Type.Array(NotifyChannel),
     procedureVersion: Type.Integer(),
+    resultHandover: Type.Union([RecordedHandover, Type.Null()], {
+      description: 'how the result was handed over, once the step returning it is done',
+    }),
     openTasks: Type.Array(OpenTask),
     events: Type.Array(DossierEvent),
     comments: Type.Array(DossierComment, {

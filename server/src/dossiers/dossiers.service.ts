@@ -5,9 +5,12 @@ import type { Db, Tx } from '../core/db.js';
 import { dossierEvents, dossiers, tasks, type Dossier, type ProcedureVersion } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
-import { addWorkingTime, type WorkingCalendar } from '../calendar/working-time.js';
 import { calendarFor } from '../calendar/calendar.repository.js';
-import { findCurrentVersion, findVersionById } from '../procedures/procedures.repository.js';
+import {
+  findCurrentVersion,
+  findVersionById,
+  type LoadedVersion,
+} from '../procedures/procedures.repository.js';
 import { requireProcedureEnabled } from '../procedures/procedures.service.js';
 import { checkEditableFields, validateFormData } from '../procedures/form-schemas.js';
 import type { LiveUpdates } from '../realtime/live-updates.js';
@@ -22,6 +25,7 @@ import { noticeToCitizen } from '../notify/outbox.js';
 import { dossierScope } from '../access/dossier-scope.js';
 import type { IdempotencyScope } from '../http/idempotency.js';
 import type { DossierListQuery, ReceiveDossierBody, ReceivedDossier } from './dossiers.schema.js';
+import { checkFees, checkNotifyChannels, promisedDate, receivingDepartment } from './intake-rules.js';
 
 export interface DossierIntake {
   db: Db;
@@ -40,15 +44,12 @@ export interface DossierIntake {
  * again, since only the secret's hash was kept) instead of a second dossier.
  */
 export async function receiveDossier({ db, live, publicUrl, input, actor, idempotency }: DossierIntake) {
-  const version = await findCurrentVersion(db, input.procedureCode);
-  if (!version)
-    throw errors.validation([
-      { path: '/procedureCode', message: `unknown procedure ${input.procedureCode}` },
-    ]);
+  const version = await currentVersionOf(db, input.procedureCode);
   const intake = version.steps.intake;
   if (intake) checkEditableFields(intake, input.data);
   validateFormData(version, input.data, intake ? { id: intake.id, fields: intake, outcome: null } : null);
   checkNotifyChannels(input);
+  checkFees(version, input.fees ?? []);
   const department = receivingDepartment(actor, input.departmentCode);
   const key = await lookupKey(db);
   const now = clock.now();
@@ -96,6 +97,36 @@ export async function receiveDossier({ db, live, publicUrl, input, actor, idempo
   return { ...answer, lookupSecret: lookupSecretOf(key, answer.code, row!.generation) };
 }
 
+/**
+ * The promised date a dossier of `procedureCode` received now at the desk `departmentCode` would
+ * get: the very calculation intake makes, so the desk can show it before submitting.
+ */
+export async function previewPromisedDate(
+  db: Db,
+  actor: SessionUser,
+  procedureCode: string,
+  departmentCode: string | undefined,
+) {
+  const version = await currentVersionOf(db, procedureCode);
+  const department = receivingDepartment(actor, departmentCode);
+  const now = clock.now();
+  const dueAt = promisedDate(version, now, await calendarFor(db, department.agencyCode));
+  return {
+    procedureCode,
+    departmentCode: department.code,
+    agencyCode: department.agencyCode,
+    from: now.toISOString(),
+    dueAt: dueAt.toISOString(),
+  };
+}
+
+async function currentVersionOf(db: Db, procedureCode: string): Promise<LoadedVersion> {
+  const version = await findCurrentVersion(db, procedureCode);
+  if (!version)
+    throw errors.validation([{ path: '/procedureCode', message: `unknown procedure ${procedureCode}` }]);
+  return version;
+}
+
 /** What an intake answers, less the secret (never stored with the idempotency key). */
 type ReceivedAnswer = Omit<Static<typeof ReceivedDossier>, 'lookupSecret'>;
 
@@ -131,42 +162,13 @@ async function insertDossier(tx: Tx, d: NewDossier): Promise<Dossier> {
       dueAt: d.dueAt,
       originalDueAt: d.dueAt,
       documents: d.input.documents ?? [],
+      fees: d.input.fees ?? [],
       notifyChannels: d.input.notifyChannels ?? [],
       receivedBy: d.actor.id,
       engineState: {},
     })
     .returning();
   return dossier!;
-}
-
-/** The promised return date: the legal duration in working time from receipt, after the cut-off from the next day. */
-function promisedDate(version: ProcedureVersion, receivedAt: Date, calendar: WorkingCalendar): Date {
-  return addWorkingTime(
-    receivedAt,
-    version.duration,
-    version.durationUnit,
-    calendar,
-    version.cutoff ? { cutoff: version.cutoff } : {},
-  );
-}
-
-function checkNotifyChannels(input: Static<typeof ReceiveDossierBody>): void {
-  const problems = [];
-  if (input.notifyChannels?.includes('sms') && !input.applicant.phone)
-    problems.push({ path: '/applicant/phone', message: 'is needed for SMS notifications' });
-  if (input.notifyChannels?.includes('email') && !input.applicant.email)
-    problems.push({ path: '/applicant/email', message: 'is needed for e-mail notifications' });
-  if (problems.length) throw errors.validation(problems);
-}
-
-function receivingDepartment(actor: SessionUser, code: string | undefined) {
-  const department = code ? actor.departments.find((d) => d.code === code) : actor.departments[0];
-  if (!department) {
-    throw code
-      ? errors.notInDepartment(`You do not belong to department ${code}`)
-      : errors.notInDepartment('You belong to no department, so you cannot receive dossiers');
-  }
-  return department;
 }
 
 /** Dossiers inside the viewer's access scope, filtered by the query, newest first. */
@@ -242,6 +244,7 @@ export async function getDossier(db: Db, code: string, viewer: SessionUser) {
     documents: dossier.documents,
     notifyChannels: dossier.notifyChannels,
     procedureVersion: version!.version,
+    resultHandover: dossier.resultHandover ?? null,
     openTasks: openTasks.map((t) => ({
       id: t.id,
       name: t.name,

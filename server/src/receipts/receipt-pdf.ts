@@ -30,6 +30,7 @@ export async function renderReceiptPdf(receipt: Receipt, secret: string): Promis
   receipt.documents.forEach((d, i) =>
     doc.text(`${i + 1}. ${d.name} – ${FORM_VI[d.form] ?? d.form}: ${d.count}`, { indent: 14 }),
   );
+  scansAndFees(doc, receipt);
   doc.moveDown(0.5);
   labelled(doc, 'Thời gian tiếp nhận', formatInstant(receipt.receivedAt));
   labelled(doc, 'Thời gian hẹn trả kết quả', formatInstant(receipt.dueAt));
@@ -43,4 +44,25 @@ export async function renderReceiptPdf(receipt: Receipt, secret: string): Promis
   doc.text(receipt.lookupUrl, { width: 330 });
   doc.font('bold').text(`Mã hồ sơ: ${receipt.code}`).text(`Mã tra cứu: ${secret}`).font('regular');
   return finish();
+}
+
+/** Amounts in đồng as Vietnamese papers write them: "2.000 đồng". */
+export function formatDong(amount: number): string {
+  return `${amount.toLocaleString('vi-VN')} đồng`;
+}
+
+function scansAndFees(doc: PDFKit.PDFDocument, receipt: Receipt): void {
+  const linked = receipt.scans.filter((s) => s.documentName);
+  if (linked.length) {
+    doc.moveDown(0.5).font('bold').text('Bản quét kèm theo:').font('regular');
+    linked.forEach((s) => doc.text(`– ${s.documentName}: ${s.fileName}`, { indent: 14 }));
+  }
+  if (!receipt.fees.length) return;
+  doc.moveDown(0.5).font('bold').text('Phí, lệ phí:').font('regular');
+  receipt.fees.forEach((f, i) =>
+    doc.text(`${i + 1}. ${f.name}: ${formatDong(f.amount)} – ${f.collected ? 'đã thu' : 'chưa thu'}`, {
+      indent: 14,
+    }),
+  );
+  labelled(doc, 'Tổng số tiền đã thu', formatDong(receipt.feesCollected));
 }

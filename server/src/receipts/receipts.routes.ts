@@ -1,10 +1,11 @@
 import type { Context } from 'koa';
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
-import { ReceiptData, ReceiptPdfBody } from './receipts.schema.js';
+import { PromisedDatePreview, PromisedDateQuery, ReceiptData, ReceiptPdfBody } from './receipts.schema.js';
 import { DossierCodeParams } from '../dossiers/dossiers.schema.js';
 import { receiptOf, receiptWithSecret } from './receipts.service.js';
 import { renderReceiptPdf } from './receipt-pdf.js';
+import { previewPromisedDate } from '../dossiers/dossiers.service.js';
 
 const RECEIVERS = ['receptionist', 'supervisor', 'admin'] as const;
 
@@ -13,6 +14,21 @@ export function receiptRoutes(db: Db, publicUrl: string | null) {
   // Koa 3's ctx.origin is the Origin header; the receipt links to the host the request came to.
   const base = (ctx: Context) => publicUrl ?? `${ctx.protocol}://${ctx.host}`;
   return [
+    defineRoute({
+      method: 'get',
+      path: '/api/receipts/promised-date',
+      summary:
+        'The promised date the receipt would carry if the dossier were received now at this desk (intake’s own calculation)',
+      tag: 'receipts',
+      access: ['receptionist'],
+      scope: 'none',
+      errors: ['not_in_department'],
+      query: PromisedDateQuery,
+      responses: { 200: PromisedDatePreview },
+      handler: async (ctx, { query, user }) => {
+        ctx.body = await previewPromisedDate(db, user, query.procedureCode, query.departmentCode);
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/api/dossiers/:code/receipt',

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
-import { departments, users } from '../db/schema.js';
+import { attachments, departments, users } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { findDossierByCode } from '../dossiers/dossiers.service.js';
 import { lookupSecretMatches } from '../dossiers/lookup-secret.js';
@@ -20,12 +20,17 @@ export async function receiptOf(
   viewer: SessionUser,
 ): Promise<Receipt> {
   const dossier = await findDossierByCode(db, code);
-  const [[department], version, [receiver]] = await Promise.all([
+  const [[department], version, [receiver], scans] = await Promise.all([
     db.select().from(departments).where(eq(departments.code, dossier.receivingDepartment)),
     findVersionById(db, dossier.procedureVersionId),
     dossier.receivedBy
       ? db.select({ fullName: users.fullName }).from(users).where(eq(users.id, dossier.receivedBy))
       : Promise.resolve([]),
+    db
+      .select({ fileName: attachments.fileName, documentName: attachments.documentName })
+      .from(attachments)
+      .where(eq(attachments.dossierId, dossier.id))
+      .orderBy(asc(attachments.createdAt)),
   ]);
   return {
     code: dossier.code,
@@ -40,6 +45,9 @@ export async function receiptOf(
     },
     applicant: dossier.applicant as Receipt['applicant'],
     documents: dossier.documents as Receipt['documents'],
+    scans,
+    fees: dossier.fees,
+    feesCollected: dossier.fees.filter((f) => f.collected).reduce((sum, f) => sum + f.amount, 0),
     notifyChannels: dossier.notifyChannels,
     channel: dossier.channel,
     receivedAt: dossier.receivedAt.toISOString(),

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
-import { tasks } from '../db/schema.js';
+import { dossiers, tasks } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import type { SessionUser } from '../core/roles.js';
 import type { StepSpec } from '../engine/bpmn-inspection.js';
@@ -13,6 +13,7 @@ import type { LiveUpdates } from '../realtime/live-updates.js';
 import type { CompleteTaskBody, CompletedTask } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
 import { lockTaskWithOpenTasks } from './tasks.repository.js';
+import { DossierStatus } from '../dossiers/statuses.js';
 import type { IdempotencyScope } from '../http/idempotency.js';
 
 export interface TaskCompletion {
@@ -74,6 +75,7 @@ async function completeLocked(
   checkEditableFields(step, payload);
   const data = { ...dossier.data, ...payload };
   validateFormData(version, data, { id: step.id, fields: step, outcome });
+  await recordHandover(locked, step, body.handover, user);
   // (3)
   const [completed] = await tx
     .update(tasks)
@@ -114,4 +116,26 @@ function checkReason(step: StepSpec, outcome: string | null, reason: string | un
     ]);
   }
   return given;
+}
+
+/**
+ * The step returning the result (national status 9) records how it was handed over, on the
+ * dossier: one fact per dossier, read by its detail and its control slip. Any other step refuses one.
+ */
+async function recordHandover(
+  { tx, dossier, now }: LockedDossier,
+  step: StepSpec,
+  handover: Static<typeof CompleteTaskBody>['handover'],
+  user: SessionUser,
+): Promise<void> {
+  const returnsResult = step.status === DossierStatus.RESOLVED;
+  if (returnsResult && !handover)
+    throw errors.validation([{ path: '/handover', message: 'is required when the result is handed over' }]);
+  if (!returnsResult && handover)
+    throw errors.validation([{ path: '/handover', message: 'only the step returning the result takes one' }]);
+  if (!handover) return;
+  await tx
+    .update(dossiers)
+    .set({ resultHandover: { ...handover, at: now.toISOString(), recordedBy: user.fullName } })
+    .where(eq(dossiers.id, dossier.id));
 }

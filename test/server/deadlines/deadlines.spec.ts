@@ -5,6 +5,7 @@ import { ApiClient } from '../../support/api-client.js';
 import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, intakeBody } from '../../support/fixtures.js';
+import { HANDOVER_IN_PERSON } from '../../support/dossier-driver.js';
 
 /** Local Vietnam time (UTC+7) as an instant. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -115,7 +116,9 @@ describe('deadlines: promised dates, supplement pauses, apologies, control slip'
     await leader.post(`/api/tasks/${(await taskOf(leader, dossier.code)).id}/complete`, { outcome: 'sign' });
     // and the result is returned Wednesday 2/12, after the promised Tuesday 09:00
     at('2026-12-02T08:00:00');
-    await reception.post(`/api/tasks/${(await taskOf(reception, dossier.code)).id}/complete`, {});
+    await reception.post(`/api/tasks/${(await taskOf(reception, dossier.code)).id}/complete`, {
+      handover: HANDOVER_IN_PERSON,
+    });
 
     // then
     const slip = await reception.get(`/api/dossiers/${dossier.code}/control-slip`);

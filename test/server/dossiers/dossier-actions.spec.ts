@@ -96,7 +96,7 @@ describe('dossier actions: the detail lists what the routes allow', () => {
     if (state === 'processing' || state === 'resolved' || state === 'returned')
       await dossier.step(clients.officer, 'Task_review', 'approve');
     if (state === 'resolved' || state === 'returned') await dossier.step(clients.leader, 'Task_sign', 'sign');
-    if (state === 'returned') await dossier.step(clients.receptionist, 'Task_return');
+    if (state === 'returned') await dossier.returnResult(clients.receptionist);
     return dossier.code;
   }
 

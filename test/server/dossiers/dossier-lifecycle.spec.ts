@@ -3,6 +3,7 @@ import { ApiClient } from '../../support/api-client.js';
 import { signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { deployThreeDepartments, intakeBody } from '../../support/fixtures.js';
+import { HANDOVER_IN_PERSON } from '../../support/dossier-driver.js';
 
 describe('dossier lifecycle through three departments', () => {
   let server: TestServer;
@@ -61,7 +62,7 @@ describe('dossier lifecycle through three departments', () => {
     expect(done.body.dossierStatus).to.equal(9);
 
     task = await onlyTask(reception, code);
-    done = await reception.post(`/api/tasks/${task.id}/complete`, {});
+    done = await reception.post(`/api/tasks/${task.id}/complete`, { handover: HANDOVER_IN_PERSON });
 
     // then the result is returned and the control slip lists every handoff
     expect(done.body.dossierStatus).to.equal(10);

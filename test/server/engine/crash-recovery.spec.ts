@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import pg from 'pg';
 import { ApiClient } from '../../support/api-client.js';
 import { signIn } from '../../support/sign-in.js';
+import { HANDOVER_IN_PERSON } from '../../support/dossier-driver.js';
 import { freshDatabaseUrl } from '../../support/database.js';
 import { spawnServer, type ServerProcess } from '../../support/server-process.js';
 import { intakeBody } from '../../support/fixtures.js';
@@ -133,7 +134,8 @@ describe('crash recovery', function () {
         for (const task of inbox.body.items) {
           const done = await client.post(
             `/api/tasks/${task.id}/complete`,
-            outcome ? { outcome, ...data } : {},
+            // the receptionist's step returns the result, which says how it was handed over
+            outcome ? { outcome, ...data } : { handover: HANDOVER_IN_PERSON },
           );
           expect(done.status).to.equal(200);
         }

@@ -90,7 +90,7 @@ describe('backup and restore', function () {
     await restored.step(await ApiClient.as(second.baseUrl, 'lanhdao'), 'Task_sign', 'sign', {
       certificateNumber: 'HKD-01',
     });
-    await restored.step(reception, 'Task_return');
+    await restored.returnResult(reception);
     expect((await restored.slip()).map(([type]) => type)).to.deep.equal([
       'received',
       'step_completed',

@@ -47,14 +47,14 @@ describe('procedure versions: running dossiers finish on the version they starte
     const reviewed = await atReview.step(officer, 'review', 'approve');
     expect(reviewed.nextTasks.map((t: any) => t.name)).to.deep.equal(['Lãnh đạo ký duyệt']);
     await atReview.step(leader, 'sign', 'sign');
-    expect((await atReview.step(reception, 'return_result')).dossierStatus).to.equal(10);
+    expect((await atReview.returnResult(reception, 'return_result')).dossierStatus).to.equal(10);
     // and the one at the leader finishes there too
     await atLeader.step(leader, 'sign', 'sign');
-    expect((await atLeader.step(reception, 'return_result')).dossierStatus).to.equal(10);
+    expect((await atLeader.returnResult(reception, 'return_result')).dossierStatus).to.equal(10);
     // while the v2 dossier goes from review straight to the desk
     const direct = await fresh.step(officer, 'review', 'approve');
     expect(direct.nextTasks.map((t: any) => t.departmentCodes)).to.deep.equal([['MC']]);
-    expect((await fresh.step(reception, 'return_result')).dossierStatus).to.equal(10);
+    expect((await fresh.returnResult(reception, 'return_result')).dossierStatus).to.equal(10);
 
     expect((await atReview.detail()).procedureVersion).to.equal(1);
     expect((await atLeader.detail()).procedureVersion).to.equal(1);
