@@ -442,4 +442,5 @@ export const en: Record<MessageKey, string> = {
   'admin.users.scopeAgencyNone': "The agencies of the user's departments",
   'admin.users.scopeAgencyHint':
     'For leaders and supervisors: they see the dossiers of this agency and of every agency below it.',
+  'inboxOpen.claimAndOpen': 'Claim and open',
 };

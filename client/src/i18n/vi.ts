@@ -439,6 +439,7 @@ export const vi = {
   'admin.users.scopeAgencyNone': 'Theo phòng ban của người dùng',
   'admin.users.scopeAgencyHint':
     'Cho lãnh đạo, giám sát: xem hồ sơ của cơ quan này và mọi cơ quan trực thuộc.',
+  'inboxOpen.claimAndOpen': 'Nhận và mở',
 } as const;
 
 export type MessageKey = keyof typeof vi;
