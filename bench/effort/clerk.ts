@@ -8,7 +8,9 @@ const MAX_TABS = 3;
 export interface Effort {
   clicks: number;
   keystrokes: number;
-  /** Real waits for the UI (wall time less the time the fast typing took) plus keystrokes at 5 a second. */
+  /** Real waits for the UI: the wall time less the time the fast typing took. */
+  waitSeconds: number;
+  /** The scripted clerk's time: the waits plus every keystroke at 5 a second. */
   seconds: number;
 }
 
@@ -80,6 +82,7 @@ export class ScriptedClerk {
     return {
       clicks: this.clicks,
       keystrokes: this.keystrokes,
+      waitSeconds: round(waitSeconds),
       seconds: round(waitSeconds + this.keystrokes * SECONDS_PER_KEYSTROKE),
     };
   }
@@ -126,5 +129,5 @@ function tabStops(id: string): { from: number; to: number; fromDate: boolean } {
 }
 
 function round(n: number): number {
-  return Number(n.toFixed(1));
+  return Number(n.toFixed(2));
 }

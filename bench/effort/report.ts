@@ -14,7 +14,8 @@ export interface ProcedureEffort {
 export const TARGETS = { stepClicks: 3, intakeSeconds: 90 } as const;
 
 const mark = (ok: boolean) => (ok ? '✔' : '✘');
-const figures = (e: Effort) => `${e.clicks} clicks, ${e.keystrokes} keystrokes, ${e.seconds} s`;
+const figures = (e: Effort) =>
+  `${e.clicks} clicks, ${e.keystrokes} keystrokes, ${e.seconds} s (${e.waitSeconds} s of it waiting for the UI)`;
 
 export function printProcedure(result: ProcedureEffort, log: (line: string) => void): void {
   log(`${result.code} (${result.dossierCode})`);
