@@ -49,7 +49,7 @@ export class ScriptedClerk {
     await this.click(this.page.locator(`#${id}`));
   }
 
-  /** Enters a value into the focused-by-now field `#id` as a person would, per kind of control. */
+  /** Reaches the field `#id` (Tab or click), then keys its value in as a person would for its kind of control. */
   async enter(id: string, value: unknown): Promise<void> {
     await this.focus(id);
     const field = this.page.locator(`#${id}`);

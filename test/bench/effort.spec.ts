@@ -22,33 +22,17 @@ describe('bench:effort (smoke size)', function () {
 
     // then the dossier ended, and each step the bench counted is a task completed, in that order
     const [walked] = result.procedures;
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-    let procedure: { form_schema: FlatSchema; steps: ProcedureSteps };
-    try {
-      [procedure] = (
-        await pool.query('select form_schema, steps from procedure_versions where procedure_code = $1', [
-          CODE,
-        ])
-      ).rows;
-      const { rows: dossiers } = await pool.query<{ code: string; status: number }>(
-        'select code, status from dossiers where finished_at is not null',
-      );
-      expect(dossiers).to.deep.equal([{ code: walked!.dossierCode, status: 10 }]);
-      const { rows: tasks } = await pool.query<{ element_id: string; outcome: string | null }>(
-        `select element_id, outcome from tasks where status = 'completed' order by completed_at`,
-      );
-      expect(walked!.steps.map((s) => [s.step, s.outcome])).to.deep.equal(
-        tasks.map((t) => [t.element_id, t.outcome]),
-      );
-    } finally {
-      await pool.end();
-    }
+    const { procedure, finished, completed } = await tally(databaseUrl);
+    expect(finished).to.deep.equal([{ code: walked!.dossierCode, status: 10 }]);
+    expect(walked!.steps.map((s) => [s.step, s.outcome])).to.deep.equal(
+      completed.map((t) => [t.element_id, t.outcome]),
+    );
     // and the loop back from the leader was walked, so one step was worked twice
     expect(walked!.steps.length).to.be.greaterThan(new Set(walked!.steps.map((s) => s.step)).size);
 
-    // and the intake's keystrokes are every character typed plus the Tabs between fields
-    const values = typedValues(procedure!.form_schema);
-    const intakeFields = procedure!.steps.intake!.editableFields!;
+    // and the intake's keystrokes are every character typed plus the Tabs between fields (or a click each)
+    const values = typedValues(procedure.form_schema);
+    const intakeFields = procedure.steps.intake!.editableFields!;
     const typed = [...intakeFields.map((f) => String(values[f])), ...Object.values(APPLICANT)].join(
       '',
     ).length;
@@ -67,3 +51,23 @@ describe('bench:effort (smoke size)', function () {
     expect(JSON.parse(lines.at(-1)!)).to.include({ bench: 'effort', steps: walked!.steps.length });
   });
 });
+
+/** What the database holds after the run: the procedure as deployed, the dossiers ended, the tasks completed in order. */
+async function tally(databaseUrl: string) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const versions = await pool.query<{ form_schema: FlatSchema; steps: ProcedureSteps }>(
+      'select form_schema, steps from procedure_versions where procedure_code = $1',
+      [CODE],
+    );
+    const finished = await pool.query<{ code: string; status: number }>(
+      'select code, status from dossiers where finished_at is not null',
+    );
+    const completed = await pool.query<{ element_id: string; outcome: string | null }>(
+      `select element_id, outcome from tasks where status = 'completed' order by completed_at`,
+    );
+    return { procedure: versions.rows[0]!, finished: finished.rows, completed: completed.rows };
+  } finally {
+    await pool.end();
+  }
+}
