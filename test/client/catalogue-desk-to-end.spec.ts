@@ -1,33 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { DEMO_USERS } from '../../server/src/seed/demo.js';
 import { ajv } from '../../server/src/http/validation.js';
 import type { ProcedureDetail, StepSpec } from '../../server/src/procedures/procedures.schema.js';
 import type { OpenTask } from '../../server/src/dossiers/dossiers.schema.js';
 import { seriousViolations } from './support/axe.js';
 import { validSample, type FlatSchema } from '../server/validators/form-samples.js';
-import { outcomeRoutes, type OutcomeRoute } from '../support/outcome-routes.js';
+import { outcomeRoutes } from '../support/outcome-routes.js';
+import { CATALOGUE, PROCESSES, RETURN_REASON, workToEnd, workerOf } from '../support/catalogue-walk.js';
 import { launchBrowser, openSession, screenshot, signIn, type Session } from './support/browser.js';
-
-const PROCESSES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../processes');
-const CATALOGUE = fs.readdirSync(PROCESSES).filter((name) => !name.startsWith('_'));
-const REASON = 'Cần bổ sung, sửa lại theo ý kiến';
-
-/** The demo user who works a step: one of its departments, with its role if it names one. */
-function workerOf(step: Pick<StepSpec, 'departments' | 'role'>): string {
-  const user = DEMO_USERS.find(
-    (u) =>
-      u.departments.some((d) => step.departments.includes(d)) && (!step.role || u.roles.includes(step.role)),
-  );
-  if (!user)
-    throw new Error(`no demo user works in ${step.departments.join(', ')} as ${step.role ?? 'any role'}`);
-  return user.username;
-}
 
 /** Types a value into the generated field `#<prefix>-<name>` as a person would: a choice from a list, or keys. */
 async function fillField(page: Page, id: string, value: unknown): Promise<void> {
@@ -88,7 +72,9 @@ describe('web client: every procedure from the desk to its end', function () {
       const dossierCode = await receive(procedure, sample);
 
       // and each open step is worked from the inbox until the dossier ends
-      const taken = await workToEnd(procedure, routes, dossierCode, sample);
+      const taken = await workToEnd(api, procedure, routes, dossierCode, sample, (work) =>
+        workStep(procedure, work.step, work.task, dossierCode, work.outcome, sample, work.round),
+      );
 
       // then it ended on its way forward, every loop was walked, and the dossier satisfies the whole form
       const detail = (await api.get(`/api/dossiers/${dossierCode}`)).body;
@@ -134,33 +120,6 @@ describe('web client: every procedure from the desk to its end', function () {
     return page.locator('[data-testid=received-code]').innerText();
   }
 
-  /** Works the dossier's open steps until it ends; answers "step:outcome" for each decision taken. */
-  async function workToEnd(
-    procedure: ProcedureDetail,
-    routes: OutcomeRoute[],
-    dossierCode: string,
-    sample: Record<string, unknown>,
-  ): Promise<string[]> {
-    const taken: string[] = [];
-    for (let round = 0; round < 40; round++) {
-      const detail = (await api.get(`/api/dossiers/${dossierCode}`)).body;
-      if (detail.finishedAt) return taken;
-      const task = detail.openTasks[0];
-      if (!task) {
-        await deliverAwaitedMessage(procedure, dossierCode, sample);
-        continue;
-      }
-      const step = procedure.steps.userTasks[task.elementId]!;
-      const outcome = chooseOutcome(step, routes, taken);
-      expect(task.returned, `${dossierCode} ${step.id} comes back`).to.equal(
-        taken.some((t) => t.startsWith(`${step.id}:`)),
-      );
-      await workStep(procedure, step, task, dossierCode, outcome, sample, round);
-      taken.push(`${step.id}:${outcome ?? ''}`);
-    }
-    throw new Error(`${procedure.code}: ${dossierCode} did not end within 40 steps (${taken.join(' ')})`);
-  }
-
   async function workStep(
     procedure: ProcedureDetail,
     step: StepSpec,
@@ -184,7 +143,7 @@ describe('web client: every procedure from the desk to its end', function () {
     await row.locator('[data-action=open]').click();
     await page.locator('[data-testid=task-actions]').waitFor();
     for (const field of step.editableFields ?? []) await fillField(page, `step-${field}`, sample[field]);
-    if (outcome && step.reasonOutcomes?.includes(outcome)) await page.fill('#task-reason', REASON);
+    if (outcome && step.reasonOutcomes?.includes(outcome)) await page.fill('#task-reason', RETURN_REASON);
     // the step returning the result records how it was handed over: here, by post
     if (step.status === 9) {
       await page.check('input[name=handover-method][value=post]');
@@ -199,34 +158,5 @@ describe('web client: every procedure from the desk to its end', function () {
       await page.locator('[data-testid=task-actions] .alert.error').count(),
       `${dossierCode} ${step.id}`,
     ).to.equal(0);
-  }
-
-  /** A step's outcome: each one that loops back, once, then the first outcome that goes forward. */
-  function chooseOutcome(step: StepSpec, routes: OutcomeRoute[], taken: string[]): string | undefined {
-    if (!step.outcomes.length) return undefined;
-    const own = routes.filter((r) => r.step === step.id);
-    const loop = own.find((r) => r.loops && !taken.includes(`${step.id}:${r.outcome}`));
-    if (loop) return loop.outcome;
-    return own.find((r) => !r.ends && !r.loops)?.outcome ?? step.outcomes[0];
-  }
-
-  /** The dossier waits for another agency: its notice arrives as that agency's system sends it. */
-  async function deliverAwaitedMessage(
-    procedure: ProcedureDetail,
-    dossierCode: string,
-    sample: Record<string, unknown>,
-  ): Promise<void> {
-    const waits = Object.values(procedure.steps.messageEvents ?? {});
-    expect(waits.length, `${dossierCode} waits, but for no message`).to.be.greaterThan(0);
-    for (const wait of waits) {
-      const sender = await ApiClient.as(
-        server.baseUrl,
-        workerOf({ departments: wait.departments, role: null }),
-      );
-      const data = Object.fromEntries((wait.editableFields ?? []).map((f) => [f, sample[f]]));
-      const res = await sender.post(`/api/dossiers/${dossierCode}/messages`, { name: wait.message, data });
-      if (res.status === 200) return;
-    }
-    throw new Error(`${dossierCode}: no awaited message could be delivered`);
   }
 });

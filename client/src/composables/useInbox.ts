@@ -59,10 +59,22 @@ export function useInbox() {
     await load();
   }
 
+  /** Claims a task on the way to opening it; when someone was quicker, says so here and answers false. */
+  async function claimToOpen(id: string): Promise<boolean> {
+    try {
+      await claimTask(id);
+      return true;
+    } catch (err) {
+      error.value = err;
+      await load();
+      return false;
+    }
+  }
+
   async function unclaim(id: string) {
     await unclaimTask(id);
     await load();
   }
 
-  return { filters, items, total, loading, error, fresh, connected, load, claim, unclaim };
+  return { filters, items, total, loading, error, fresh, connected, load, claim, claimToOpen, unclaim };
 }

@@ -485,4 +485,5 @@ export const en: Record<MessageKey, string> = {
   'desk.handover.summaryInPerson': 'Handed in person to {who}: {name} ({idNumber}), at {at}, by {by}',
   'desk.handover.summaryInPersonShort': 'Handed in person to {who}, at {at}, by {by}',
   'desk.handover.summaryPost': 'Sent by post, tracking number {trackingNumber}, at {at}, by {by}',
+  'inboxOpen.claimAndOpen': 'Claim and open',
 };

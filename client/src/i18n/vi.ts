@@ -482,6 +482,7 @@ export const vi = {
   'desk.handover.summaryInPerson': 'Trả trực tiếp cho {who}: {name} ({idNumber}), lúc {at}, người trả: {by}',
   'desk.handover.summaryInPersonShort': 'Trả trực tiếp cho {who}, lúc {at}, người trả: {by}',
   'desk.handover.summaryPost': 'Gửi qua bưu chính, số hiệu {trackingNumber}, lúc {at}, người gửi: {by}',
+  'inboxOpen.claimAndOpen': 'Nhận và mở',
 } as const;
 
 export type MessageKey = keyof typeof vi;
