@@ -85,6 +85,8 @@ export async function stepWorker(options: LoadOptions, control: Control, ledger:
       ...(outcome ? { outcome } : {}),
       ...(RESULTS[task.elementId] ? { data: RESULTS[task.elementId] } : {}),
       ...(task.elementId === 'Task_return' ? { handover: HANDOVER } : {}),
+      // A refusal and a signature sent back must say why.
+      ...(outcome && outcome !== task.outcomes[0] ? { reason: 'Chưa đủ điều kiện, đề nghị xem lại' } : {}),
     };
     const done = await client.send('POST', `/api/tasks/${task.id}/complete`, body, {
       // One key per request: two workers of one user may pick the same task with other outcomes,

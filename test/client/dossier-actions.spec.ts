@@ -75,7 +75,7 @@ describe('web client: the dossier offers only the actions its detail lists', fun
     // given a dossier whose result is ready at the desk (status 9)
     const dossier = await DossierDriver.receive(staff.reception, PROCEDURE, HOUSEHOLD_BUSINESS);
     await dossier.step(staff.officer, 'Task_review', 'approve');
-    await dossier.step(staff.leader, 'Task_sign', 'sign');
+    await dossier.step(staff.leader, 'Task_sign', 'sign', { certificateNumber: 'HKD-01' });
     const { page } = desk;
 
     // when the receptionist opens it

@@ -70,7 +70,7 @@ describe('procedure cap-gcn-quyen-su-dung-dat-lan-dau (first land-use certificat
     expect(notice.body.nextTasks.map((t: any) => t.departmentCodes)).to.deep.equal([['MC']]);
     await dossier.step(reception, 'Task_payment', undefined, { paymentReceiptNumber: 'BL-889' });
     await dossier.step(officer, 'Task_prepare', undefined, { certificateSerial: 'DA 123456' });
-    await dossier.step(leader, 'Task_sign', 'return');
+    await dossier.step(leader, 'Task_sign', 'return', undefined, 'Đề nghị sửa lại dự thảo');
     await dossier.step(officer, 'Task_prepare');
     await dossier.step(leader, 'Task_sign', 'sign');
     const returned = await dossier.returnResult(reception);
@@ -105,9 +105,15 @@ describe('procedure cap-gcn-quyen-su-dung-dat-lan-dau (first land-use certificat
 
   it('should end as refused when verification finds the land ineligible', async () => {
     const dossier = await DossierDriver.receive(reception, PROCEDURE, PARCEL);
-    const refused = await dossier.step(officer, 'Task_verify', 'refuse', {
-      verificationNote: 'Đất đang tranh chấp',
-    });
+    const refused = await dossier.step(
+      officer,
+      'Task_verify',
+      'refuse',
+      {
+        verificationNote: 'Đất đang tranh chấp',
+      },
+      'Hồ sơ không đủ điều kiện theo quy định',
+    );
     expect(refused.dossierStatus).to.equal(3);
     expect((await dossier.slip()).at(-1)).to.deep.equal(['finished', 'End_refused', null]);
   });

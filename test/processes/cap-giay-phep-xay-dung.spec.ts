@@ -42,7 +42,13 @@ describe('procedure cap-giay-phep-xay-dung (building permit, 15 working days)', 
     await dossier.step(reception, 'Task_supplement', undefined, { designUnit: 'Công ty Thiết kế An Phát' });
     await dossier.step(officer, 'Task_inspect', 'approve', { inspectionNote: 'Phù hợp quy hoạch' });
     await dossier.step(officer, 'Task_draft', undefined, { permitNumber: '123/GPXD' });
-    await dossier.step(leader, 'Task_sign', 'return', { leaderNote: 'Sửa chiều cao tầng 4' });
+    await dossier.step(
+      leader,
+      'Task_sign',
+      'return',
+      { leaderNote: 'Sửa chiều cao tầng 4' },
+      'Đề nghị sửa lại dự thảo',
+    );
     await dossier.step(officer, 'Task_draft');
     const signed = await dossier.step(leader, 'Task_sign', 'sign');
     expect(signed.dossierStatus).to.equal(9);
@@ -75,9 +81,15 @@ describe('procedure cap-giay-phep-xay-dung (building permit, 15 working days)', 
     await dossier.step(officer, 'Task_assign', undefined, { handlingOfficer: 'Trần Văn Minh' });
 
     // when
-    const refused = await dossier.step(officer, 'Task_inspect', 'refuse', {
-      inspectionNote: 'Vi phạm chỉ giới xây dựng',
-    });
+    const refused = await dossier.step(
+      officer,
+      'Task_inspect',
+      'refuse',
+      {
+        inspectionNote: 'Vi phạm chỉ giới xây dựng',
+      },
+      'Hồ sơ không đủ điều kiện theo quy định',
+    );
 
     // then
     expect(refused.dossierStatus).to.equal(3);

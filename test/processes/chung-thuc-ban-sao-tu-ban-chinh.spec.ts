@@ -31,13 +31,19 @@ describe('procedure chung-thuc-ban-sao-tu-ban-chinh (certified copies, same day,
     const dossier = await DossierDriver.receive(reception, PROCEDURE, REQUEST, WARD_DESK);
 
     // when the copies do not match, new ones are brought, and the leader returns the check once
-    const mismatch = await dossier.step(officer, 'Task_compare', 'mismatch', {
-      compareNote: 'Bản sao thiếu mặt sau',
-    });
+    const mismatch = await dossier.step(
+      officer,
+      'Task_compare',
+      'mismatch',
+      {
+        compareNote: 'Bản sao thiếu mặt sau',
+      },
+      'Bản sao thiếu trang 3',
+    );
     expect(mismatch.dossierStatus).to.equal(5);
     await dossier.step(reception, 'Task_recopy', undefined, { pageCount: 2 });
     await dossier.step(officer, 'Task_compare', 'match', { certificationNumber: '1024' });
-    await dossier.step(leader, 'Task_sign', 'return');
+    await dossier.step(leader, 'Task_sign', 'return', undefined, 'Đề nghị sửa lại dự thảo');
     await dossier.step(officer, 'Task_compare', 'match');
     await dossier.step(leader, 'Task_sign', 'sign');
     const returned = await dossier.returnResult(reception, 'Task_return', { data: { feeCollected: 12000 } });
@@ -60,9 +66,15 @@ describe('procedure chung-thuc-ban-sao-tu-ban-chinh (certified copies, same day,
 
   it('should refuse to certify a document the law excludes', async () => {
     const dossier = await DossierDriver.receive(reception, PROCEDURE, REQUEST, WARD_DESK);
-    const refused = await dossier.step(officer, 'Task_compare', 'refuse', {
-      compareNote: 'Bản chính bị tẩy xóa',
-    });
+    const refused = await dossier.step(
+      officer,
+      'Task_compare',
+      'refuse',
+      {
+        compareNote: 'Bản chính bị tẩy xóa',
+      },
+      'Hồ sơ không đủ điều kiện theo quy định',
+    );
     expect(refused.dossierStatus).to.equal(3);
   });
 

@@ -30,7 +30,7 @@ describe('procedure dang-ky-ho-kinh-doanh (household business, 3 working days)',
     const dossier = await DossierDriver.receive(reception, PROCEDURE, SHOP);
     // when
     await dossier.step(officer, 'Task_review', 'approve', { reviewNote: 'Hợp lệ' });
-    await dossier.step(leader, 'Task_sign', 'return');
+    await dossier.step(leader, 'Task_sign', 'return', undefined, 'Đề nghị sửa lại dự thảo');
     await dossier.step(officer, 'Task_review', 'approve');
     await dossier.step(leader, 'Task_sign', 'sign', { certificateNumber: '01A8001234' });
     const returned = await dossier.returnResult(reception);
@@ -41,7 +41,13 @@ describe('procedure dang-ky-ho-kinh-doanh (household business, 3 working days)',
 
   it('should end as refused when the review refuses', async () => {
     const dossier = await DossierDriver.receive(reception, PROCEDURE, SHOP);
-    const refused = await dossier.step(officer, 'Task_review', 'refuse');
+    const refused = await dossier.step(
+      officer,
+      'Task_review',
+      'refuse',
+      undefined,
+      'Hồ sơ không đủ điều kiện theo quy định',
+    );
     expect(refused.dossierStatus).to.equal(3);
   });
 });

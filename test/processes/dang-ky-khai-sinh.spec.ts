@@ -46,7 +46,7 @@ describe('procedure dang-ky-khai-sinh (birth registration, same day, ward level)
       registrationNumber: '215',
       personalIdNumber: '001225000001',
     });
-    await dossier.step(leader, 'Task_sign', 'return');
+    await dossier.step(leader, 'Task_sign', 'return', undefined, 'Đề nghị sửa lại dự thảo');
     await dossier.step(officer, 'Task_record', 'approve');
     await dossier.step(leader, 'Task_sign', 'sign');
     const returned = await dossier.returnResult(reception);
@@ -68,7 +68,13 @@ describe('procedure dang-ky-khai-sinh (birth registration, same day, ward level)
 
   it('should end as refused when the papers do not allow registration', async () => {
     const dossier = await DossierDriver.receive(reception, PROCEDURE, BIRTH, WARD_DESK);
-    const refused = await dossier.step(officer, 'Task_record', 'refuse');
+    const refused = await dossier.step(
+      officer,
+      'Task_record',
+      'refuse',
+      undefined,
+      'Hồ sơ không đủ điều kiện theo quy định',
+    );
     expect(refused.dossierStatus).to.equal(3);
     expect((await dossier.slip()).at(-1)).to.deep.equal(['finished', 'End_refused', null]);
   });

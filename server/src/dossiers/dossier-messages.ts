@@ -53,13 +53,15 @@ async function deliverLocked(
   const owner = events.length === 1 && events[0]!.editableFields ? events[0]! : null;
   if (owner) checkEditableFields(owner, body.data ?? {});
   const data = { ...dossier.data, ...(body.data ?? {}) };
-  validateFormData(version, data, owner && { id: owner.id, fields: owner, outcome: null });
-  // (3) the engine command writes the merged data with the new state
+  // (3) the engine command writes the merged data with the new state; the data is checked
+  // after it, so a notice the dossier does not wait for is told so (409) whatever it carries,
+  // and a refusal of its data rolls the whole command back
   const changes = await runEngine({
     command: { kind: 'message', elementIds: events.map((e) => e.id) },
     cause: { kind: 'message', message: body.name },
     data,
   });
+  validateFormData(version, data, owner && { id: owner.id, fields: owner, outcome: null });
   return {
     code: dossier.code,
     message: body.name,

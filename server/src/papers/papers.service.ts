@@ -32,8 +32,9 @@ export async function supplementRequestPaper(db: Db, code: string): Promise<Supp
 }
 
 /**
- * The refusal paper of a refused dossier (status 3). The reason is what the deciding step
- * wrote in its own fields (e.g. the review note); failing that, the step's decision itself.
+ * The refusal paper of a refused dossier (status 3). The reason is the one the refusal gave
+ * (a refusal must give one); for a dossier refused before decisions carried reasons, what the
+ * deciding step wrote in its own fields (e.g. the review note), else the decision itself.
  */
 export async function refusalPaper(db: Db, code: string): Promise<RefusalPaperData> {
   const dossier = await findDossierByCode(db, code);
@@ -52,6 +53,7 @@ export async function refusalPaper(db: Db, code: string): Promise<RefusalPaperDa
     .map((field) => dossier.data[field])
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
   const stepName = decision?.stepName ?? null;
+  const given = (decision?.details as { reason?: string } | null)?.reason;
   return {
     ...(await paperBase(
       db,
@@ -60,9 +62,11 @@ export async function refusalPaper(db: Db, code: string): Promise<RefusalPaperDa
       decision?.actorName ?? null,
     )),
     stepName,
-    reason: notes.length
-      ? notes.join('; ')
-      : `Hồ sơ không đủ điều kiện giải quyết (bước ${stepName ?? 'thẩm định'}).`,
+    reason: given
+      ? given
+      : notes.length
+        ? notes.join('; ')
+        : `Hồ sơ không đủ điều kiện giải quyết (bước ${stepName ?? 'thẩm định'}).`,
   };
 }
 

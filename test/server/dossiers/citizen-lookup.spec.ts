@@ -190,13 +190,14 @@ describe('GET /api/public/lookup: the citizen follows the dossier', () => {
       expect(text, secret).not.to.contain(secret);
   });
 
-  it('should give the end event the procedure reached as the reason of a refusal', async () => {
-    // given a permit the inspection finds ineligible
+  it('should give the reason the deciding step gave as the reason of a refusal', async () => {
+    // given a permit the inspection finds ineligible, with the reason for the citizen
     const intake = await receivePermit();
-    await complete(officer, intake.code, 'Task_assign');
+    await complete(officer, intake.code, 'Task_assign', { data: { handlingOfficer: 'Trần Văn Minh' } });
     await complete(officer, intake.code, 'Task_inspect', {
       outcome: 'refuse',
       data: { inspectionNote: INTERNAL_NOTE },
+      reason: 'Công trình vi phạm chỉ giới xây dựng',
     });
 
     // when
@@ -206,7 +207,7 @@ describe('GET /api/public/lookup: the citizen follows the dossier', () => {
     expect(found.body.status).to.equal(3);
     expect(found.body.refusal).to.deep.equal({
       refusedAt: found.body.finishedAt,
-      reason: 'Từ chối cấp phép, trả hồ sơ',
+      reason: 'Công trình vi phạm chỉ giới xây dựng',
     });
     expect(found.body.steps.map((s: any) => s.endedAt === null)).to.deep.equal([false, false]);
     expect(JSON.stringify(found.body)).not.to.contain(INTERNAL_NOTE);
@@ -223,7 +224,7 @@ describe('GET /api/public/lookup: the citizen follows the dossier', () => {
       landOrigin: 'Sử dụng ổn định trước năm 1993',
     });
     await dossier.step(officer, 'Task_verify', 'eligible');
-    await dossier.step(officer, 'Task_send_tax');
+    await dossier.step(officer, 'Task_send_tax', undefined, { cadastralExtractNumber: 'TĐ-01' });
     const waiting = await lookup(dossier.code, dossier.intake.lookupSecret);
     const notice = await tax.post(`/api/dossiers/${dossier.code}/messages`, {
       name: 'thong-bao-nghia-vu-tai-chinh',

@@ -90,12 +90,19 @@ describe('dossier actions: the detail lists what the routes allow', () => {
       expect(paused.status, JSON.stringify(paused.body)).to.equal(200);
     }
     if (state === 'refused')
-      await dossier.step(clients.officer, 'Task_review', 'refuse', {
-        reviewNote: 'Ngành nghề không được phép',
-      });
+      await dossier.step(
+        clients.officer,
+        'Task_review',
+        'refuse',
+        {
+          reviewNote: 'Ngành nghề không được phép',
+        },
+        'Hồ sơ không đủ điều kiện theo quy định',
+      );
     if (state === 'processing' || state === 'resolved' || state === 'returned')
       await dossier.step(clients.officer, 'Task_review', 'approve');
-    if (state === 'resolved' || state === 'returned') await dossier.step(clients.leader, 'Task_sign', 'sign');
+    if (state === 'resolved' || state === 'returned')
+      await dossier.step(clients.leader, 'Task_sign', 'sign', { certificateNumber: 'HKD-01' });
     if (state === 'returned') await dossier.returnResult(clients.receptionist);
     return dossier.code;
   }

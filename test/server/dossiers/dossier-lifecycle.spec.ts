@@ -52,7 +52,10 @@ describe('dossier lifecycle through three departments', () => {
     expect(done.body.dossierStatus).to.equal(4);
 
     task = await onlyTask(leader, code);
-    done = await leader.post(`/api/tasks/${task.id}/complete`, { outcome: 'return' });
+    done = await leader.post(`/api/tasks/${task.id}/complete`, {
+      outcome: 'return',
+      reason: 'Đề nghị xem lại diện tích',
+    });
     expect(done.body.nextTasks[0].name).to.equal('Thẩm định hồ sơ');
 
     task = await onlyTask(officer, code);

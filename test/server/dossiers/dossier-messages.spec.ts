@@ -6,6 +6,8 @@ import { DossierDriver } from '../../support/dossier-driver.js';
 
 const PROCEDURE = 'cap-gcn-quyen-su-dung-dat-lan-dau';
 const TAX_NOTICE = 'thong-bao-nghia-vu-tai-chinh';
+/** What the tax office's notice carries: both fields its catch event requires. */
+const NOTICE = { name: TAX_NOTICE, data: { taxNoticeNumber: 'TB-4521', taxAmount: 12_500_000 } };
 const PARCEL = {
   parcelAddress: 'Tổ 5, phường Giảng Võ, Hà Nội',
   parcelNumber: '44',
@@ -60,8 +62,8 @@ describe('POST /api/dossiers/:code/messages', () => {
     const dossier = await waitingForTax();
     // when
     const unknown = await tax.post(`/api/dossiers/${dossier.code}/messages`, { name: 'thong-bao-khac' });
-    const first = await tax.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
-    const second = await tax.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
+    const first = await tax.post(`/api/dossiers/${dossier.code}/messages`, NOTICE);
+    const second = await tax.post(`/api/dossiers/${dossier.code}/messages`, NOTICE);
     // then
     expect([unknown.status, first.status, second.status]).to.deep.equal([409, 200, 409]);
   });
@@ -76,7 +78,7 @@ describe('POST /api/dossiers/:code/messages', () => {
     const receptionist = await reception.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
     const admin = await (
       await ApiClient.as(server.baseUrl, 'admin')
-    ).post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
+    ).post(`/api/dossiers/${dossier.code}/messages`, NOTICE);
     // then
     expect(otherDepartment.status).to.equal(403);
     expect(receptionist.status).to.equal(403);
@@ -85,13 +87,20 @@ describe('POST /api/dossiers/:code/messages', () => {
 
   it('should validate the message data against the form and answer 404 for an unknown dossier', async () => {
     const dossier = await waitingForTax();
+    const incomplete = await tax.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE });
     const bad = await tax.post(`/api/dossiers/${dossier.code}/messages`, {
       name: TAX_NOTICE,
-      data: { taxAmount: 'nhiều' },
+      data: { taxNoticeNumber: 'TB-1', taxAmount: 'nhiều' },
     });
     const missing = await tax.post('/api/dossiers/QBD-000000-0000/messages', { name: TAX_NOTICE });
     expect(bad.status).to.equal(422);
     expect(bad.body.error.details[0].path).to.equal('/data/taxAmount');
+    // (a notice without the amount its catch event requires is refused, naming both fields)
+    expect(incomplete.status).to.equal(422);
+    expect(incomplete.body.error.details.map((d: any) => d.path)).to.have.members([
+      '/data/taxNoticeNumber',
+      '/data/taxAmount',
+    ]);
     expect(missing.status).to.equal(404);
     expect((await dossier.detail()).status).to.equal(6);
   });
@@ -101,7 +110,7 @@ describe('POST /api/dossiers/:code/messages', () => {
     const dossier = await waitingForTax();
     // when
     const results = await Promise.all(
-      [1, 2].map(() => tax.post(`/api/dossiers/${dossier.code}/messages`, { name: TAX_NOTICE })),
+      [1, 2].map(() => tax.post(`/api/dossiers/${dossier.code}/messages`, NOTICE)),
     );
     // then
     expect(results.map((r) => r.status).sort()).to.deep.equal([200, 409]);

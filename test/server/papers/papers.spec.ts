@@ -92,17 +92,18 @@ describe('papers: supplement request, refusal and apology', () => {
     expect(refused.status).to.equal(409);
     expect(refused.body.error.code).to.equal('dossier_not_refused');
 
-    // when the officer refuses it with a note
+    // when the officer refuses it, with a note for the file and a reason for the citizen
     const inbox = await officer.get('/api/tasks?pageSize=200');
     const task = inbox.body.items.find((t: any) => t.dossier.code === code);
     await officer.post(`/api/tasks/${task.id}/claim`);
     const done = await officer.post(`/api/tasks/${task.id}/complete`, {
       outcome: 'refuse',
-      data: { reviewNote: 'Ngành nghề kinh doanh không được phép' },
+      data: { reviewNote: 'Ngành nghề thuộc danh mục cấm' },
+      reason: 'Ngành nghề kinh doanh không được phép',
     });
     expect(done.body.dossierStatus).to.equal(3);
 
-    // then the refusal paper gives the note as the reason
+    // then the refusal paper gives the refusal's reason
     const res = await officer.get(`/api/dossiers/${code}/papers/refusal`);
     expect(res.body).to.include({
       reason: 'Ngành nghề kinh doanh không được phép',
