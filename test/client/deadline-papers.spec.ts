@@ -220,6 +220,7 @@ describe('web client: supplement requests, apologies and refusals with their pap
     await officer.post(`/api/tasks/${task.id}/complete`, {
       outcome: 'refuse',
       data: { reviewNote: 'Ngành nghề đăng ký thuộc danh mục cấm kinh doanh' },
+      reason: 'Ngành nghề đăng ký thuộc danh mục cấm kinh doanh',
     });
 
     // when the receptionist opens its refusal from the dossier view

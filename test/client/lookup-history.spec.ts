@@ -132,13 +132,16 @@ describe('web client: the citizen lookup shows the history of the dossier', func
     await screenshot(page, 'lookup-history-supplement');
   });
 
-  it('should say a refused dossier was refused, with the end the procedure reached', async () => {
+  it('should say a refused dossier was refused, with the reason given', async () => {
     // given a permit the inspection refuses
     const intake = await assignedPermit();
     const inbox = await officer.get('/api/tasks?scope=department&pageSize=200');
     const inspect = inbox.body.items.find((t: any) => t.dossier.code === intake.code);
     expect(inspect.elementId).to.equal('Task_inspect');
-    const refused = await officer.post(`/api/tasks/${inspect.id}/complete`, { outcome: 'refuse' });
+    const refused = await officer.post(`/api/tasks/${inspect.id}/complete`, {
+      outcome: 'refuse',
+      reason: 'Công trình vi phạm chỉ giới xây dựng',
+    });
     expect(refused.body.dossierStatus).to.equal(3);
     const { page, errors } = await phone();
 
@@ -151,7 +154,7 @@ describe('web client: the citizen lookup shows the history of the dossier', func
     expect(await page.locator('[data-testid=lookup-status]').innerText()).to.equal('Từ chối tiếp nhận');
     expect(await refusal.innerText())
       .to.contain('Hồ sơ bị từ chối lúc')
-      .and.contain('Lý do: Từ chối cấp phép, trả hồ sơ');
+      .and.contain('Lý do: Công trình vi phạm chỉ giới xây dựng');
     expect(await page.locator('[data-testid=lookup-steps] li').count()).to.equal(2);
     expect(await seriousViolations(page)).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
