@@ -65,8 +65,9 @@ export function useInbox() {
       await claimTask(id);
       return true;
     } catch (err) {
-      error.value = err;
+      // Reloaded first: a successful reload clears the error, which must stay on screen.
       await load();
+      error.value = err;
       return false;
     }
   }
