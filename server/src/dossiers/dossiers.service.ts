@@ -20,6 +20,7 @@ import { nextDossierCode } from './dossier-code.js';
 import { citizenLookupUrl, hashLookupSecret, lookupKey, lookupSecretOf } from './lookup-secret.js';
 import { allowedActions } from './dossier-actions.js';
 import { listComments } from './dossier-comments.js';
+import { presentOpenTask } from './present-open-task.js';
 import { DossierStatus } from './statuses.js';
 import { noticeToCitizen } from '../notify/outbox.js';
 import { dossierScope } from '../access/dossier-scope.js';
@@ -245,18 +246,7 @@ export async function getDossier(db: Db, code: string, viewer: SessionUser) {
     notifyChannels: dossier.notifyChannels,
     procedureVersion: version!.version,
     resultHandover: dossier.resultHandover ?? null,
-    openTasks: openTasks.map((t) => ({
-      id: t.id,
-      name: t.name,
-      elementId: t.elementId,
-      departmentCodes: t.departmentCodes,
-      status: t.status,
-      assigneeId: t.assigneeId,
-      createdAt: t.createdAt.toISOString(),
-      dueAt: t.dueAt?.toISOString() ?? null,
-      returned: t.returned,
-      returnReason: t.returnReason,
-    })),
+    openTasks: openTasks.map(presentOpenTask),
     events,
     comments: await listComments(db, dossier.id),
     actions: allowedActions(dossier, viewer),

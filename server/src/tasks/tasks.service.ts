@@ -1,3 +1,4 @@
+import { presentOpenTask } from '../dossiers/present-open-task.js';
 import { clock } from '../core/clock.js';
 import type { Static } from '@sinclair/typebox';
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
@@ -145,17 +146,5 @@ export async function unclaimTask(db: Db, live: LiveUpdates, user: SessionUser, 
 }
 
 export function presentTask(t: Task) {
-  return {
-    id: t.id,
-    name: t.name,
-    elementId: t.elementId,
-    status: t.status,
-    departmentCodes: t.departmentCodes,
-    role: t.role,
-    assigneeId: t.assigneeId,
-    createdAt: t.createdAt.toISOString(),
-    dueAt: t.dueAt?.toISOString() ?? null,
-    returned: t.returned,
-    returnReason: t.returnReason,
-  };
+  return { ...presentOpenTask(t), role: t.role };
 }

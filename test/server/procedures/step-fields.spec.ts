@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { PERMIT_FORM, edited, intakeBody, readFixture } from '../../support/fixtures.js';
-import { DEMO_USERS } from '../../../server/src/seed/demo.js';
-import type { ProcedureDetail, StepSpec } from '../../../server/src/procedures/procedures.schema.js';
+import { CATALOGUE, PROCESSES, deliverAwaitedMessage, workerOf } from '../../support/catalogue-walk.js';
+import type { ProcedureDetail } from '../../../server/src/procedures/procedures.schema.js';
 import { validSample, type FlatSchema } from '../validators/form-samples.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
 import { outcomeRoutes, type OutcomeRoute } from '../../support/outcome-routes.js';
 
-const PROCESSES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../processes');
-const CATALOGUE = fs.readdirSync(PROCESSES).filter((name) => !name.startsWith('_'));
 const START = '<bpmn:startEvent id="start" name="Tiếp nhận">';
 const REVIEW = 'mc:editableFields="reviewNote"';
 
@@ -105,14 +102,6 @@ describe('procedures: each step declares the form fields it edits and requires',
     expect(intake.body.error.details[0].path).to.equal('/data/reviewNote');
   });
 
-  /** The demo user who works a step: one of its departments, with its role if it names one. */
-  const workerOf = (step: StepSpec) =>
-    DEMO_USERS.find(
-      (u) =>
-        u.departments.some((d) => step.departments.includes(d)) &&
-        (!step.role || u.roles.includes(step.role)),
-    )!.username;
-
   for (const code of CATALOGUE) {
     it(`should refuse each step of ${code} that leaves out a field it requires, naming the field`, async () => {
       // given a dossier of the procedure at each of its steps in turn, the way forward
@@ -167,12 +156,7 @@ describe('procedures: each step declares the form fields it edits and requires',
       const detail = await dossier.detail();
       const open = detail.openTasks[0];
       if (!open) {
-        const wait = Object.values(procedure.steps.messageEvents ?? {})[0]!;
-        const sender = await clientOf(
-          DEMO_USERS.find((u) => u.departments.some((d) => wait.departments.includes(d)))!.username,
-        );
-        const data = Object.fromEntries((wait.editableFields ?? []).map((f) => [f, sample[f]]));
-        await sender.post(`/api/dossiers/${dossier.code}/messages`, { name: wait.message, data });
+        await deliverAwaitedMessage(server.baseUrl, procedure, dossier.code, sample);
         continue;
       }
       if (open.elementId === stepId) return dossier;
