@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['client/src/**/*.ts'],
+    files: ['client/src/**/*.ts', 'modeler/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       // The client takes the server's types from its schemas, never its code: a type import is

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from '@server/core/roles.js';
 import { useSessionStore } from './stores/session.js';
+import { modelerRoutes } from '../../modeler/src/routes.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -95,6 +96,7 @@ const routes: RouteRecordRaw[] = [
     name: 'procedures',
     component: () => import('./pages/ProceduresPage.vue'),
   },
+  ...modelerRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

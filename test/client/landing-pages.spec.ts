@@ -12,7 +12,7 @@ const LANDINGS = [
   { username: 'lanhdao', path: '/inbox', ready: 'h1' },
   { username: 'giamsat', path: '/dossiers', ready: 'table.list tbody tr, .card.muted' },
   { username: 'admin', path: '/dossiers', ready: 'table.list tbody tr, .card.muted' },
-  { username: 'thietke', path: '/procedures', ready: '[data-testid=procedure]' },
+  { username: 'thietke', path: '/modeler', ready: '[data-testid=modeler-procedures]' },
 ];
 
 describe('web client: every role lands on a page that works', function () {

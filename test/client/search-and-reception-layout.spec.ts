@@ -59,6 +59,8 @@ describe('web client: the dossier search fits the screen, the procedure search w
 
     // when the receptionist types a few words without diacritics and presses Enter
     await search.fill('ho kinh doanh');
+    // the catalogue may still be loading when the page opens: wait for the list it filters
+    await page.locator('[data-procedure]').first().waitFor();
     expect(await page.locator('[data-procedure]').count()).to.equal(1);
     await search.press('Enter');
 
@@ -79,6 +81,7 @@ describe('web client: the dossier search fits the screen, the procedure search w
     const search = page.locator('input[name=procedure-search]');
     await search.fill('dang ky');
     const offered = page.locator('[data-procedure]');
+    await offered.nth(1).waitFor();
     expect(await offered.count()).to.be.greaterThan(1);
     const firstName = await offered.first().locator('strong').innerText();
 

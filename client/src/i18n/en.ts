@@ -1,7 +1,9 @@
 import type { MessageKey } from './vi.js';
+import { modelerEn } from '../../../modeler/src/i18n/messages.js';
 
 /** English: the same keys as Vietnamese, every one of them (the type makes a missing key an error). */
 export const en: Record<MessageKey, string> = {
+  ...modelerEn,
   'app.name': 'One-stop shop',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong: {message}',

@@ -1,5 +1,8 @@
+import { modelerVi } from '../../../modeler/src/i18n/messages.js';
+
 /** Vietnamese, the default language: every string the client shows, by key. */
 export const vi = {
+  ...modelerVi,
   'app.name': 'Một cửa điện tử',
   'app.loading': 'Đang tải…',
   'app.error': 'Đã có lỗi: {message}',

@@ -30,7 +30,7 @@ export const useSessionStore = defineStore('session', () => {
   const home = computed(() => {
     if (hasRole('receptionist')) return '/reception';
     if (hasRole('officer', 'leader')) return '/inbox';
-    if (hasRole('designer') && !hasRole('supervisor', 'admin')) return '/procedures';
+    if (hasRole('designer') && !hasRole('supervisor', 'admin')) return '/modeler';
     return '/dossiers';
   });
 

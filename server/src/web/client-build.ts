@@ -12,6 +12,8 @@ export const CLIENT_DIST = path.join(CLIENT_DIR, 'dist');
 /** Everything the built client is made from: a change to any of these makes the build stale. */
 const SOURCES = [
   ...['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(CLIENT_DIR, p)),
+  // The designer's pages, served by the same build at /modeler.
+  path.join(root, 'modeler/src'),
   // The server modules the client imports, so that browser and server validate alike.
   ...['linear-regexp.ts', 'validator-runtime-names.ts'].map((p) => path.join(root, 'server/src/http', p)),
 ];

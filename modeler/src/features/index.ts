@@ -1,0 +1,10 @@
+import type { ModuleDeclaration } from 'didi';
+
+/**
+ * The bpmn-js extension modules the designer's modeler runs, each a folder of
+ * `modeler/src/features/` in bpmn-io's module shape (its index.ts names its parts).
+ */
+export const modelerModules: ModuleDeclaration[] = [];
+
+/** Moddle extensions beyond bpmn: ours (mc:), and Camunda's so its files keep their attributes. */
+export { moddleExtensions } from './moddle-extensions.js';

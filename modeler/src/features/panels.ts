@@ -1,0 +1,12 @@
+import type { Component } from 'vue';
+import type { MessageKey } from '../../../client/src/i18n/index.js';
+
+/** A tab beside the canvas; its component reads the editor with useEditor(). */
+export interface EditorPanel {
+  id: string;
+  label: MessageKey;
+  component: () => Promise<{ default: Component }>;
+}
+
+/** The editor's side panels, in tab order; each feature folder adds its own. */
+export const editorPanels: EditorPanel[] = [];
