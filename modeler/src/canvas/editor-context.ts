@@ -1,5 +1,6 @@
 import { inject, provide, type InjectionKey, type Ref, type ShallowRef } from 'vue';
 import type Modeler from 'bpmn-js/lib/Modeler';
+import type { BpmnProblem } from '@server/engine/bpmn-inspection.js';
 import type { DurationUnit, FormSchema, ProcedureMetadata } from '@server/db/procedure-content.schema.js';
 
 /** What procedure.json holds besides the diagram and the form: the facts a deploy carries. */
@@ -30,6 +31,10 @@ export interface EditorContext {
   readOnly: boolean;
   /** Panels call this after changing `content`; the diagram's own changes are seen on its bus. */
   changed(): void;
+  /** The problems the server answered the last deploy with (422 `invalid_bpmn` details). */
+  serverProblems: Ref<BpmnProblem[]>;
+  /** Errors the rule module finds in the diagram now: deploy waits until there are none. */
+  lintErrors: Ref<number>;
 }
 
 const KEY: InjectionKey<EditorContext> = Symbol('motcua-editor');

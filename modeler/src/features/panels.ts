@@ -10,3 +10,12 @@ export interface EditorPanel {
 
 /** The editor's side panels, in tab order; each feature folder adds its own. */
 export const editorPanels: EditorPanel[] = [];
+
+/** A control in the editor's toolbar (import, export, simulate, deploy…); it reads useEditor(). */
+export interface EditorAction {
+  id: string;
+  component: () => Promise<{ default: Component }>;
+}
+
+/** The editor's toolbar, in order; each feature folder adds its own. */
+export const editorActions: EditorAction[] = [];

@@ -17,6 +17,7 @@ export const modelerVi = {
   'modeler.canvas': 'Sơ đồ quy trình {name}',
   'modeler.panels': 'Bảng thuộc tính',
   'modeler.back': 'Danh sách thủ tục',
+  'modeler.toolbar': 'Công cụ',
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
@@ -34,4 +35,5 @@ export const modelerEn: Record<keyof typeof modelerVi, string> = {
   'modeler.canvas': 'Process diagram of {name}',
   'modeler.panels': 'Properties',
   'modeler.back': 'All procedures',
+  'modeler.toolbar': 'Tools',
 };
