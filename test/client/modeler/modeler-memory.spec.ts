@@ -1,15 +1,9 @@
 import { expect } from 'chai';
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CATALOGUE } from '../../support/catalogue-walk.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { launchBrowser, openSession, signIn, type Session } from '../support/browser.js';
-
-/** The page's live JS heap after a full garbage collection, in bytes. */
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize;
-}
+import { openAndCloseDiagrams } from '../support/heap.js';
 
 describe('modeler: opening and closing diagrams frees them', function () {
   this.timeout(240_000);
@@ -31,23 +25,12 @@ describe('modeler: opening and closing diagrams frees them', function () {
   });
 
   it('should keep the heap flat over 20 diagrams opened and closed in turn', async () => {
-    // given the designer's procedure list, and the page's heap measured after each diagram closes
-    const page = designer.page;
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.enable');
-    await page.goto('/modeler');
-    await page.locator('[data-testid=modeler-procedures]').waitFor();
-    const heaps: number[] = [];
+    // given the designer's procedure list
+    const codes = Array.from({ length: 20 }, (_, i) => CATALOGUE[i % CATALOGUE.length]!);
 
-    // when 20 diagrams (the catalogue four times over) are opened from the list and closed by going back
-    for (let i = 0; i < 20; i++) {
-      const code = CATALOGUE[i % CATALOGUE.length]!;
-      await page.locator(`[data-procedure="${code}"] a`).first().click();
-      await page.locator('[data-testid=modeler-canvas] .djs-element').first().waitFor();
-      await page.getByRole('link', { name: 'Danh sách thủ tục' }).click();
-      await page.locator('[data-testid=modeler-procedures]').waitFor();
-      heaps.push(await heapAfterGc(cdp));
-    }
+    // when 20 diagrams (the catalogue four times over) are opened from the list and closed by
+    // going back, the heap measured after each closes
+    const heaps = await openAndCloseDiagrams(designer.page, codes);
 
     // then the second ten cost no more than a fraction of one diagram's modeler each: nothing is
     // kept from a closed diagram (a leaked modeler holds its canvas, moddle tree and listeners)
