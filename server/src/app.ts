@@ -22,6 +22,7 @@ import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { receiptRoutes } from './receipts/receipts.routes.js';
 import { paperRoutes } from './papers/papers.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
+import { exportRoutes } from './exports/exports.routes.js';
 import { validatorRoutes } from './validators/validators.routes.js';
 import { applicantRoutes } from './applicants/applicants.routes.js';
 import { staticClient } from './web/static-client.js';
@@ -66,6 +67,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...paperRoutes(db),
     ...applicantRoutes(db),
     ...reportRoutes(db),
+    ...exportRoutes(db),
     ...validatorRoutes(),
     ...opsRoutes(db, ops),
   ];

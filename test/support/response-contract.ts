@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 interface Operation {
-  responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: object; itemSchema?: object }> }>;
 }
 
 interface Route {
@@ -35,6 +35,7 @@ export async function checkAnswer(
   body: unknown,
 ): Promise<void> {
   if (status < 200 || status > 299 || !contentType.includes('json')) return;
+  if (contentType.includes('x-ndjson')) return checkLines(baseUrl, method, url, status, body);
   const path = new URL(url, 'http://x').pathname;
   const route = (await routesOf(baseUrl)).find((r) => r.method === method && r.pattern.test(path));
   const name = `${method} ${route?.template ?? path} → ${status}`;
@@ -47,6 +48,21 @@ export async function checkAnswer(
       .slice(0, 10)
       .map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
     throw new Error(`${name}: the answer does not match its response schema:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** JSON lines: each line against the item schema its route declares. */
+async function checkLines(baseUrl: string, method: string, url: string, status: number, body: unknown) {
+  const path = new URL(url, 'http://x').pathname;
+  const route = (await routesOf(baseUrl)).find((r) => r.method === method && r.pattern.test(path));
+  const name = `${method} ${route?.template ?? path} → ${status}`;
+  const schema = route?.operation.responses[status]?.content?.['application/x-ndjson']?.itemSchema;
+  if (!schema) throw new Error(`${name}: answered JSON lines but declares no schema for a line`);
+  const validate = validatorFor(`${name} line`, schema);
+  const lines = String(body).split('\n').filter(Boolean);
+  for (const [i, line] of lines.entries()) {
+    if (!validate(JSON.parse(line)))
+      throw new Error(`${name}: line ${i + 1} does not match its schema: ${JSON.stringify(validate.errors)}`);
   }
 }
 

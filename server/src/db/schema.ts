@@ -33,6 +33,8 @@ import type {
 } from './dossier-content.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A 64-bit transaction id, read as its decimal text (it passes 2^53). */
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 /** The organisation tree: a leader or supervisor oversees an agency and every agency below it. */
 export const agencies = pgTable(
@@ -513,6 +515,38 @@ export const serverKeys = pgTable('server_keys', {
   key: bytea('key').notNull(),
   createdAt: instant('created_at').notNull().defaultNow(),
 });
+
+/**
+ * Every change of what the national portal tracks of a dossier (status, promised date, pause,
+ * finish), one row per change, in commit order: the portal sync reads it from a cursor. Written
+ * by a trigger on `dossiers` (migration 0014), so no command can change a dossier without it.
+ */
+export const dossierStatusFeed = pgTable(
+  'dossier_status_feed',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    /** The command's time (the dossier's updated_at; its received_at for an intake). */
+    changedAt: instant('changed_at').notNull(),
+    status: smallint('status').notNull(),
+    dueAt: instant('due_at').notNull(),
+    pausedAt: instant('paused_at'),
+    finishedAt: instant('finished_at'),
+    /**
+     * The writing transaction: a reader takes only rows of transactions older than every one
+     * still running, in (txid, seq) order, so a row committed late can never land behind its cursor.
+     */
+    txid: xid8('txid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+  },
+  (t) => [
+    index('dossier_status_feed_dossier').on(t.dossierId, t.seq),
+    index('dossier_status_feed_cursor').on(t.txid, t.seq),
+  ],
+);
 
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;

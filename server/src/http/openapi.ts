@@ -53,7 +53,12 @@ function queryParameters(route: AnyRoute) {
   }));
 }
 
-/** Success answers: JSON with its schema, a 204 without content, or the file a route `produces`. */
+export const JSON_LINES = 'application/x-ndjson';
+
+/**
+ * Success answers: JSON with its schema, a 204 without content, JSON lines each as the 200
+ * schema says, or the file a route `produces`.
+ */
 function successResponses(route: AnyRoute): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(route.responses ?? {})) {
@@ -62,7 +67,13 @@ function successResponses(route: AnyRoute): Record<string, unknown> {
         ? { description: 'No content' }
         : { description: 'Success', content: { 'application/json': { schema } } };
   }
-  if (route.produces) {
+  if (route.produces === JSON_LINES) {
+    // One JSON document per line, each as the 200 schema says (OpenAPI 3.2's sequential media types).
+    responses[200] = {
+      description: 'Success: one JSON document per line',
+      content: { [JSON_LINES]: { itemSchema: route.responses?.[200] } },
+    };
+  } else if (route.produces) {
     responses[200] = {
       description: 'Success',
       content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } },

@@ -84,7 +84,7 @@ export interface RouteSpec<
   responses?: Record<number, TSchema>;
   /** A body that is not JSON (e.g. multipart uploads): the handler parses it; OpenAPI documents it. */
   rawBody?: { contentType: string; schema: object };
-  /** Content type of a success response that is not JSON (PDF, XML, a file). */
+  /** Content type of a success response that is not JSON (PDF, XML, a file; JSON lines, each as `responses[200]`). */
   produces?: string;
   handler: (
     ctx: Context,
