@@ -23,7 +23,7 @@ import { receiptRoutes } from './receipts/receipts.routes.js';
 import { paperRoutes } from './papers/papers.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
-import { overdueBoardRoutes } from './reports/overdue-board.routes.js';
+import { dashboardRoutes } from './reports/dashboard.routes.js';
 import { validatorRoutes } from './validators/validators.routes.js';
 import { applicantRoutes } from './applicants/applicants.routes.js';
 import { staticClient } from './web/static-client.js';
@@ -69,7 +69,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...applicantRoutes(db),
     ...reportRoutes(db),
     ...exportRoutes(db),
-    ...overdueBoardRoutes(db),
+    ...dashboardRoutes(db),
     ...validatorRoutes(),
     ...opsRoutes(db, ops),
   ];

@@ -1,15 +1,19 @@
 import { markRaw, onBeforeUnmount, shallowRef, type Ref } from 'vue';
 import Modeler from 'bpmn-js/lib/Modeler';
-import { modelerModules, moddleExtensions } from '../features/index.js';
+import type { ModuleDeclaration } from 'didi';
+
+/** What the page builds its modeler from: the feature modules, the moddle extensions, their options. */
+export interface ModelerSetup {
+  modules: ModuleDeclaration[];
+  moddleExtensions: Record<string, object>;
+  options?: () => Record<string, unknown>;
+}
 
 /**
  * One bpmn-js Modeler for the component's lifetime, mounted on `container`: created when
  * `open` first runs, destroyed on unmount so a closed diagram frees its canvas and listeners.
  */
-export function useModeler(
-  container: Ref<HTMLElement | null>,
-  extra: () => Record<string, unknown> = () => ({}),
-) {
+export function useModeler(container: Ref<HTMLElement | null>, setup: ModelerSetup) {
   const modeler = shallowRef<Modeler | null>(null);
 
   async function open(xml: string): Promise<void> {
@@ -17,9 +21,9 @@ export function useModeler(
       modeler.value = markRaw(
         new Modeler({
           container: container.value!,
-          additionalModules: modelerModules,
-          moddleExtensions,
-          ...extra(),
+          additionalModules: setup.modules,
+          moddleExtensions: setup.moddleExtensions,
+          ...setup.options?.(),
         }),
       );
     }

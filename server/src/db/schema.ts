@@ -548,6 +548,46 @@ export const dossierStatusFeed = pgTable(
   ],
 );
 
+/**
+ * Dossiers received and resolved per local month, unit and procedure: what the supervisor's
+ * trends read, kept exact by a trigger on `dossiers` (migration 0015) instead of counted over the
+ * archive per request. Each count is striped over 8 rows (`stripe`) so that intakes at one desk
+ * do not queue on one row lock until commit; a read sums the stripes.
+ */
+export const dossierMonthCounts = pgTable(
+  'dossier_month_counts',
+  {
+    month: date('month').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    department: text('department').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    stripe: smallint('stripe').notNull(),
+    received: integer('received').notNull().default(0),
+    receivedOnline: integer('received_online').notNull().default(0),
+    resolvedEarly: integer('resolved_early').notNull().default(0),
+    resolvedOnTime: integer('resolved_on_time').notNull().default(0),
+    resolvedLate: integer('resolved_late').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.agencyCode, t.department, t.procedureCode, t.stripe] }),
+    index('dossier_month_counts_department').on(t.department, t.month),
+  ],
+);
+
+/** Steps each officer completed per local month, on time or late against the step's budget (migration 0015). */
+export const officerMonthCounts = pgTable(
+  'officer_month_counts',
+  {
+    month: date('month').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    completed: integer('completed').notNull().default(0),
+    late: integer('late').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.userId] })],
+);
+
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ProcedureVersion = typeof procedureVersions.$inferSelect;

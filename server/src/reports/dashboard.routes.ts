@@ -3,10 +3,13 @@ import { defineRoute } from '../http/route.js';
 import { overdueBoard } from './overdue-board.js';
 import { overdueWorkbook } from './overdue-board.xlsx.js';
 import { OverdueBoard, OverdueQuery } from './overdue-board.schema.js';
+import { trends } from './trends.js';
+import { Trends, TrendsQuery } from './trends.schema.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function overdueBoardRoutes(db: Db) {
+/** The supervisor's dashboard: agencies the caller oversees (leaders theirs, admins all). */
+export function dashboardRoutes(db: Db) {
   const common = {
     tag: 'reports',
     access: ['leader', 'supervisor', 'admin'],
@@ -14,6 +17,18 @@ export function overdueBoardRoutes(db: Db) {
     query: OverdueQuery,
   } as const;
   return [
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/api/reports/trends',
+      summary:
+        'Received and resolved dossiers per local month, by unit and procedure, the on-time share, and each officer’s workload',
+      query: TrendsQuery,
+      responses: { 200: Trends },
+      handler: async (ctx, { query, user }) => {
+        ctx.body = await trends(db, user, query);
+      },
+    }),
     defineRoute({
       ...common,
       method: 'get',
