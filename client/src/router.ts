@@ -96,6 +96,18 @@ const routes: RouteRecordRaw[] = [
     name: 'procedures',
     component: () => import('./pages/ProceduresPage.vue'),
   },
+  {
+    path: '/reports/overdue',
+    name: 'reports-overdue',
+    component: () => import('./pages/reports/OverdueBoardPage.vue'),
+    meta: { roles: ['leader', 'supervisor', 'admin'] },
+  },
+  {
+    path: '/reports/trends',
+    name: 'reports-trends',
+    component: () => import('./pages/reports/TrendsPage.vue'),
+    meta: { roles: ['leader', 'supervisor', 'admin'] },
+  },
   ...modelerRoutes,
   {
     path: '/:pathMatch(.*)*',
