@@ -50,8 +50,13 @@ type OpenRow = { element_id: string; name: string; open_now: number; overdue_now
  * share completed by their due time, and how many are open and overdue now. `agencies` limits
  * the dossiers to those received by these agencies (null: every agency).
  *
- * Reads the procedure's dossiers through `dossiers_procedure`, then their tasks through
- * `tasks_dossier`: cost follows the procedure's dossiers, not the whole tasks table.
+ * Reads the procedure's dossiers received before the period's end through `dossiers_procedure`,
+ * then their tasks through `tasks_dossier`: the cost follows the procedure's archive, not the
+ * whole tasks table, and working time is summed per row in Node (prefix sums: two look-ups a
+ * row). The way to the dashboard's scale keeps this shape: write each activation's working
+ * minutes, due result, procedure, version and agency on the task when it completes (same
+ * transaction, same calendar), index (procedure, element, completed_at), and move the
+ * percentiles into SQL as `percentile_cont`, which `step-figures.ts` already matches.
  */
 export async function stepDurations(
   db: Queryable,
@@ -103,7 +108,8 @@ async function completedRows(db: Queryable, filter: SQL, from: Date, to: Date): 
   const { rows } = await db.execute<CompletedRow>(sql`
     select t.element_id, t.name, d.agency_code, t.created_at, t.claimed_at, t.completed_at, t.due_at
       from dossiers d join tasks t on t.dossier_id = d.id
-     where ${filter} and t.status = 'completed' and t.completed_at >= ${from} and t.completed_at < ${to}
+     where ${filter} and d.received_at < ${to}
+       and t.status = 'completed' and t.completed_at >= ${from} and t.completed_at < ${to}
      order by t.completed_at
      limit ${MAX_COMPLETED_ROWS + 1}`);
   if (rows.length > MAX_COMPLETED_ROWS)
