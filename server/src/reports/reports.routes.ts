@@ -1,11 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../core/db.js';
-import { departments } from '../db/schema.js';
+import type { SessionUser } from '../core/roles.js';
+import { agencies, departments, procedures, procedureVersions } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { defineRoute } from '../http/route.js';
 import { overseesAgency } from '../access/dossier-scope.js';
 import { onTimeSummary } from './on-time-summary.js';
-import { OnTimeQuery, OnTimeReport } from './reports.schema.js';
+import { stepDurations } from './step-durations.js';
+import { OnTimeQuery, OnTimeReport, StepDurationsQuery, StepDurationsReport } from './reports.schema.js';
 
 export function reportRoutes(db: Db) {
   return [
@@ -31,5 +33,53 @@ export function reportRoutes(db: Db) {
         ctx.body = await onTimeSummary(db, query);
       },
     }),
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/steps',
+      summary:
+        'Per step of a procedure: completed count, median and p90 working hours (total, waiting, working), on-time share in the period, open and overdue now. Designers and admins: every agency (aggregates carry no personal data); leaders and supervisors: the agencies they oversee',
+      tag: 'reports',
+      access: ['designer', 'leader', 'supervisor', 'admin'],
+      scope: 'listed',
+      errors: ['procedure_not_found', 'agency_not_found'],
+      query: StepDurationsQuery,
+      responses: { 200: StepDurationsReport },
+      handler: async (ctx, { query, user }) => {
+        await procedureExists(db, query.procedure, query.version);
+        if (query.agency !== undefined) await agencyVisible(db, user, query.agency);
+        const steps = await stepDurations(db, query, agencyScope(user));
+        ctx.body = {
+          procedure: query.procedure,
+          version: query.version ?? null,
+          agency: query.agency ?? null,
+          from: query.from,
+          to: query.to,
+          steps,
+        };
+      },
+    }),
   ];
+}
+
+/** Whose dossiers the step figures count: all for designers and admins, else the agencies overseen. */
+function agencyScope(user: SessionUser): readonly string[] | null {
+  return user.roles.some((r) => r === 'designer' || r === 'admin') ? null : user.agencies;
+}
+
+async function procedureExists(db: Db, code: string, version: number | undefined): Promise<void> {
+  const found =
+    version === undefined
+      ? await db.select({ code: procedures.code }).from(procedures).where(eq(procedures.code, code))
+      : await db
+          .select({ code: procedureVersions.procedureCode })
+          .from(procedureVersions)
+          .where(and(eq(procedureVersions.procedureCode, code), eq(procedureVersions.version, version)));
+  if (!found[0]) throw errors.procedureNotFound(code, version === undefined ? undefined : String(version));
+}
+
+/** An agency outside the caller's scope answers as one that does not exist. */
+async function agencyVisible(db: Db, user: SessionUser, code: string): Promise<void> {
+  const [agency] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, code));
+  const scope = agencyScope(user);
+  if (!agency || (scope && !scope.includes(code))) throw errors.agencyNotFound(code);
 }

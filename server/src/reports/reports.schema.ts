@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 
 export const OnTimeQuery = Type.Object(
   {
@@ -25,3 +25,57 @@ export const OnTimeReport = Type.Object({
   resolved: Type.Object({ total: Count, early: Count, onTime: Count, late: Count }),
   inProgress: Type.Object({ total: Count, withinDeadline: Count, overdue: Count }),
 });
+
+const LocalDate = (description: string) => Type.String({ format: 'date', description });
+
+export const StepDurationsQuery = Type.Object(
+  {
+    procedure: Type.String({ minLength: 1, maxLength: 100, description: 'Procedure code (its slug)' }),
+    version: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'Only dossiers running on this version; all versions when absent',
+      }),
+    ),
+    from: LocalDate('First local date (Vietnam) of the period, YYYY-MM-DD: steps completed on or after it'),
+    to: LocalDate('Last local date of the period, included; at most 366 days after `from`'),
+    agency: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'Only dossiers received by this agency' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Hours = Type.Union([Type.Number({ minimum: 0 }), Type.Null()], {
+  description: 'Working hours (calendar of the receiving agency); null when no step was completed',
+});
+const Spread = Type.Object({ median: Hours, p90: Hours });
+
+export const StepDurations = Type.Object({
+  elementId: Type.String({ description: 'The user task’s id in the diagram' }),
+  name: Type.String({ description: 'The step’s name as its latest activation carried it' }),
+  completed: Count,
+  total: Spread,
+  waiting: Type.Object(
+    { median: Hours, p90: Hours },
+    { description: 'Created → claimed (a step completed unclaimed waited until completed)' },
+  ),
+  working: Type.Object({ median: Hours, p90: Hours }, { description: 'Claimed → completed' }),
+  withDue: Type.Integer({ minimum: 0, description: 'Completed activations that had a due time' }),
+  onTimeShare: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+    description: 'Share of `withDue` completed by their due time; null when none had one',
+  }),
+  openNow: Count,
+  overdueNow: Count,
+});
+
+export const StepDurationsReport = Type.Object({
+  procedure: Type.String(),
+  version: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  agency: Type.Union([Type.String(), Type.Null()]),
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  steps: Type.Array(StepDurations),
+});
+export type StepDurations = Static<typeof StepDurations>;
+export type StepDurationsReport = Static<typeof StepDurationsReport>;
