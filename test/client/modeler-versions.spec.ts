@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { edited, readFixture } from '../support/fixtures.js';
 import { launchBrowser, openSession, screenshot, signIn, type Session } from './support/browser.js';
 import { seriousViolations } from './support/axe.js';
+import { DEMO_ADMIN_PASSWORD } from '../../server/src/core/config.js';
 
 const CATALOGUE = path.resolve('processes/dang-ky-khai-sinh');
 const CODE = 'khai-sinh-phien-ban';
@@ -44,6 +45,8 @@ describe('web client: the designer lists, opens and compares versions', function
     await page.waitForURL(`**/modeler/${CODE}/versions`);
     await page.locator('[data-testid=versions] tbody tr').first().waitFor();
     expect(await versionsShown(page)).to.deep.equal(['2', '1']);
+    // and a designer is not shown who deployed them: only the admin's list says
+    expect(await page.getByRole('columnheader', { name: 'Người triển khai' }).count()).to.equal(0);
     expect(await seriousViolations(page)).to.deep.equal([]);
     await screenshot(page, 'modeler-versions');
     // when they open version 1
@@ -111,6 +114,41 @@ describe('web client: the designer lists, opens and compares versions', function
     expect(designer.errors).to.deep.equal([]);
   });
 
+  it('should have the other viewer follow when one is zoomed', async () => {
+    // given the diff of version 1 and 2
+    const { page } = designer;
+    await page.goto(`/modeler/${CODE}/diff/1/2`);
+    await page.locator('[data-testid=diff-after] [data-element-id=Task_guide].mc-diff-added').waitFor();
+    const before = await viewports(page);
+    // when the designer zooms the first one in with the mouse wheel
+    const box = (await page.locator('[data-testid=diff-before]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    // then the second one takes the same viewport
+    await page.waitForFunction(followed(before[0]!));
+    expect(designer.errors).to.deep.equal([]);
+  });
+
+  it('should show the admin who deployed each version', async () => {
+    // given the admin, signed in
+    const admin = await openSession(browser, server.baseUrl);
+    try {
+      await signIn(admin, 'admin', DEMO_ADMIN_PASSWORD);
+      // when they open the versions page
+      await admin.page.goto(`/modeler/${CODE}/versions`);
+      // then each version names the designer who deployed it
+      const cell = admin.page.locator('[data-testid=versions] tr[data-version="2"] td').nth(4);
+      await cell.waitFor();
+      expect(await cell.innerText()).to.equal('Đỗ Đức Anh');
+      expect(await seriousViolations(admin.page)).to.deep.equal([]);
+      expect(admin.errors).to.deep.equal([]);
+    } finally {
+      await admin.close();
+    }
+  });
+
   it('should open a deployed Camunda Modeler file in the versions viewer', async () => {
     // given the Camunda Modeler export, deployed through the API
     const { page } = designer;
@@ -173,3 +211,21 @@ const versionsShown = (page: Page) =>
   page
     .locator('[data-testid=versions] tbody tr')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-version')));
+
+/** The transform of each diff viewer's viewport (its zoom and scroll), left then right. */
+const viewports = (page: Page) =>
+  page
+    .locator('[data-testid^=diff-] .viewport')
+    .evaluateAll((layers) => layers.map((l) => l.getAttribute('transform')));
+
+/**
+ * A page expression, true once the left viewport has moved from `start` and the right one has the
+ * same numbers: viewports are written "matrix(a,0,0,d,e,f)" or "matrix(a 0 0 d e f)". A string,
+ * so that no helper the test's compiler names is missing in the page.
+ */
+const followed = (start: string) => `(() => {
+  const numbers = (t) => (t || '').match(/-?[\\d.]+/g)?.map(Number) ?? [];
+  const close = (x, y) => x.length === 6 && x.every((n, k) => Math.abs(n - y[k]) < 0.01);
+  const [a, b] = [...document.querySelectorAll('[data-testid^=diff-] .viewport')].map((v) => numbers(v.getAttribute('transform')));
+  return !close(a, numbers(${JSON.stringify(start)})) && close(a, b);
+})()`;
