@@ -11,6 +11,8 @@ declare module 'bpmn-js/lib/NavigatedViewer' {
   }) => {
     importXML(xml: string): Promise<{ warnings: unknown[] }>;
     get<T = unknown>(service: string): T;
+    getDefinitions(): unknown;
+    on(event: string, callback: (event: never) => void): void;
     destroy(): void;
   };
   export default NavigatedViewer;

@@ -17,4 +17,22 @@ export const modelerRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/ProcedureEditorPage.vue'),
     meta: { roles: DESIGNERS },
   },
+  {
+    path: '/modeler/:code/versions',
+    name: 'modeler-versions',
+    component: () => import('./pages/ProcedureVersionsPage.vue'),
+    meta: { roles: DESIGNERS },
+  },
+  {
+    path: '/modeler/:code/versions/:version(\\d+)',
+    name: 'modeler-version',
+    component: () => import('./pages/ProcedureVersionPage.vue'),
+    meta: { roles: DESIGNERS },
+  },
+  {
+    path: '/modeler/:code/diff/:a(\\d+)/:b(\\d+)',
+    name: 'modeler-diff',
+    component: () => import('./pages/ProcedureDiffPage.vue'),
+    meta: { roles: DESIGNERS },
+  },
 ];

@@ -1,4 +1,5 @@
 import { stepHistoryEn, stepHistoryVi } from '../features/step-history/i18n/messages.js';
+import { versionsEn, versionsVi } from '../features/versions/messages.js';
 
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
@@ -21,6 +22,7 @@ export const modelerVi = {
   'modeler.back': 'Danh sách thủ tục',
   'modeler.toolbar': 'Công cụ',
   ...stepHistoryVi,
+  ...versionsVi,
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
@@ -40,4 +42,5 @@ export const modelerEn: Record<keyof typeof modelerVi, string> = {
   'modeler.back': 'All procedures',
   'modeler.toolbar': 'Tools',
   ...stepHistoryEn,
+  ...versionsEn,
 };

@@ -5,6 +5,7 @@ declare module 'bpmn-moddle' {
     id?: string;
     name?: string;
     get(name: string): unknown;
+    set(name: string, value: unknown): void;
     [key: string]: unknown;
   }
   export interface ParseResult {
@@ -16,6 +17,7 @@ declare module 'bpmn-moddle' {
   export default class BpmnModdle {
     constructor(packages?: Record<string, object>);
     fromXML(xml: string): Promise<ParseResult>;
+    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
   }
 }
 
