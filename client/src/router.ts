@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@server/core/roles.js';
 import { useSessionStore } from './stores/session.js';
 import { modelerRoutes } from '../../modeler/src/routes.js';
+import { reportsRoutes } from './pages/reports/routes.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -96,6 +97,7 @@ const routes: RouteRecordRaw[] = [
     name: 'procedures',
     component: () => import('./pages/ProceduresPage.vue'),
   },
+  ...reportsRoutes,
   ...modelerRoutes,
   {
     path: '/:pathMatch(.*)*',

@@ -1,9 +1,11 @@
 import type { MessageKey } from './vi.js';
+import { reportsEn } from './reports-messages.js';
 import { modelerEn } from '../../../modeler/src/i18n/messages.js';
 
 /** English: the same keys as Vietnamese, every one of them (the type makes a missing key an error). */
 export const en: Record<MessageKey, string> = {
   ...modelerEn,
+  ...reportsEn,
   'app.name': 'One-stop shop',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong: {message}',

@@ -1,8 +1,10 @@
 import { modelerVi } from '../../../modeler/src/i18n/messages.js';
+import { reportsVi } from './reports-messages.js';
 
 /** Vietnamese, the default language: every string the client shows, by key. */
 export const vi = {
   ...modelerVi,
+  ...reportsVi,
   'app.name': 'Một cửa điện tử',
   'app.loading': 'Đang tải…',
   'app.error': 'Đã có lỗi: {message}',
