@@ -20,7 +20,8 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 const PERIOD = 'from=2026-11-09&to=2026-11-20';
 const ASKED_AT = '2026-12-01T10:00:00';
 
-const SMALL = { area: 400, purpose: 'Nhà ở' };
+/** Form data the review step ends the dossier on (over 250 m², approved at review, it is refused). */
+const REFUSED_AT_REVIEW = { area: 400, purpose: 'Nhà ở' };
 
 describe('reports: II.06a for an agency subtree and a period', () => {
   let server: TestServer;
@@ -31,10 +32,12 @@ describe('reports: II.06a for an agency subtree and a period', () => {
   let admin: ApiClient;
   const at = (local: string) => (clock.now = () => vn(local));
 
-  /** Receives a dossier at `desk` at a local time, in person unless told otherwise. */
-  async function receive(local: string, desk: 'MC' | 'PGV-MC', channel?: 'online' | 'post') {
+  /** Receives a dossier at `desk` at a local time, in person unless told otherwise, and checks the promised date. */
+  async function receive(local: string, desk: 'MC' | 'PGV-MC', due: string, channel?: 'online' | 'post') {
     at(local);
-    return DossierDriver.receive(reception, 'ba-phong', SMALL, desk, channel);
+    const driver = await DossierDriver.receive(reception, 'ba-phong', REFUSED_AT_REVIEW, desk, channel);
+    expect(driver.intake.dueAt, `due date of the dossier received ${local}`).to.equal(vn(due).toISOString());
+    return driver;
   }
 
   /** Finishes a dossier at a local time: an area over 250 approved at review ends it (a refusal, which counts as resolved). */
@@ -71,26 +74,32 @@ describe('reports: II.06a for an agency subtree and a period', () => {
    */
   async function placeDossiers() {
     // J: received Mon 2/11, finished Thu 5/11, both before the period: not counted anywhere
-    await finish(await receive('2026-11-02T09:00:00', 'MC'), '2026-11-05T10:00:00');
+    await finish(await receive('2026-11-02T09:00:00', 'MC', '2026-11-09T09:00:00'), '2026-11-05T10:00:00');
     // A: received Tue 3/11 (due Tue 10/11 09:00), still open: carried over, overdue at the end
-    await receive('2026-11-03T09:00:00', 'MC');
+    await receive('2026-11-03T09:00:00', 'MC', '2026-11-10T09:00:00');
     // B: received Wed 4/11 (due Wed 11/11 09:00), finished Wed 11/11 08:00: carried over, on time (the due day)
-    await finish(await receive('2026-11-04T09:00:00', 'MC'), '2026-11-11T08:00:00');
+    await finish(await receive('2026-11-04T09:00:00', 'MC', '2026-11-11T09:00:00'), '2026-11-11T08:00:00');
     // C: online Mon 9/11 (due Mon 16/11 09:00), finished Thu 12/11: received online, early
-    await finish(await receive('2026-11-09T09:00:00', 'MC', 'online'), '2026-11-12T10:00:00');
+    await finish(
+      await receive('2026-11-09T09:00:00', 'MC', '2026-11-16T09:00:00', 'online'),
+      '2026-11-12T10:00:00',
+    );
     // D: by post Tue 10/11 (due Tue 17/11 09:00), finished Wed 18/11 10:00: in person or by post, late
-    await finish(await receive('2026-11-10T09:00:00', 'MC', 'post'), '2026-11-18T10:00:00');
+    await finish(
+      await receive('2026-11-10T09:00:00', 'MC', '2026-11-17T09:00:00', 'post'),
+      '2026-11-18T10:00:00',
+    );
     // E: Mon 16/11 (due Mon 23/11 09:00), finished Mon 23/11 08:00, after the period: in progress, within
-    await finish(await receive('2026-11-16T09:00:00', 'MC'), '2026-11-23T08:00:00');
+    await finish(await receive('2026-11-16T09:00:00', 'MC', '2026-11-23T09:00:00'), '2026-11-23T08:00:00');
     // L: Fri 20/11 16:30, the period's last day (due Fri 27/11 16:30), open: in person, in progress, within
-    await receive('2026-11-20T16:30:00', 'MC');
+    await receive('2026-11-20T16:30:00', 'MC', '2026-11-27T16:30:00');
     // K: Mon 23/11, after the period: not counted
-    await receive('2026-11-23T10:00:00', 'MC');
+    await receive('2026-11-23T10:00:00', 'MC', '2026-11-30T10:00:00');
 
     // F (ward): Wed 11/11 (due Wed 18/11 09:00); supplement asked Thu 12/11 09:00, in Mon 16/11 09:00:
     // paused 6h30 (Thu) + 8h (Fri) + 1h30 (Mon) = 16 working hours, so due Fri 20/11 09:00; finished
     // Thu 19/11 10:00: early against the pushed date (it would be late against the first one)
-    const f = await receive('2026-11-11T09:00:00', 'PGV-MC');
+    const f = await receive('2026-11-11T09:00:00', 'PGV-MC', '2026-11-18T09:00:00');
     at('2026-11-12T09:00:00');
     await expectOk(reception.post(`/api/dossiers/${f.code}/supplement-request`, SUPPLEMENT));
     at('2026-11-16T09:00:00');
@@ -99,17 +108,18 @@ describe('reports: II.06a for an agency subtree and a period', () => {
     await finish(f, '2026-11-19T10:00:00');
     // G (ward): Thu 12/11 (due Thu 19/11 09:00); apology Wed 18/11 with a new date Fri 20/11 10:00;
     // finished Fri 20/11 09:00: on time against the new date, but late against the one it broke
-    const g = await receive('2026-11-12T09:00:00', 'PGV-MC');
+    const g = await receive('2026-11-12T09:00:00', 'PGV-MC', '2026-11-19T09:00:00');
     at('2026-11-18T10:00:00');
-    await expectOk(
+    const extended = await expectOk(
       reception.post(`/api/dossiers/${g.code}/extend`, {
         newDueAt: vn('2026-11-20T10:00:00').toISOString(),
         reason: 'Cần xác minh thêm thông tin thửa đất',
       }),
     );
+    expect(extended.originalDueAt).to.equal(vn('2026-11-19T09:00:00').toISOString());
     await finish(g, '2026-11-20T09:00:00');
     // H (ward): online Fri 13/11 (due Fri 20/11 09:00), open: received online, overdue at the end
-    await receive('2026-11-13T09:00:00', 'PGV-MC', 'online');
+    await receive('2026-11-13T09:00:00', 'PGV-MC', '2026-11-20T09:00:00', 'online');
   }
 
   it('should count every unit of the subtree and the total as computed by hand', async () => {
