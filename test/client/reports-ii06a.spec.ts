@@ -102,6 +102,12 @@ describe('web client: the supervisor reads report II.06a and downloads it', func
     expect((sheet.getRow(14).values as unknown[]).slice(3, 14)).to.deep.equal([
       2, 1, 1, 0, 1, 1, 0, 0, 1, 0, 1,
     ]);
+
+    // when they switch to English, then the same table speaks English
+    await page.click('[data-testid=lang-en]');
+    expect(await page.locator('thead th[scope=colgroup]').first().innerText()).to.equal('Dossiers received');
+    expect(await page.locator('tr[data-agency="total"] th').innerText()).to.equal('Total');
+    expect(await seriousViolations(page), 'reports page in English').to.deep.equal([]);
     expect(session.errors).to.deep.equal([]);
   });
 });
