@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@server/core/roles.js';
 import { useSessionStore } from './stores/session.js';
 import { modelerRoutes } from '../../modeler/src/routes.js';
+import { reportsRoutes } from './pages/reports/routes.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -96,18 +97,7 @@ const routes: RouteRecordRaw[] = [
     name: 'procedures',
     component: () => import('./pages/ProceduresPage.vue'),
   },
-  {
-    path: '/reports/overdue',
-    name: 'reports-overdue',
-    component: () => import('./pages/reports/OverdueBoardPage.vue'),
-    meta: { roles: ['leader', 'supervisor', 'admin'] },
-  },
-  {
-    path: '/reports/trends',
-    name: 'reports-trends',
-    component: () => import('./pages/reports/TrendsPage.vue'),
-    meta: { roles: ['leader', 'supervisor', 'admin'] },
-  },
+  ...reportsRoutes,
   ...modelerRoutes,
   {
     path: '/:pathMatch(.*)*',

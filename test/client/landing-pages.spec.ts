@@ -10,7 +10,7 @@ const LANDINGS = [
   { username: 'tiepnhan', path: '/reception', ready: 'input[name=procedure-search]' },
   { username: 'chuyenvien', path: '/inbox', ready: 'h1' },
   { username: 'lanhdao', path: '/inbox', ready: 'h1' },
-  { username: 'giamsat', path: '/dossiers', ready: 'table.list tbody tr, .card.muted' },
+  { username: 'giamsat', path: '/reports', ready: '[data-testid=ii06a-table]' },
   { username: 'admin', path: '/dossiers', ready: 'table.list tbody tr, .card.muted' },
   { username: 'thietke', path: '/modeler', ready: '[data-testid=modeler-procedures]' },
 ];

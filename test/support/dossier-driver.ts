@@ -22,16 +22,18 @@ export class DossierDriver {
     private readonly watcher: ApiClient,
   ) {}
 
-  /** Receives a dossier at the desk (of `departmentCode` when the receptionist has several). */
+  /** Receives a dossier at the desk (of `departmentCode` when the receptionist has several), in person unless `channel` says otherwise. */
   static async receive(
     reception: ApiClient,
     procedureCode: string,
     data: object,
     departmentCode?: string,
+    channel?: 'in_person' | 'online' | 'post',
   ): Promise<DossierDriver> {
     const body = {
       ...intakeBody(procedureCode, data as Record<string, unknown>),
       ...(departmentCode ? { departmentCode } : {}),
+      ...(channel ? { channel } : {}),
     };
     const res = await reception.post('/api/dossiers', body);
     expect(res.status, JSON.stringify(res.body)).to.equal(201);

@@ -1,9 +1,11 @@
 import type { MessageKey } from './vi.js';
+import { reportsEn } from './reports-messages.js';
 import { modelerEn } from '../../../modeler/src/i18n/messages.js';
 
 /** English: the same keys as Vietnamese, every one of them (the type makes a missing key an error). */
 export const en: Record<MessageKey, string> = {
   ...modelerEn,
+  ...reportsEn,
   'app.name': 'One-stop shop',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong: {message}',
@@ -488,7 +490,6 @@ export const en: Record<MessageKey, string> = {
   'desk.handover.summaryInPersonShort': 'Handed in person to {who}, at {at}, by {by}',
   'desk.handover.summaryPost': 'Sent by post, tracking number {trackingNumber}, at {at}, by {by}',
   'inboxOpen.claimAndOpen': 'Claim and open',
-  'dashboard.nav.label': 'Supervision',
   'dashboard.nav.overdue': 'Overdue and due soon',
   'dashboard.nav.trends': 'Trends',
   'dashboard.lateBy': '{hours} working hours late',

@@ -1,8 +1,10 @@
 import { modelerVi } from '../../../modeler/src/i18n/messages.js';
+import { reportsVi } from './reports-messages.js';
 
 /** Vietnamese, the default language: every string the client shows, by key. */
 export const vi = {
   ...modelerVi,
+  ...reportsVi,
   'app.name': 'Một cửa điện tử',
   'app.loading': 'Đang tải…',
   'app.error': 'Đã có lỗi: {message}',
@@ -486,7 +488,6 @@ export const vi = {
   'desk.handover.summaryInPersonShort': 'Trả trực tiếp cho {who}, lúc {at}, người trả: {by}',
   'desk.handover.summaryPost': 'Gửi qua bưu chính, số hiệu {trackingNumber}, lúc {at}, người gửi: {by}',
   'inboxOpen.claimAndOpen': 'Nhận và mở',
-  'dashboard.nav.label': 'Giám sát',
   'dashboard.nav.overdue': 'Quá hạn, sắp đến hạn',
   'dashboard.nav.trends': 'Xu hướng',
   'dashboard.lateBy': 'Quá {hours} giờ làm việc',

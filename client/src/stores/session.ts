@@ -26,10 +26,11 @@ export const useSessionStore = defineStore('session', () => {
 
   const hasRole = (...roles: Role[]) => roles.some((r) => user.value?.roles.includes(r));
 
-  /** Where a user starts: the desk, the inbox, the dossier search or the procedures, by role. */
+  /** Where a user starts: the desk, the inbox, the reports, the dossier search or the procedures, by role. */
   const home = computed(() => {
     if (hasRole('receptionist')) return '/reception';
     if (hasRole('officer', 'leader')) return '/inbox';
+    if (hasRole('supervisor')) return '/reports';
     if (hasRole('designer') && !hasRole('supervisor', 'admin')) return '/modeler';
     return '/dossiers';
   });

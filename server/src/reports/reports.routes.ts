@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { Type } from '@sinclair/typebox';
 import type { Db } from '../core/db.js';
 import type { SessionUser } from '../core/roles.js';
 import { agencies, departments, procedures, procedureVersions } from '../db/schema.js';
@@ -7,7 +8,20 @@ import { defineRoute } from '../http/route.js';
 import { overseesAgency } from '../access/dossier-scope.js';
 import { onTimeSummary } from './on-time-summary.js';
 import { stepDurations } from './step-durations.js';
-import { OnTimeQuery, OnTimeReport, StepDurationsQuery, StepDurationsReport } from './reports.schema.js';
+import { overseenAgencies, reportIi06a } from './report-ii06a.js';
+import { ii06aWorkbook } from './report-ii06a-xlsx.js';
+import {
+  Ii06aQuery,
+  Ii06aReport,
+  OnTimeQuery,
+  OnTimeReport,
+  OverseenAgency,
+  StepDurationsQuery,
+  StepDurationsReport,
+} from './reports.schema.js';
+
+const REPORT_READERS = ['leader', 'supervisor', 'admin'] as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reportRoutes(db: Db) {
   return [
@@ -17,7 +31,7 @@ export function reportRoutes(db: Db) {
       summary:
         'On-time summary of a unit for a month (received, resolved early / on time / late, in progress), as in report II.06a; units of the agencies the caller oversees',
       tag: 'reports',
-      access: ['leader', 'supervisor', 'admin'],
+      access: REPORT_READERS,
       scope: 'listed',
       errors: ['department_not_found'],
       query: OnTimeQuery,
@@ -58,6 +72,50 @@ export function reportRoutes(db: Db) {
         };
       },
     }),
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/agencies',
+      summary: 'The agencies whose reports the caller may read (their scope), with their parents',
+      tag: 'reports',
+      access: REPORT_READERS,
+      scope: 'listed',
+      responses: { 200: Type.Array(OverseenAgency) },
+      handler: async (ctx, { user }) => {
+        ctx.body = await overseenAgencies(db, user);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/ii06a',
+      summary:
+        'Report II.06a for an agency and its subtree over a period: one row per agency the caller oversees, and the total',
+      tag: 'reports',
+      access: REPORT_READERS,
+      scope: 'listed',
+      errors: ['agency_not_found'],
+      query: Ii06aQuery,
+      responses: { 200: Ii06aReport },
+      handler: async (ctx, { query, user }) => {
+        ctx.body = await reportIi06a(db, user, query);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/ii06a.xlsx',
+      summary: 'Report II.06a as an XLSX workbook with the official headers of the form',
+      tag: 'reports',
+      access: REPORT_READERS,
+      scope: 'listed',
+      errors: ['agency_not_found'],
+      query: Ii06aQuery,
+      produces: XLSX,
+      handler: async (ctx, { query, user }) => {
+        const report = await reportIi06a(db, user, query);
+        ctx.type = XLSX;
+        ctx.attachment(fileName(query.agency, query.from, query.to));
+        ctx.body = await ii06aWorkbook(report);
+      },
+    }),
   ];
 }
 
@@ -82,4 +140,9 @@ async function agencyVisible(db: Db, user: SessionUser, code: string): Promise<v
   const [agency] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, code));
   const scope = agencyScope(user);
   if (!agency || (scope && !scope.includes(code))) throw errors.agencyNotFound(code);
+}
+
+/** An ASCII-only name (agency codes are free text): anything else becomes "-". */
+function fileName(agency: string, from: string, to: string): string {
+  return `bao-cao-II06a-${agency.replace(/[^A-Za-z0-9_-]/g, '-')}-${from}-${to}.xlsx`;
 }

@@ -162,10 +162,13 @@ describe('access matrix: every route × role × scope', () => {
     const wardDossier = await supervisor.get(`/api/dossiers/${ward.body.code}`);
     const taxReport = await supervisor.get('/api/reports/on-time?department=CCT&month=2026-01');
     const wardReport = await supervisor.get('/api/reports/on-time?department=PGV-MC&month=2026-01');
+    const cityIi06a = await supervisor.get('/api/reports/ii06a?agency=HN&from=2026-01-01&to=2026-01-31');
+    const taxIi06a = await supervisor.get('/api/reports/ii06a?agency=CCT&from=2026-01-01&to=2026-01-31');
     // then the tax office, a root of its own, stays outside
     expect([district.status, wardDossier.status, wardReport.status, taxReport.status]).to.deep.equal([
       200, 200, 200, 404,
     ]);
+    expect([cityIi06a.status, taxIi06a.status]).to.deep.equal([200, 404]);
   });
 
   it('should audit every read of personal data by staff: who, which dossier, which route', async () => {
