@@ -1,15 +1,13 @@
 import { markRaw, onBeforeUnmount, shallowRef, type Ref } from 'vue';
 import Modeler from 'bpmn-js/lib/Modeler';
-import { modelerModules, moddleExtensions } from '../features/index.js';
 
 /**
  * One bpmn-js Modeler for the component's lifetime, mounted on `container`: created when
  * `open` first runs, destroyed on unmount so a closed diagram frees its canvas and listeners.
+ * `options` names the modules and moddle extensions (the page passes modeler/src/features'):
+ * the features' panels import the canvas, so the canvas does not import the features.
  */
-export function useModeler(
-  container: Ref<HTMLElement | null>,
-  extra: () => Record<string, unknown> = () => ({}),
-) {
+export function useModeler(container: Ref<HTMLElement | null>, options: () => Record<string, unknown>) {
   const modeler = shallowRef<Modeler | null>(null);
 
   async function open(xml: string): Promise<void> {
@@ -17,10 +15,7 @@ export function useModeler(
       modeler.value = markRaw(
         new Modeler({
           container: container.value!,
-          additionalModules: modelerModules,
-          moddleExtensions,
-          keyboard: { bindTo: document },
-          ...extra(),
+          ...options(),
         }),
       );
     }
