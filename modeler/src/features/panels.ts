@@ -9,7 +9,9 @@ export interface EditorPanel {
 }
 
 /** The editor's side panels, in tab order; each feature folder adds its own. */
-export const editorPanels: EditorPanel[] = [];
+export const editorPanels: EditorPanel[] = [
+  { id: 'deadlines', label: 'deadlines.tab', component: () => import('./deadlines/DeadlinesPanel.vue') },
+];
 
 /** A control in the editor's toolbar (import, export, simulate, deploy…); it reads useEditor(). */
 export interface EditorAction {
@@ -18,4 +20,6 @@ export interface EditorAction {
 }
 
 /** The editor's toolbar, in order; each feature folder adds its own. */
-export const editorActions: EditorAction[] = [];
+export const editorActions: EditorAction[] = [
+  { id: 'simulation', component: () => import('./token-simulation/SimulationToggle.vue') },
+];
