@@ -40,6 +40,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
+    // The deadlines panel runs the deploy rule's step-budget paths (browser-safe, in SHARED).
+    files: ['modeler/src/features/deadlines/deadline-analysis.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
     // Tests read JSON response bodies whose shape each assertion spells out.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

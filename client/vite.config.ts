@@ -6,6 +6,8 @@ const api = process.env.MOTCUA_API ?? 'http://localhost:3000';
 const serverSource = fileURLToPath(new URL('../server/src/', import.meta.url));
 /** Server modules the page runs on purpose (validator-runtime.ts): browser-safe, shared with the server. */
 const SHARED = ['http/linear-regexp.ts', 'http/validator-runtime-names.ts'].map((f) => serverSource + f);
+/** The step-budget paths: the deploy rule and the modeler's deadlines panel run the same code. */
+SHARED.push(...['engine/budget-paths.ts', 'calendar/working-time.ts'].map((f) => serverSource + f));
 
 /** Fails the build if a server module other than the shared ones would be bundled (a value import). */
 const noServerCode: Plugin = {

@@ -15,6 +15,7 @@ export const editorPanels: EditorPanel[] = [
     label: 'stepHistory.tab',
     component: () => import('./step-history/StepHistoryPanel.vue'),
   },
+  { id: 'deadlines', label: 'deadlines.tab', component: () => import('./deadlines/DeadlinesPanel.vue') },
 ];
 
 /** A control in the editor's toolbar (import, export, simulate, deploy…); it reads useEditor(). */
@@ -24,4 +25,6 @@ export interface EditorAction {
 }
 
 /** The editor's toolbar, in order; each feature folder adds its own. */
-export const editorActions: EditorAction[] = [];
+export const editorActions: EditorAction[] = [
+  { id: 'simulation', component: () => import('./token-simulation/SimulationToggle.vue') },
+];

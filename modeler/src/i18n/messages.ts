@@ -1,5 +1,7 @@
 import { stepHistoryEn, stepHistoryVi } from '../features/step-history/i18n/messages.js';
 import { versionsEn, versionsVi } from '../features/versions/messages.js';
+import { deadlinesEn, deadlinesVi } from './deadlines.js';
+import { simulationEn, simulationVi } from './token-simulation.js';
 
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
@@ -23,6 +25,8 @@ export const modelerVi = {
   'modeler.toolbar': 'Công cụ',
   ...stepHistoryVi,
   ...versionsVi,
+  ...deadlinesVi,
+  ...simulationVi,
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
@@ -43,4 +47,6 @@ export const modelerEn: Record<keyof typeof modelerVi, string> = {
   'modeler.toolbar': 'Tools',
   ...stepHistoryEn,
   ...versionsEn,
+  ...deadlinesEn,
+  ...simulationEn,
 };

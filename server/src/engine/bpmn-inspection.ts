@@ -1,7 +1,7 @@
 import type { ModdleElement, ParseResult } from 'bpmn-moddle';
 import { ROLES, type Role } from '../core/roles.js';
 import { feelCostError, feelSyntaxError, isIsoTimerValue } from './feel.js';
-import { HOURS_PER_WORKING_DAY } from '../calendar/working-time.js';
+import { budgetFromText, isoBudget } from './budget-paths.js';
 import { outcomeRoutes } from './outcome-routes.js';
 import type {
   MessageWait,
@@ -306,26 +306,12 @@ function splitList(value: unknown): string[] {
 function parseBudget(task: ModdleElement, problems: BpmnProblem[]): StepBudget | null {
   const text = task.get('mc:budget') as string | undefined;
   if (text === undefined) return isoBudget(task.get('camunda:dueDate'));
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(d|h)\s*$/.exec(text);
-  if (!match) {
+  const budget = budgetFromText(text);
+  if (!budget) {
     problems.push({
       elementId: task.id ?? null,
       message: `Step budget "${text}" must be like "3d" (working days) or "4h" (working hours)`,
     });
-    return null;
   }
-  return { amount: Number(match[1]), unit: match[2] === 'd' ? 'days' : 'hours' };
-}
-
-function isoBudget(value: unknown): StepBudget | null {
-  if (typeof value !== 'string') return null;
-  const match = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?)?$/.exec(value.trim());
-  if (!match || !(match[1] || match[2] || match[3])) return null;
-  const [days, hours, minutes] = [match[1], match[2], match[3]].map((n) => Number(n ?? 0)) as [
-    number,
-    number,
-    number,
-  ];
-  if (!hours && !minutes) return { amount: days, unit: 'days' };
-  return { amount: days * HOURS_PER_WORKING_DAY + hours + minutes / 60, unit: 'hours' };
+  return budget;
 }

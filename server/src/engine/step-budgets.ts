@@ -1,16 +1,15 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { HOURS_PER_WORKING_DAY, type WorkingUnit } from '../calendar/working-time.js';
-import type { BpmnProblem, ProcedureSteps, StepBudget } from './bpmn-inspection.js';
+import type { WorkingUnit } from '../calendar/working-time.js';
+import type { BpmnProblem, ProcedureSteps } from './bpmn-inspection.js';
+import { budgetHours, flowGraph, longestPath } from './budget-paths.js';
 
-export function budgetHours(budget: StepBudget | null): number {
-  if (!budget) return 0;
-  return budget.unit === 'days' ? budget.amount * HOURS_PER_WORKING_DAY : budget.amount;
-}
+export { budgetHours };
 
 /**
  * Step budgets must fit the legal duration: each step alone, and the steps along the longest
  * path from a start event to an end (loops back are not followed: a dossier sent back for rework
- * is late by its own doing, not by the design).
+ * is late by its own doing, not by the design). The paths are budget-paths.ts, which the
+ * modeler's deadlines panel runs too.
  */
 export function budgetProblems(
   process: ModdleElement,
@@ -20,7 +19,8 @@ export function budgetProblems(
   const limit = budgetHours(legal);
   const hoursOf = (node: ModdleElement) => budgetHours(steps.userTasks[node.id as string]?.budget ?? null);
   const problems: BpmnProblem[] = [];
-  for (const node of nodesOf(process)) {
+  const graph = flowGraph(process);
+  for (const node of graph.nodes) {
     if (hoursOf(node) > limit) {
       problems.push({
         elementId: node.id ?? null,
@@ -28,23 +28,7 @@ export function budgetProblems(
       });
     }
   }
-  const nodes = nodesOf(process);
-  const boundaries = new Map<ModdleElement, ModdleElement[]>();
-  for (const event of nodes.filter((n) => n.attachedToRef)) {
-    const host = event.attachedToRef as ModdleElement;
-    boundaries.set(host, [...(boundaries.get(host) ?? []), event]);
-  }
-  const successors = (node: ModdleElement) => [
-    ...((node.outgoing as ModdleElement[] | undefined) ?? [])
-      .map((f) => f.targetRef as ModdleElement)
-      .filter(Boolean),
-    ...(boundaries.get(node) ?? []),
-  ];
-  const longest = longestPath(
-    nodes.filter((n) => n.$type === 'bpmn:StartEvent'),
-    successors,
-    hoursOf,
-  );
+  const longest = longestPath(graph, hoursOf);
   if (longest.hours > limit && longest.path.length) {
     problems.push({
       elementId: longest.path.at(-1)!,
@@ -52,41 +36,4 @@ export function budgetProblems(
     });
   }
   return problems;
-}
-
-interface Path {
-  hours: number;
-  path: string[];
-}
-
-/** Longest path by budget over the flow graph with back edges (loops) removed, by one DFS. */
-function longestPath(
-  starts: ModdleElement[],
-  successors: (n: ModdleElement) => ModdleElement[],
-  hoursOf: (n: ModdleElement) => number,
-): Path {
-  const best = new Map<ModdleElement, Path>();
-  const onStack = new Set<ModdleElement>();
-  const visit = (node: ModdleElement): Path => {
-    const known = best.get(node);
-    if (known) return known;
-    onStack.add(node);
-    let tail: Path = { hours: 0, path: [] };
-    for (const next of successors(node)) {
-      if (onStack.has(next)) continue;
-      const candidate = visit(next);
-      if (candidate.hours > tail.hours || !tail.path.length) tail = candidate;
-    }
-    onStack.delete(node);
-    const result = { hours: hoursOf(node) + tail.hours, path: [node.id as string, ...tail.path] };
-    best.set(node, result);
-    return result;
-  };
-  return starts.map(visit).reduce<Path>((a, b) => (b.hours > a.hours ? b : a), { hours: 0, path: [] });
-}
-
-function nodesOf(process: ModdleElement): ModdleElement[] {
-  return ((process.flowElements as ModdleElement[] | undefined) ?? []).filter(
-    (e) => e.$type !== 'bpmn:SequenceFlow',
-  );
 }

@@ -16,6 +16,8 @@ const SOURCES = [
   path.join(root, 'modeler/src'),
   // The server modules the client imports, so that browser and server validate alike.
   ...['linear-regexp.ts', 'validator-runtime-names.ts'].map((p) => path.join(root, 'server/src/http', p)),
+  // The step-budget paths the modeler's deadlines panel shares with the deploy rule.
+  ...['engine/budget-paths.ts', 'calendar/working-time.ts'].map((p) => path.join(root, 'server/src', p)),
 ];
 
 /** True when client/dist is missing or older than any of its sources. */
