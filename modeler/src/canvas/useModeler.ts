@@ -19,7 +19,6 @@ export function useModeler(
           container: container.value!,
           additionalModules: modelerModules,
           moddleExtensions,
-          keyboard: { bindTo: document },
           ...extra(),
         }),
       );

@@ -18,4 +18,6 @@ export interface EditorAction {
 }
 
 /** The editor's toolbar, in order; each feature folder adds its own. */
-export const editorActions: EditorAction[] = [];
+export const editorActions: EditorAction[] = [
+  { id: 'drafts', component: () => import('./drafts/DraftToolbar.vue') },
+];
