@@ -61,6 +61,10 @@ export function draftRoutes(db: Db) {
       errors: ['draft_not_found', 'draft_conflict'],
       responses: { 200: SavedDraft },
       handler: async (ctx, { params, body, user }) => {
+        if (body.content.facts.code !== params.code)
+          throw errors.validation([
+            { path: '/content/facts/code', message: `must be ${params.code}, as in the path` },
+          ]);
         ctx.body = await saveDraft(db, params.code, body, user.id);
       },
     }),

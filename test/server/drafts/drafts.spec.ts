@@ -78,6 +78,22 @@ describe('procedure drafts: autosave, two designers, deploy', () => {
     expect(draft.body.updatedBy.username).to.equal('admin');
   });
 
+  it('should save a diagram of a few hundred KB, and refuse content of another procedure', async () => {
+    // given a diagram padded with documentation to about 600 KB
+    const big = edited(bpmn, [
+      /(<bpmn:userTask id="review"[^>]*>)/,
+      `$1<bpmn:documentation>${'Hồ sơ '.repeat(100_000)}</bpmn:documentation>`,
+    ]);
+    // when
+    const saved = await save(designer, 'nhap-lon', 0, content('nhap-lon', 'Sơ đồ lớn', big));
+    const other = await save(designer, 'nhap-khac', 0, content('nhap-lon'));
+    // then
+    expect(saved.status, JSON.stringify(saved.body).slice(0, 300)).to.equal(200);
+    expect((await designer.get('/api/drafts/nhap-lon')).body.content.bpmn).to.equal(big);
+    expect(other.status).to.equal(422);
+    expect(other.body.error.details[0].path).to.equal('/content/facts/code');
+  });
+
   it('should refuse to begin a second draft of a procedure that has one open', async () => {
     // given
     expect((await save(designer, 'nhap-mot', 0)).status).to.equal(200);
