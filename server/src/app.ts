@@ -12,6 +12,7 @@ import { rateLimit } from './http/rate-limit.js';
 import { authRoutes, sessionMiddleware } from './auth/auth.routes.js';
 import { organisationRoutes } from './organisation/organisation.routes.js';
 import { procedureRoutes } from './procedures/procedures.routes.js';
+import { draftRoutes } from './drafts/drafts.routes.js';
 import { dossierRoutes } from './dossiers/dossiers.routes.js';
 import { dossierCommentRoutes } from './dossiers/dossier-comments.routes.js';
 import { taskRoutes } from './tasks/tasks.routes.js';
@@ -58,6 +59,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...authRoutes(db),
     ...organisationRoutes(db),
     ...procedureRoutes(db),
+    ...draftRoutes(db),
     ...dossierRoutes(db, live, publicUrl),
     ...dossierCommentRoutes(db),
     ...taskRoutes(db, live),

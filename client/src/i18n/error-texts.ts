@@ -71,6 +71,8 @@ export const ERROR_TEXTS: Record<Locale, Record<ErrorCode, string>> = {
     invalid_bpmn: 'Sơ đồ quy trình không triển khai được.',
     process_cannot_continue: 'Quy trình không thể tiếp tục từ bước này.',
     internal: 'Máy chủ gặp lỗi, vui lòng thử lại sau.',
+    draft_not_found: 'Thủ tục này không có bản nháp đang mở.',
+    draft_conflict: 'Người khác đã lưu bản nháp này sau khi bạn mở.',
   },
   en: {
     bad_request: 'The request is invalid.',
@@ -135,5 +137,7 @@ export const ERROR_TEXTS: Record<Locale, Record<ErrorCode, string>> = {
     invalid_bpmn: 'The process diagram cannot be deployed.',
     process_cannot_continue: 'The process cannot continue from this step.',
     internal: 'The server failed; try again later.',
+    draft_not_found: 'This procedure has no open draft.',
+    draft_conflict: 'Someone else saved this draft after you opened it.',
   },
 };

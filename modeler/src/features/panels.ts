@@ -27,4 +27,5 @@ export interface EditorAction {
 /** The editor's toolbar, in order; each feature folder adds its own. */
 export const editorActions: EditorAction[] = [
   { id: 'simulation', component: () => import('./token-simulation/SimulationToggle.vue') },
+  { id: 'drafts', component: () => import('./drafts/DraftToolbar.vue') },
 ];

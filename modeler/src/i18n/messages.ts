@@ -2,6 +2,7 @@ import { stepHistoryEn, stepHistoryVi } from '../features/step-history/i18n/mess
 import { versionsEn, versionsVi } from '../features/versions/messages.js';
 import { deadlinesEn, deadlinesVi } from './deadlines.js';
 import { simulationEn, simulationVi } from './token-simulation.js';
+import { draftsEn, draftsVi } from './drafts.js';
 
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
@@ -27,6 +28,7 @@ export const modelerVi = {
   ...versionsVi,
   ...deadlinesVi,
   ...simulationVi,
+  ...draftsVi,
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
@@ -49,4 +51,5 @@ export const modelerEn: Record<keyof typeof modelerVi, string> = {
   ...versionsEn,
   ...deadlinesEn,
   ...simulationEn,
+  ...draftsEn,
 };

@@ -71,6 +71,9 @@ export const ERROR_STATUS = {
   not_ready: 503,
   metrics_token_required: 401,
   metrics_disabled: 404,
+  // Drafts of procedures (the modeler)
+  draft_not_found: 404,
+  draft_conflict: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

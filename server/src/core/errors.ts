@@ -206,6 +206,18 @@ const serverErrors = {
     new AppError('metrics_disabled', 'Metrics are off: set METRICS_TOKEN to enable /metrics'),
 };
 
+/** A procedure's draft in the modeler. */
+const draftErrors = {
+  draftNotFound: (code: string) => new AppError('draft_not_found', `No open draft of procedure ${code}`),
+  /** Someone saved the draft since the revision the caller saw: reload theirs, or save again over it. */
+  draftConflict: (code: string, saved: { revision: number; updatedBy: string; updatedAt: string }) =>
+    new AppError(
+      'draft_conflict',
+      `${saved.updatedBy} saved the draft of ${code} (revision ${saved.revision}) since you opened it`,
+      saved,
+    ),
+};
+
 /** One factory per catalogue code, each with the arguments its message and details need. */
 export const errors = {
   ...requestErrors,
@@ -213,4 +225,5 @@ export const errors = {
   ...missingErrors,
   ...stateErrors,
   ...serverErrors,
+  ...draftErrors,
 };

@@ -31,6 +31,7 @@ import type {
   RecordedHandover,
   ReceivedDocument,
 } from './dossier-content.schema.js';
+import type { DraftContent } from './draft-content.schema.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** A 64-bit transaction id, read as its decimal text (it passes 2^53). */
@@ -588,6 +589,22 @@ export const officerMonthCounts = pgTable(
   (t) => [primaryKey({ columns: [t.month, t.userId] })],
 );
 
+/**
+ * The one open draft of a procedure, deployed or not yet: what the modeler autosaves. `revision`
+ * goes up by one on every save, so two designers saving over each other see it (409).
+ */
+export const procedureDrafts = pgTable('procedure_drafts', {
+  procedureCode: text('procedure_code').primaryKey(),
+  revision: integer('revision').notNull(),
+  content: jsonb('content').$type<DraftContent>().notNull(),
+  /** The version current when the draft was begun; null for a procedure not deployed yet. */
+  baseVersion: integer('base_version'),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
 export type Department = typeof departments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ProcedureVersion = typeof procedureVersions.$inferSelect;
@@ -595,3 +612,4 @@ export type Dossier = typeof dossiers.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
 export type DossierEvent = typeof dossierEvents.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
+export type ProcedureDraft = typeof procedureDrafts.$inferSelect;

@@ -57,7 +57,7 @@ export interface RouteSpec<
   P extends TSchema | undefined = undefined,
   A extends Access = Access,
 > {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;

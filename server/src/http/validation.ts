@@ -61,6 +61,7 @@ const NOT_FOUND = {
   agency_not_found: (value) => errors.agencyNotFound(value),
   calendar_entry_not_found: () => errors.calendarEntryNotFound('Entry'),
   validator_not_found: (value) => errors.validatorNotFound(value),
+  draft_not_found: (value) => errors.draftNotFound(value),
 } satisfies Partial<Record<ErrorCode, (value: string, params: Record<string, string>) => AppError>>;
 
 export type NotFoundCode = keyof typeof NOT_FOUND;

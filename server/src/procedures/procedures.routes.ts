@@ -250,6 +250,7 @@ function presentVersion(v: ProcedureVersion) {
   };
 }
 
-function presentDeployed(v: ProcedureVersion & { warnings: BpmnProblem[] }) {
+/** A deploy's answer, for every path that deploys (this API, a draft). */
+export function presentDeployed(v: ProcedureVersion & { warnings: BpmnProblem[] }) {
   return { ...presentVersion(v), warnings: v.warnings };
 }

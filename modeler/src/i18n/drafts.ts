@@ -1,0 +1,48 @@
+/** The texts of drafts (features/drafts): autosave status, the two designers' conflict, deploy. */
+export const draftsVi = {
+  'drafts.status.none': 'Chưa có bản nháp',
+  'drafts.status.unsaved': 'Chưa lưu',
+  'drafts.status.saving': 'Đang lưu…',
+  'drafts.status.saved': 'Đã lưu lúc {time}',
+  'drafts.status.failed': 'Chưa lưu được: {reason}',
+  'drafts.deploy': 'Triển khai',
+  'drafts.deploying': 'Đang triển khai…',
+  'drafts.deployBlocked': 'Còn {count} lỗi trên sơ đồ: sửa xong mới triển khai được',
+  'drafts.deployed': 'Đã triển khai phiên bản {version}',
+  'drafts.warnings': 'Cần xem lại ({count}):',
+  'drafts.invalid': 'Chưa triển khai được: sơ đồ có {count} vấn đề, đã đánh dấu trên sơ đồ',
+  'drafts.conflict.title': 'Người khác vừa lưu bản nháp này',
+  'drafts.conflict.message':
+    '{name} đã lưu bản nháp lúc {time}, sau khi bạn mở. Chọn giữ bản nào; bản còn lại sẽ mất.',
+  'drafts.conflict.reload': 'Tải lại bản của họ',
+  'drafts.conflict.overwrite': 'Ghi đè bằng bản của tôi',
+  'drafts.open': 'Bản nháp đang mở',
+  'drafts.none': 'Không có bản nháp nào đang mở.',
+  'drafts.savedBy': 'Người lưu',
+  'drafts.savedAt': 'Lưu lúc',
+  'drafts.continue': 'Tiếp tục sửa',
+} as const;
+
+export const draftsEn: Record<keyof typeof draftsVi, string> = {
+  'drafts.status.none': 'No draft yet',
+  'drafts.status.unsaved': 'Not saved',
+  'drafts.status.saving': 'Saving…',
+  'drafts.status.saved': 'Saved at {time}',
+  'drafts.status.failed': 'Could not save: {reason}',
+  'drafts.deploy': 'Deploy',
+  'drafts.deploying': 'Deploying…',
+  'drafts.deployBlocked': '{count} errors on the diagram: fix them to deploy',
+  'drafts.deployed': 'Version {version} deployed',
+  'drafts.warnings': 'To look at ({count}):',
+  'drafts.invalid': 'Not deployed: the diagram has {count} problems, marked on the diagram',
+  'drafts.conflict.title': 'Someone else just saved this draft',
+  'drafts.conflict.message':
+    '{name} saved the draft at {time}, after you opened it. Choose which to keep; the other is lost.',
+  'drafts.conflict.reload': 'Reload their version',
+  'drafts.conflict.overwrite': 'Overwrite with mine',
+  'drafts.open': 'Open drafts',
+  'drafts.none': 'No draft is open.',
+  'drafts.savedBy': 'Saved by',
+  'drafts.savedAt': 'Saved at',
+  'drafts.continue': 'Continue editing',
+};
