@@ -9,7 +9,9 @@ export interface EditorPanel {
 }
 
 /** The editor's side panels, in tab order; each feature folder adds its own. */
-export const editorPanels: EditorPanel[] = [];
+export const editorPanels: EditorPanel[] = [
+  { id: 'form', label: 'formEditor.tab', component: () => import('./form-editor/FormEditorPanel.vue') },
+];
 
 /** A control in the editor's toolbar (import, export, simulate, deploy…); it reads useEditor(). */
 export interface EditorAction {

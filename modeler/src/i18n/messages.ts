@@ -1,8 +1,11 @@
+import { formEditorEn, formEditorVi } from '../features/form-editor/messages.js';
+
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
  * the whole app. Each feature keeps its own texts beside it and is spread in here.
  */
 export const modelerVi = {
+  ...formEditorVi,
   'modeler.nav': 'Thiết kế quy trình',
   'modeler.title': 'Thiết kế quy trình thủ tục',
   'modeler.intro': 'Mở một thủ tục để vẽ và sửa quy trình, hoặc tạo thủ tục mới.',
@@ -21,6 +24,7 @@ export const modelerVi = {
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
+  ...formEditorEn,
   'modeler.nav': 'Process design',
   'modeler.title': 'Procedure design',
   'modeler.intro': 'Open a procedure to draw and change its process, or create a new one.',
