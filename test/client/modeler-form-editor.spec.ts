@@ -204,4 +204,30 @@ describe('modeler: the form editor', function () {
     // (useModeler's `keyboard.bindTo`, which diagram-js logs as unsupported, is the canvas's, not this panel's)
     expect(designer.errors.filter((e) => !e.includes('<keyboard.bindTo>'))).to.deep.equal([]);
   });
+
+  it("should keep a large form's list scrolling inside the panel, every field reachable", async () => {
+    // given the land certificate procedure, the catalogue's largest form
+    await page.goto('/modeler/cap-gcn-quyen-su-dung-dat-lan-dau');
+    await page.click('[data-testid=tab-form]');
+    const list = page.locator('[data-testid=field-list]');
+    await list.locator('[data-field-row]').first().waitFor();
+    const names = await rowNames(page);
+
+    // when focus reaches the last field's "up" button
+    await page.focus(`#fe-${names.at(-1)}-up`);
+
+    // then the list scrolls within itself, the panel keeps its height, and the last row is in view
+    const box = await list.evaluate((el) => ({
+      client: el.clientHeight,
+      scroll: el.scrollHeight,
+      top: el.scrollTop,
+    }));
+    expect(names.length).to.be.greaterThan(12);
+    expect(box.scroll).to.be.greaterThan(box.client);
+    expect(box.top).to.be.greaterThan(0);
+    const panel = await page.locator('#panel-form').boundingBox();
+    expect(panel!.height).to.be.at.most(640);
+    expect(await page.locator(`[data-field-row="${names.at(-1)}"]`).isVisible()).to.equal(true);
+    expect(await seriousViolations(page, '#panel-form')).to.deep.equal([]);
+  });
 });

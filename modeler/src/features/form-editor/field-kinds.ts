@@ -65,6 +65,8 @@ export function fieldOfKind(kind: FieldKind, previous: FieldSchema = { title: ''
   for (const key of BOUNDS_OF[kind]) {
     if (previous[key] !== undefined) Object.assign(field, { [key]: previous[key] });
   }
+  // The phone kind is its pattern: another kind keeping it would still read as a phone.
+  if (kind !== 'phone' && field.pattern === PHONE_PATTERN) delete field.pattern;
   if (kind === 'choice') field.enum = Array.isArray(previous.enum) ? previous.enum : [];
   if (kind === 'longText' && (field.maxLength ?? 0) <= LONG_TEXT_OVER) field.maxLength = LONG_TEXT_MAX;
   if (kind === 'text' && (field.maxLength ?? 0) > LONG_TEXT_OVER) delete field.maxLength;

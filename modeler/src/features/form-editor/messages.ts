@@ -2,7 +2,7 @@
 export const formEditorVi = {
   'formEditor.tab': 'Biểu mẫu',
   'formEditor.fields': 'Các trường của biểu mẫu',
-  'formEditor.empty': 'Biểu mẫu chưa có trường nào.',
+  'formEditor.empty': 'Biểu mẫu chưa có trường nào; cần ít nhất một trường để triển khai.',
   'formEditor.formProblem': 'Biểu mẫu: {message}',
   'formEditor.requiredMark': 'bắt buộc',
   'formEditor.up': 'Chuyển “{title}” lên',
@@ -65,7 +65,7 @@ export const formEditorVi = {
 export const formEditorEn: Record<keyof typeof formEditorVi, string> = {
   'formEditor.tab': 'Form',
   'formEditor.fields': 'Fields of the form',
-  'formEditor.empty': 'The form has no fields yet.',
+  'formEditor.empty': 'The form has no fields yet; it needs at least one to be deployed.',
   'formEditor.formProblem': 'Form: {message}',
   'formEditor.requiredMark': 'required',
   'formEditor.up': 'Move “{title}” up',

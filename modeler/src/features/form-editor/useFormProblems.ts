@@ -35,9 +35,11 @@ export function useFormProblems(schema: Ref<FormSchema>) {
     return out;
   });
 
+  // A form without fields fails `minProperties` at /properties: the empty list already says so.
+  const empty = computed(() => !Object.keys(schema.value.properties ?? {}).length);
   const ofForm = computed(() =>
     Object.entries(errors.value)
-      .filter(([path]) => !FIELD_PATH.test(path))
+      .filter(([path]) => !FIELD_PATH.test(path) && !(empty.value && path === '/properties'))
       .map(([, message]) => t('formEditor.formProblem', { message })),
   );
 
