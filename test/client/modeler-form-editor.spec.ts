@@ -205,6 +205,34 @@ describe('modeler: the form editor', function () {
     expect(designer.errors.filter((e) => !e.includes('<keyboard.bindTo>'))).to.deep.equal([]);
   });
 
+  it('should say when bounds cross, in Vietnamese then in English, and clear it once they meet', async () => {
+    // given a new whole-number field
+    await page.fill('#fe-new-name', 'copies');
+    await page.fill('#fe-new-title', 'Số bản sao');
+    await page.selectOption('#fe-new-kind', 'integer');
+    await page.click('[data-testid=add-field] button[type=submit]');
+    expect(await page.locator('#preview-copies').getAttribute('step')).to.equal('1');
+
+    // when its smallest value is set above its largest
+    await page.fill('#fe-copies-minimum', '10');
+    await page.fill('#fe-copies-maximum', '1');
+    await page.press('#fe-copies-maximum', 'Tab');
+
+    // then the row says so, in the chosen language
+    const problems = row(page, 'copies').locator('[data-testid=field-problems]');
+    expect(await problems.innerText()).to.equal('Giới hạn dưới lớn hơn giới hạn trên');
+    expect(await seriousViolations(page, '#panel-form')).to.deep.equal([]);
+    await page.click('[data-testid=lang-en]');
+    expect(await problems.innerText()).to.equal('The lower bound is above the upper bound');
+    expect(await page.innerText('[data-testid=tab-form]')).to.equal('Form');
+    await page.click('[data-testid=lang-vi]');
+
+    // and bounds that meet are fine
+    await page.fill('#fe-copies-maximum', '20');
+    await page.press('#fe-copies-maximum', 'Tab');
+    expect(await problems.count()).to.equal(0);
+  });
+
   it("should keep a large form's list scrolling inside the panel, every field reachable", async () => {
     // given the land certificate procedure, the catalogue's largest form
     await page.goto('/modeler/cap-gcn-quyen-su-dung-dat-lan-dau');
@@ -229,5 +257,7 @@ describe('modeler: the form editor', function () {
     expect(panel!.height).to.be.at.most(640);
     expect(await page.locator(`[data-field-row="${names.at(-1)}"]`).isVisible()).to.equal(true);
     expect(await seriousViolations(page, '#panel-form')).to.deep.equal([]);
+    await screenshot(page, 'modeler-form-editor-large');
+    expect(designer.errors.filter((e) => !e.includes('<keyboard.bindTo>'))).to.deep.equal([]);
   });
 });
