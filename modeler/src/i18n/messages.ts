@@ -1,4 +1,4 @@
-import { formEditorEn, formEditorVi } from '../features/form-editor/messages.js';
+import { formEditorEn, formEditorVi } from '../features/form-editor/i18n/messages.js';
 
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for

@@ -1,4 +1,7 @@
-/** The form editor's texts (the "Biểu mẫu" tab), spread into modeler/src/i18n/messages.ts. */
+/**
+ * The form editor's texts (the "Biểu mẫu" tab), spread into modeler/src/i18n/messages.ts. They
+ * sit in a folder of their own that imports nothing, so spreading them closes no folder cycle.
+ */
 export const formEditorVi = {
   'formEditor.tab': 'Biểu mẫu',
   'formEditor.fields': 'Các trường của biểu mẫu',
