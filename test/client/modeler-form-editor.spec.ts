@@ -72,9 +72,9 @@ describe('modeler: the form editor', function () {
 
   it('should add a required text field and show it in the preview with the required mark', async () => {
     // when the designer adds "Số điện thoại liên hệ" as a required text field
-    await page.fill('#fe-new-name', 'contactPhone');
-    await page.fill('#fe-new-title', 'Số điện thoại liên hệ');
-    await page.check('#fe-new-required');
+    await page.fill('#fe--new-name', 'contactPhone');
+    await page.fill('#fe--new-title', 'Số điện thoại liên hệ');
+    await page.check('#fe--new-required');
     await page.click('[data-testid=add-field] button[type=submit]');
 
     // then it is the last field, marked required, and the preview shows it as the desk would
@@ -88,9 +88,9 @@ describe('modeler: the form editor', function () {
 
   it('should add a choice field whose options the preview offers, and say while it has none', async () => {
     // given a new choice field, with no option yet
-    await page.fill('#fe-new-name', 'resultDelivery');
-    await page.fill('#fe-new-title', 'Hình thức nhận kết quả');
-    await page.selectOption('#fe-new-kind', 'choice');
+    await page.fill('#fe--new-name', 'resultDelivery');
+    await page.fill('#fe--new-title', 'Hình thức nhận kết quả');
+    await page.selectOption('#fe--new-kind', 'choice');
     await page.click('[data-testid=add-field] button[type=submit]');
     const problems = row(page, 'resultDelivery').locator('[data-testid=field-problems]');
     expect(await problems.innerText()).to.contain('Cần ít nhất một lựa chọn');
@@ -130,19 +130,19 @@ describe('modeler: the form editor', function () {
     const before = await rowNames(page);
 
     // when the designer tries a name with a space and a diacritic, then one already taken
-    await page.fill('#fe-new-name', 'số điện');
-    await page.fill('#fe-new-title', 'Thử');
+    await page.fill('#fe--new-name', 'số điện');
+    await page.fill('#fe--new-title', 'Thử');
     await page.click('[data-testid=add-field] button[type=submit]');
-    const invalid = await page.innerText('#fe-new-name-error');
-    await page.fill('#fe-new-name', 'childFullName');
+    const invalid = await page.innerText('#fe--new-name-error');
+    await page.fill('#fe--new-name', 'childFullName');
     await page.click('[data-testid=add-field] button[type=submit]');
 
     // then each answer says why, the box is marked invalid, and no field was added
     expect(invalid).to.equal(
       'Tên trường chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái (tối đa 64 ký tự)',
     );
-    expect(await page.innerText('#fe-new-name-error')).to.equal('Biểu mẫu đã có trường mang tên này');
-    expect(await page.getAttribute('#fe-new-name', 'aria-invalid')).to.equal('true');
+    expect(await page.innerText('#fe--new-name-error')).to.equal('Biểu mẫu đã có trường mang tên này');
+    expect(await page.getAttribute('#fe--new-name', 'aria-invalid')).to.equal('true');
     expect(await rowNames(page)).to.deep.equal(before);
   });
 
@@ -206,9 +206,9 @@ describe('modeler: the form editor', function () {
 
   it('should say when bounds cross, in Vietnamese then in English, and clear it once they meet', async () => {
     // given a new whole-number field
-    await page.fill('#fe-new-name', 'copies');
-    await page.fill('#fe-new-title', 'Số bản sao');
-    await page.selectOption('#fe-new-kind', 'integer');
+    await page.fill('#fe--new-name', 'copies');
+    await page.fill('#fe--new-title', 'Số bản sao');
+    await page.selectOption('#fe--new-kind', 'integer');
     await page.click('[data-testid=add-field] button[type=submit]');
     expect(await page.locator('#preview-copies').getAttribute('step')).to.equal('1');
 
