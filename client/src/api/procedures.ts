@@ -32,6 +32,6 @@ export const stepValidatorUrl = (
   `/api/procedures/${encodeURIComponent(procedure.code)}/versions/${procedure.currentVersion}/steps/${encodeURIComponent(step)}/validator.js` +
   (outcome ? `?outcome=${encodeURIComponent(outcome)}` : '');
 /** The module that validates one of the API's request schemas by name, e.g. `applicant`. */
-export const requestValidatorUrl = (name: 'applicant') => `/api/validators/${name}.js`;
+export const requestValidatorUrl = (name: 'applicant' | 'form-schema') => `/api/validators/${name}.js`;
 export const listVersions = (code: string) =>
   get<VersionSummary[]>(`/api/procedures/${encodeURIComponent(code)}/versions`);

@@ -48,3 +48,6 @@ export function validatorRequire(name: string): unknown {
 export function installValidatorRuntime(): void {
   (globalThis as Record<string, unknown>)[VALIDATOR_RUNTIME] = validatorRequire;
 }
+
+/** The same RE2 engine, for a browser check of a pattern a designer writes (the form editor). */
+export { linearRegExp };

@@ -10,6 +10,7 @@ export interface EditorPanel {
 
 /** The editor's side panels, in tab order; each feature folder adds its own. */
 export const editorPanels: EditorPanel[] = [
+  { id: 'form', label: 'formEditor.tab', component: () => import('./form-editor/FormEditorPanel.vue') },
   {
     id: 'step-history',
     label: 'stepHistory.tab',

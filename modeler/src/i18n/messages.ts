@@ -3,12 +3,14 @@ import { versionsEn, versionsVi } from '../features/versions/messages.js';
 import { deadlinesEn, deadlinesVi } from './deadlines.js';
 import { simulationEn, simulationVi } from './token-simulation.js';
 import { draftsEn, draftsVi } from './drafts.js';
+import { formEditorEn, formEditorVi } from '../features/form-editor/i18n/messages.js';
 
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
  * the whole app. Each feature keeps its own texts beside it and is spread in here.
  */
 export const modelerVi = {
+  ...formEditorVi,
   'modeler.nav': 'Thiết kế quy trình',
   'modeler.title': 'Thiết kế quy trình thủ tục',
   'modeler.intro': 'Mở một thủ tục để vẽ và sửa quy trình, hoặc tạo thủ tục mới.',
@@ -32,6 +34,7 @@ export const modelerVi = {
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
+  ...formEditorEn,
   'modeler.nav': 'Process design',
   'modeler.title': 'Procedure design',
   'modeler.intro': 'Open a procedure to draw and change its process, or create a new one.',

@@ -9,7 +9,9 @@ const require = createRequire(import.meta.url);
  * (`processes/_schema/`) so editors and the modeler read the same files the server enforces.
  */
 const validateProcedure = ajv.compile(require('../../../processes/_schema/procedure.schema.json') as object);
-const validateForm = ajv.compile(require('../../../processes/_schema/form.schema.schema.json') as object);
+/** What a form schema may hold; the modeler's form editor checks a form against it while it is drawn. */
+export const formSchemaRules = require('../../../processes/_schema/form.schema.schema.json') as object;
+const validateForm = ajv.compile(formSchemaRules);
 
 /** Problems of a `procedure.json`, each naming the field at fault; empty when it is valid. */
 export function procedureFileProblems(value: unknown): FieldProblem[] {

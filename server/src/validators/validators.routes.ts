@@ -3,13 +3,18 @@ import { errors } from '../core/errors.js';
 import { defineRoute } from '../http/route.js';
 import { sendValidatorModule, validatorModule } from '../http/validator-module.js';
 import { Applicant } from '../dossiers/dossiers.schema.js';
+import { formSchemaRules } from '../procedures/catalogue-schemas.js';
 import { ValidatorParams } from './validators.schema.js';
 
 /**
  * The request schemas the web client checks before it sends a form, by the name it asks for.
+ * `form-schema` is the catalogue's rules for a form itself, for the modeler's form editor.
  * Form schemas of procedures have their own route (procedures.routes.ts), keyed by version.
  */
-const SCHEMAS: Readonly<Record<string, TSchema>> = { applicant: Applicant };
+const SCHEMAS: Readonly<Record<string, TSchema>> = {
+  applicant: Applicant,
+  'form-schema': formSchemaRules as TSchema,
+};
 
 export function validatorRoutes() {
   return [
