@@ -40,6 +40,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
+    // The modeler runs deploy's rule set (server/src/engine/lint) in the browser on purpose:
+    // one implementation; every module it reaches is browser-safe and in vite.config.ts SHARED.
+    files: ['modeler/src/features/lint/rule-set.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
     // Tests read JSON response bodies whose shape each assertion spells out.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,13 +1,16 @@
 import { markRaw, onBeforeUnmount, shallowRef, type Ref } from 'vue';
 import Modeler from 'bpmn-js/lib/Modeler';
-import { modelerModules, moddleExtensions } from '../features/index.js';
+import type { ModuleDeclaration } from 'didi';
 
 /**
  * One bpmn-js Modeler for the component's lifetime, mounted on `container`: created when
  * `open` first runs, destroyed on unmount so a closed diagram frees its canvas and listeners.
+ * The page hands in the features (features/index.ts): they read the editor (canvas/), so the
+ * canvas does not import them back.
  */
 export function useModeler(
   container: Ref<HTMLElement | null>,
+  features: { modules: ModuleDeclaration[]; moddleExtensions: Record<string, object> },
   extra: () => Record<string, unknown> = () => ({}),
 ) {
   const modeler = shallowRef<Modeler | null>(null);
@@ -17,8 +20,8 @@ export function useModeler(
       modeler.value = markRaw(
         new Modeler({
           container: container.value!,
-          additionalModules: modelerModules,
-          moddleExtensions,
+          additionalModules: features.modules,
+          moddleExtensions: features.moddleExtensions,
           keyboard: { bindTo: document },
           ...extra(),
         }),

@@ -9,7 +9,9 @@ export interface EditorPanel {
 }
 
 /** The editor's side panels, in tab order; each feature folder adds its own. */
-export const editorPanels: EditorPanel[] = [];
+export const editorPanels: EditorPanel[] = [
+  { id: 'lint', label: 'lint.tab', component: () => import('./lint/panel/LintPanel.vue') },
+];
 
 /** A control in the editor's toolbar (import, export, simulate, deploy…); it reads useEditor(). */
 export interface EditorAction {
@@ -18,4 +20,7 @@ export interface EditorAction {
 }
 
 /** The editor's toolbar, in order; each feature folder adds its own. */
-export const editorActions: EditorAction[] = [];
+export const editorActions: EditorAction[] = [
+  { id: 'import-bpmn', component: () => import('./import-export/ImportAction.vue') },
+  { id: 'export-bpmn', component: () => import('./import-export/ExportAction.vue') },
+];

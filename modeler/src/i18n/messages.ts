@@ -1,3 +1,6 @@
+import { importExportEn, importExportVi } from '../features/import-export/i18n/messages.js';
+import { lintEn, lintVi } from '../features/lint/i18n/messages.js';
+
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
  * the whole app. Each feature keeps its own texts beside it and is spread in here.
@@ -18,6 +21,8 @@ export const modelerVi = {
   'modeler.panels': 'Bảng thuộc tính',
   'modeler.back': 'Danh sách thủ tục',
   'modeler.toolbar': 'Công cụ',
+  ...lintVi,
+  ...importExportVi,
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
@@ -36,4 +41,6 @@ export const modelerEn: Record<keyof typeof modelerVi, string> = {
   'modeler.panels': 'Properties',
   'modeler.back': 'All procedures',
   'modeler.toolbar': 'Tools',
+  ...lintEn,
+  ...importExportEn,
 };
