@@ -3,13 +3,21 @@ import type { Page } from 'playwright-core';
 
 /**
  * The serious and critical accessibility violations axe-core finds on the page as it is now,
- * one line each (rule, help, where), so a failing assertion says what to fix.
+ * one line each (rule, help, where), so a failing assertion says what to fix. `include` limits
+ * the run to those selectors (a screen's own part, inside a page others own).
  */
-export async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: Page, include?: string[]): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
   await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
+  const results = await page.evaluate(
+    (selectors) =>
+      (window as unknown as { axe: typeof axe }).axe.run(
+        selectors ? { include: selectors.map((s) => [s]) } : document,
+        {
+          resultTypes: ['violations'],
+        },
+      ),
+    include ?? null,
   );
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
