@@ -1,12 +1,23 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
 import BpmnModdle, { type ParseResult } from 'bpmn-moddle';
 import { sizeProblems } from '../../server/src/engine/bpmn-inspection.js';
 import { xmlGuardProblems } from '../../server/src/engine/xml-guard.js';
-import { moddleExtensions } from '../../modeler/src/features/moddle-extensions.js';
 import { mutated } from './bpmn-mutations.js';
 import { PERMIT_FORM } from './fixtures.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The descriptors modeler/src/features/moddle-extensions.ts hands bpmn-js, in its order; read
+ * here by path, since the server's type check cannot import JSON the way Vite does.
+ */
+const modelerModdleExtensions = {
+  mc: require('../../processes/_schema/motcua.moddle.json') as object,
+  camunda: require('camunda-bpmn-moddle/resources/camunda.json') as object,
+};
 
 /** A diagram to check, with what its procedure gives the rules: legal duration and form. */
 export interface LintFixture {
@@ -74,7 +85,7 @@ export function mutationFixtures(runs: number): LintFixture[] {
  */
 export async function reachingTheRules(bpmn: string): Promise<ParseResult | null> {
   if (xmlGuardProblems(bpmn).length) return null;
-  const parsed = await new BpmnModdle(moddleExtensions).fromXML(bpmn).catch(() => null);
+  const parsed = await new BpmnModdle(modelerModdleExtensions).fromXML(bpmn).catch(() => null);
   if (!parsed || parsed.warnings.length || sizeProblems(parsed).length) return null;
   return parsed;
 }
