@@ -40,8 +40,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
-    // The deadlines panel runs the deploy rule's step-budget paths (browser-safe, in SHARED).
-    files: ['modeler/src/features/deadlines/deadline-analysis.ts'],
+    // The modeler runs deploy's rule set (server/src/engine/lint) and its step-budget paths in the
+    // browser on purpose: one implementation; every module they reach is browser-safe and in
+    // vite.config.ts SHARED.
+    files: ['modeler/src/features/lint/rule-set.ts', 'modeler/src/features/deadlines/deadline-analysis.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {

@@ -11,6 +11,7 @@ export interface EditorPanel {
 /** The editor's side panels, in tab order; each feature folder adds its own. */
 export const editorPanels: EditorPanel[] = [
   { id: 'form', label: 'formEditor.tab', component: () => import('./form-editor/FormEditorPanel.vue') },
+  { id: 'lint', label: 'lint.tab', component: () => import('./lint/panel/LintPanel.vue') },
   {
     id: 'step-history',
     label: 'stepHistory.tab',
@@ -27,6 +28,8 @@ export interface EditorAction {
 
 /** The editor's toolbar, in order; each feature folder adds its own. */
 export const editorActions: EditorAction[] = [
+  { id: 'import-bpmn', component: () => import('./import-export/ImportAction.vue') },
+  { id: 'export-bpmn', component: () => import('./import-export/ExportAction.vue') },
   { id: 'simulation', component: () => import('./token-simulation/SimulationToggle.vue') },
   { id: 'drafts', component: () => import('./drafts/DraftToolbar.vue') },
 ];

@@ -4,6 +4,8 @@ import { deadlinesEn, deadlinesVi } from './deadlines.js';
 import { simulationEn, simulationVi } from './token-simulation.js';
 import { draftsEn, draftsVi } from './drafts.js';
 import { formEditorEn, formEditorVi } from '../features/form-editor/i18n/messages.js';
+import { importExportEn, importExportVi } from '../features/import-export/i18n/messages.js';
+import { lintEn, lintVi } from '../features/lint/i18n/messages.js';
 
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
@@ -31,6 +33,8 @@ export const modelerVi = {
   ...deadlinesVi,
   ...simulationVi,
   ...draftsVi,
+  ...lintVi,
+  ...importExportVi,
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
@@ -55,4 +59,6 @@ export const modelerEn: Record<keyof typeof modelerVi, string> = {
   ...deadlinesEn,
   ...simulationEn,
   ...draftsEn,
+  ...lintEn,
+  ...importExportEn,
 };

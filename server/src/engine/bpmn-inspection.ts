@@ -1,5 +1,5 @@
 import type { ModdleElement, ParseResult } from 'bpmn-moddle';
-import { ROLES, type Role } from '../core/roles.js';
+import { ROLES, type Role } from '../db/roles.schema.js';
 import { feelCostError, feelSyntaxError, isIsoTimerValue } from './feel.js';
 import { budgetFromText, isoBudget } from './budget-paths.js';
 import { outcomeRoutes } from './outcome-routes.js';
@@ -28,22 +28,20 @@ const FORBIDDEN_TYPES: Record<string, string> = {
 };
 
 /**
- * Reads a parsed diagram: the step specs the runtime needs, every problem that forbids
- * deploying it and the warnings a designer should see (deploy goes on), each with the id of
- * the element at fault.
+ * Reads a diagram from its bpmn:Definitions: the step specs the runtime needs, every problem
+ * that forbids deploying it and the warnings a designer should see (deploy goes on), each with
+ * the id of the element at fault. Deploy and the modeler run the problems as one rule
+ * (lint/motcua-rules/diagram-rules.ts), so both read the same list.
  */
-export function inspectDiagram(parsed: ParseResult): {
+export function inspectDiagram(definitions: ModdleElement): {
   steps: ProcedureSteps;
   problems: BpmnProblem[];
   warnings: BpmnProblem[];
 } {
-  const problems: BpmnProblem[] = parsed.warnings.map((w) => ({
-    elementId: w.element?.id ?? null,
-    message: w.message,
-  }));
+  const problems: BpmnProblem[] = [];
   const warnings: BpmnProblem[] = [];
   const steps: ProcedureSteps = { userTasks: {}, eventStatuses: {}, messageEvents: {}, hasTimers: false };
-  const processes = rootProcesses(parsed.rootElement);
+  const processes = rootProcesses(definitions);
   if (!processes.length) problems.push({ elementId: null, message: 'The diagram has no process' });
   for (const process of processes) {
     const laneOf = lanesByNode(process);

@@ -1,14 +1,15 @@
-import BpmnModdle, { type ModdleElement, type ParseResult } from 'bpmn-moddle';
+import BpmnModdle, { type ParseResult } from 'bpmn-moddle';
 import * as Elements from 'bpmn-elements';
 import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer';
 import { AppError, errors } from '../core/errors.js';
 import { unstorableStrings } from '../http/validation.js';
 import type { WorkingUnit } from '../calendar/working-time.js';
+import type { FormSchema } from '../db/procedure-content.schema.js';
 import { inspectDiagram, sizeProblems, type BpmnProblem, type ProcedureSteps } from './bpmn-inspection.js';
 import { detachUnroutableMessageFlows } from './collaborations.js';
 import { lintDiagram } from './lint/bpmn-lint.js';
+import { linkFlowNodes } from './lint/flow-links.js';
 import { moddleExtensions } from './moddle.js';
-import { budgetProblems } from './step-budgets.js';
 import { xmlGuardProblems } from './xml-guard.js';
 
 const typeResolver = TypeResolver(Elements as never);
@@ -30,12 +31,17 @@ export interface LegalDuration {
 /**
  * Parses and checks a diagram once, at deploy: (1) a cheap scan refuses DTDs, deep nesting and
  * huge or crowded documents before any parser runs, (2) parse, (3) our rules (bpmn-inspection),
- * bpmnlint's recommended rules and the step budgets. Throws a 422 listing every problem with
+ * bpmnlint's recommended rules and the step budgets (one rule set, lint/lint-config.ts). Throws a 422 listing every problem with
  * the id of the element at fault; the result is what every later command runs from. Whatever
  * a diagram makes a step throw (a dangling reference the parser let through, an element where
- * a rule expects another) is a 422 naming that step, never a 500.
+ * a rule expects another) is a 422 naming that step, never a 500. With the procedure's form,
+ * the steps' fields are checked against it in the same run, as the modeler checks them.
  */
-export async function compileDiagram(xml: string, legal: LegalDuration): Promise<CompiledDiagram> {
+export async function compileDiagram(
+  xml: string,
+  legal: LegalDuration,
+  formSchema?: FormSchema,
+): Promise<CompiledDiagram> {
   // (1)
   const guarded = xmlGuardProblems(xml);
   if (guarded.length) throw errors.invalidBpmn(guarded);
@@ -49,10 +55,12 @@ export async function compileDiagram(xml: string, legal: LegalDuration): Promise
   // (3)
   const tooLarge = await unreadable('counting its elements', () => sizeProblems(parsed));
   if (tooLarge.length) throw errors.invalidBpmn(tooLarge);
-  const { steps, problems, warnings } = await unreadable('reading its elements', () => {
-    linkFlowNodes(parsed);
-    return inspectDiagram(parsed);
+  const { steps, warnings } = await unreadable('reading its elements', () => {
+    linkFlowNodes(parsed.rootElement);
+    return inspectDiagram(parsed.rootElement);
   });
+  // Our rules' problems come from the rule set below; the parser's warnings only from here.
+  const problems = parseProblems(parsed);
   warnings.push(
     ...(await unreadable('reading its message flows', () => detachUnroutableMessageFlows(parsed))),
   );
@@ -63,9 +71,8 @@ export async function compileDiagram(xml: string, legal: LegalDuration): Promise
     () => JSON.parse(serializer(parsed as never, typeResolver).serialize()) as unknown,
   );
   problems.push(
-    ...(await unreadable('checking it with bpmnlint', () => lintDiagram(parsed))),
-    ...(await unreadable('checking step budgets', () =>
-      processes(parsed.rootElement).flatMap((p) => budgetProblems(p, steps, legal)),
+    ...(await unreadable('checking it against the rules', () =>
+      lintDiagram(parsed.rootElement, { legal, formSchema }),
     )),
   );
   if (problems.length) throw errors.invalidBpmn(dedupe(problems));
@@ -94,26 +101,8 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/**
- * A node's <incoming>/<outgoing> lists repeat what each flow's sourceRef/targetRef already says,
- * and hand-written diagrams often leave them out; the rules read them, so fill in what is missing.
- */
-function linkFlowNodes(parsed: ParseResult): void {
-  for (const element of Object.values(parsed.elementsById)) {
-    if (element.$type !== 'bpmn:SequenceFlow') continue;
-    const link = (node: unknown, list: 'incoming' | 'outgoing') => {
-      const flows = (node as ModdleElement | undefined)?.get(list) as ModdleElement[] | undefined;
-      if (flows && !flows.includes(element)) flows.push(element);
-    };
-    link(element.sourceRef, 'outgoing');
-    link(element.targetRef, 'incoming');
-  }
-}
-
-function processes(definitions: ModdleElement): ModdleElement[] {
-  return ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter(
-    (r) => r.$type === 'bpmn:Process',
-  );
+function parseProblems(parsed: ParseResult): BpmnProblem[] {
+  return parsed.warnings.map((w) => ({ elementId: w.element?.id ?? null, message: w.message }));
 }
 
 function dedupe(problems: BpmnProblem[]): BpmnProblem[] {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../core/db.js';
 import type { IntakeStep } from '../db/procedure-content.schema.js';
 import { procedureVersions, procedures, type ProcedureVersion } from '../db/schema.js';
-import { settledIntake } from './step-fields.js';
+import { settledIntake } from '../engine/step-fields.js';
 
 /** A version as read: its intake step settled, also for versions deployed before steps declared fields. */
 export type LoadedVersion = ProcedureVersion & { steps: { intake: IntakeStep } };

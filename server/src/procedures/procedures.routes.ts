@@ -31,7 +31,7 @@ import {
 } from './procedures.service.js';
 import { AdminProcedure, ProcedureSwitchBody } from './procedures-admin.schema.js';
 import { stepFormSchema } from './form-schemas.js';
-import { findFieldOwner } from './step-fields.js';
+import { findFieldOwner } from '../engine/step-fields.js';
 
 const DEPLOYERS = ['designer', 'admin'] as const;
 

@@ -5,7 +5,7 @@ import { procedureVersions, procedures, users } from '../db/schema.js';
 import { errors } from '../core/errors.js';
 import { compileDiagram } from '../engine/definitions.js';
 import { checkFormSchema } from './form-schemas.js';
-import { checkStepFields } from './step-fields.js';
+import { checkStepFields } from '../engine/step-fields.js';
 import type { FormSchema } from '../db/procedure-content.schema.js';
 import { findCurrentVersion } from './procedures.repository.js';
 import type { WorkingUnit } from '../calendar/working-time.js';
@@ -78,13 +78,12 @@ export async function deployVersion(
 
 async function prepare(input: VersionInput) {
   checkFormSchema(input.formSchema);
-  const compiled = await compileDiagram(input.bpmn, {
-    amount: input.duration,
-    unit: input.durationUnit ?? 'days',
-  });
-  const fields = checkStepFields(compiled.steps, input.formSchema as FormSchema);
-  if (fields.problems.length) throw errors.invalidBpmn(fields.problems);
-  compiled.warnings.push(...fields.warnings);
+  const formSchema = input.formSchema as FormSchema;
+  const legal = { amount: input.duration, unit: input.durationUnit ?? 'days' } as const;
+  // The fields' problems refuse the diagram inside compileDiagram, in the modeler's rule set;
+  // here the intake is settled and the warnings kept.
+  const compiled = await compileDiagram(input.bpmn, legal, formSchema);
+  compiled.warnings.push(...checkStepFields(compiled.steps, formSchema).warnings);
   return compiled;
 }
 

@@ -14,10 +14,19 @@ const SOURCES = [
   ...['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(CLIENT_DIR, p)),
   // The designer's pages, served by the same build at /modeler.
   path.join(root, 'modeler/src'),
-  // The server modules the client imports, so that browser and server validate alike.
+  // The server modules the client imports, so that browser and server validate and lint alike.
   ...['linear-regexp.ts', 'validator-runtime-names.ts'].map((p) => path.join(root, 'server/src/http', p)),
-  // The step-budget paths the modeler's deadlines panel shares with the deploy rule.
-  ...['engine/budget-paths.ts', 'calendar/working-time.ts'].map((p) => path.join(root, 'server/src', p)),
+  ...[
+    'engine/bpmn-inspection.ts',
+    'engine/feel.ts',
+    'engine/outcome-routes.ts',
+    'engine/step-budgets.ts',
+    'engine/budget-paths.ts',
+    'calendar/working-time.ts',
+    'db/roles.schema.ts',
+    'engine/step-fields.ts',
+  ].map((p) => path.join(root, 'server/src', p)),
+  path.join(root, 'server/src/engine/lint'),
 ];
 
 /** True when client/dist is missing or older than any of its sources. */

@@ -1,5 +1,5 @@
 import type { FormSchema, IntakeStep, ProcedureSteps, StepFields } from '../db/procedure-content.schema.js';
-import type { BpmnProblem } from '../engine/bpmn-inspection.js';
+import type { BpmnProblem } from './bpmn-inspection.js';
 
 /** One step that owns form fields, with what it may answer (a user task's outcomes). */
 export interface FieldOwner {
