@@ -1,10 +1,11 @@
 import { markRaw, onBeforeUnmount, shallowRef, type Ref } from 'vue';
 import Modeler from 'bpmn-js/lib/Modeler';
-import { modelerModules, moddleExtensions } from '../features/index.js';
 
 /**
  * One bpmn-js Modeler for the component's lifetime, mounted on `container`: created when
  * `open` first runs, destroyed on unmount so a closed diagram frees its canvas and listeners.
+ * `extra` gives the Modeler's options, its modules among them: the page passes features/' list,
+ * so canvas/ imports no feature and the features can import the editor context from canvas/.
  */
 export function useModeler(
   container: Ref<HTMLElement | null>,
@@ -17,9 +18,6 @@ export function useModeler(
       modeler.value = markRaw(
         new Modeler({
           container: container.value!,
-          additionalModules: modelerModules,
-          moddleExtensions,
-          keyboard: { bindTo: document },
           ...extra(),
         }),
       );

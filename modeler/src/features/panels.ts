@@ -9,7 +9,13 @@ export interface EditorPanel {
 }
 
 /** The editor's side panels, in tab order; each feature folder adds its own. */
-export const editorPanels: EditorPanel[] = [];
+export const editorPanels: EditorPanel[] = [
+  {
+    id: 'properties',
+    label: 'props.tab',
+    component: () => import('./motcua-properties/PropertiesPanel.vue'),
+  },
+];
 
 /** A control in the editor's toolbar (import, export, simulate, deploy…); it reads useEditor(). */
 export interface EditorAction {

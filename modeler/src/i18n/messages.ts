@@ -1,3 +1,5 @@
+import { propertiesEn, propertiesVi } from '../features/motcua-properties/i18n/messages.js';
+
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
  * the whole app. Each feature keeps its own texts beside it and is spread in here.
@@ -18,6 +20,7 @@ export const modelerVi = {
   'modeler.panels': 'Bảng thuộc tính',
   'modeler.back': 'Danh sách thủ tục',
   'modeler.toolbar': 'Công cụ',
+  ...propertiesVi,
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
@@ -36,4 +39,5 @@ export const modelerEn: Record<keyof typeof modelerVi, string> = {
   'modeler.panels': 'Properties',
   'modeler.back': 'All procedures',
   'modeler.toolbar': 'Tools',
+  ...propertiesEn,
 };
