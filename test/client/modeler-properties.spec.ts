@@ -145,6 +145,27 @@ describe('modeler: the properties panel edits mc: and the procedure, in Vietname
     expect(violations).to.deep.equal([]);
     expect(session.errors).to.deep.equal([]);
   });
+
+  it("should show an end event's status, and a message catch event's status and message name", async () => {
+    // given the open procedure's last end event, its result returned
+    await page.click('[data-element-id=End_returned]');
+    await openGroup(page, 'motcua-event');
+
+    // then its status is the returned result's, and it has no message entry
+    expect(await page.inputValue(input('motcua-status'))).to.equal('10');
+    expect(await page.locator(input('motcua-message-name')).count()).to.equal(0);
+
+    // when the procedure that waits for the tax office's notice is opened and its catch event selected
+    await page.goto('/modeler/cap-gcn-quyen-su-dung-dat-lan-dau');
+    await page.locator(`${PANEL} .bio-properties-panel`).waitFor();
+    await page.locator(`${PANEL} [role=status]`).waitFor({ state: 'detached' });
+    await page.click('[data-element-id=Event_tax_notice]');
+    await openGroup(page, 'motcua-event');
+
+    // then the panel shows the financial obligation status and the message's name
+    expect(await page.inputValue(input('motcua-status'))).to.equal('6');
+    expect(await page.inputValue(input('motcua-message-name'))).to.equal('thong-bao-nghia-vu-tai-chinh');
+  });
 });
 
 /** Opens a group of the panel unless it is open already (the panel remembers). */

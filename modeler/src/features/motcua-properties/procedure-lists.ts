@@ -1,7 +1,7 @@
 import { ListGroup } from '@bpmn-io/properties-panel';
 import type { ProcedureMetadata } from '@server/db/procedure-content.schema.js';
 import { t, type MessageKey } from '../../../../client/src/i18n/index.js';
-import { checkValue, itemRule, parseNumber } from './schema-check.js';
+import { checkValue, itemRule, listMinItems, parseNumber } from './schema-check.js';
 import {
   checkboxEntry,
   textEntry,
@@ -73,6 +73,7 @@ function listGroup(services: PanelServices, spec: ListSpec, disabled: boolean): 
   };
   const setCell = (index: number, key: string, value: unknown) =>
     write(rows().map((row, i) => (i === index ? withValue(row, key, value) : row)));
+  const removable = !disabled && rows().length > listMinItems(spec.list);
   const items = rows().map((row, index) => {
     const id = `motcua-${spec.list}-${index}`;
     const entries = spec.columns.map((column) =>
@@ -103,7 +104,7 @@ function listGroup(services: PanelServices, spec: ListSpec, disabled: boolean): 
       id,
       label: String(row.name ?? ''),
       autoFocusEntry: `${id}-name`,
-      remove: disabled ? undefined : () => write(rows().filter((_, i) => i !== index)),
+      remove: removable ? () => write(rows().filter((_, i) => i !== index)) : undefined,
       entries,
     };
   });

@@ -12,7 +12,10 @@ export interface ValueSchema {
   maximum?: number;
 }
 
-type Properties = Record<string, ValueSchema & { items?: { properties: Record<string, ValueSchema> } }>;
+type Properties = Record<
+  string,
+  ValueSchema & { minItems?: number; items?: { properties: Record<string, ValueSchema> } }
+>;
 const properties = procedureSchema.properties as Properties;
 
 /** The rule procedure.json's schema gives a top-level key, e.g. `cutoff`. */
@@ -23,6 +26,11 @@ export function factRule(key: string): ValueSchema {
 /** The rule for one column of a list, e.g. `fees` → `amount`. */
 export function itemRule(list: 'fees' | 'documents', key: string): ValueSchema {
   return properties[list]?.items?.properties[key] ?? {};
+}
+
+/** The fewest rows a list may keep (procedure.json needs at least one document). */
+export function listMinItems(list: 'fees' | 'documents'): number {
+  return properties[list]?.minItems ?? 0;
 }
 
 /**
