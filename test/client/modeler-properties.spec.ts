@@ -166,6 +166,28 @@ describe('modeler: the properties panel edits mc: and the procedure, in Vietname
     expect(await page.inputValue(input('motcua-status'))).to.equal('6');
     expect(await page.inputValue(input('motcua-message-name'))).to.equal('thong-bao-nghia-vu-tai-chinh');
   });
+
+  it('should speak English in the panel once the designer chooses English', async () => {
+    // given the catch event selected, its group open, in Vietnamese
+    const title = page.locator(
+      `${PANEL} [data-group-id=group-motcua-event] .bio-properties-panel-group-header-title`,
+    );
+    expect(await title.innerText()).to.equal('Một cửa');
+
+    // when the designer switches the app to English
+    await page.click('[data-testid=lang-en]');
+
+    // then our groups and entries and the panel's own are drawn again in English
+    await title.filter({ hasText: 'One-stop shop' }).waitFor();
+    expect(await page.locator(`${PANEL} [data-entry-id=motcua-status] label`).innerText()).to.equal(
+      'Dossier status',
+    );
+    expect(
+      await page
+        .locator(`${PANEL} [data-group-id=group-general] .bio-properties-panel-group-header-title`)
+        .innerText(),
+    ).to.equal('General');
+  });
 });
 
 /** Opens a group of the panel unless it is open already (the panel remembers). */

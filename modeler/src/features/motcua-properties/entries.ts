@@ -1,5 +1,11 @@
-import { CheckboxEntry, SelectEntry, TextFieldEntry, isCheckboxEntryEdited } from '@bpmn-io/properties-panel';
-import { isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
+import {
+  CheckboxEntry,
+  SelectEntry,
+  TextFieldEntry,
+  isCheckboxEntryEdited,
+  isSelectEntryEdited,
+  isTextFieldEntryEdited,
+} from '@bpmn-io/properties-panel';
 import type { EditorData } from './editor-data.js';
 
 /** A moddle object as the entries read it (a business object, an event definition, a message). */
