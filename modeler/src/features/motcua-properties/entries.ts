@@ -1,9 +1,11 @@
 import {
   CheckboxEntry,
   SelectEntry,
+  TextAreaEntry,
   TextFieldEntry,
   isCheckboxEntryEdited,
   isSelectEntryEdited,
+  isTextAreaEntryEdited,
   isTextFieldEntryEdited,
 } from '@bpmn-io/properties-panel';
 import type { EditorData } from './editor-data.js';
@@ -77,12 +79,19 @@ interface Common {
  */
 export function textEntry(
   services: PanelServices,
-  spec: Common & { get(): string; set(value: string): void; validate?(value: string): string | null },
+  spec: Common & {
+    get(): string;
+    set(value: string): void;
+    validate?(value: string): string | null;
+    /** Several lines, auto-growing: for prose such as a legal source. */
+    multiline?: boolean;
+  },
 ): EntryDefinition {
   return {
     ...spec,
-    component: TextFieldEntry,
-    isEdited: isTextFieldEntryEdited,
+    component: spec.multiline ? TextAreaEntry : TextFieldEntry,
+    isEdited: spec.multiline ? isTextAreaEntryEdited : isTextFieldEntryEdited,
+    autoResize: spec.multiline,
     debounce: services.debounce,
     getValue: spec.get,
     setValue: (value: string, error: string | null) => (error ? undefined : spec.set(value ?? '')),

@@ -1,6 +1,6 @@
 import type { ProcedureFacts } from '../../canvas/editor-context.js';
 import { t, type MessageKey } from '../../../../client/src/i18n/index.js';
-import { checkValue, factRule, parseNumber } from './schema-check.js';
+import { checkValue, factRequired, factRule, parseNumber } from './schema-check.js';
 import {
   selectEntry,
   textEntry,
@@ -9,7 +9,10 @@ import {
   type PanelServices,
 } from './entries.js';
 
-type MetadataText = 'field' | 'agencyLevel' | 'implementingAgency' | 'resultType' | 'source';
+type MetadataText = 'field' | 'agencyLevel' | 'implementingAgency' | 'durationNote' | 'resultType' | 'source';
+
+/** Prose, edited on several lines. */
+const MULTILINE: MetadataText[] = ['durationNote', 'source'];
 
 /**
  * What procedure.json holds besides its lists, on the diagram's root. These facts are no moddle:
@@ -28,11 +31,13 @@ export function procedureGroup(services: PanelServices, disabled: boolean): Grou
       label: t(`props.${key === 'field' ? 'fieldOfWork' : key}` as MessageKey),
       description: hint && t(hint),
       disabled,
+      multiline: MULTILINE.includes(key),
       get: () => text(facts(), key),
-      set: (value) => update((f) => (loose(f)[key] = value)),
+      set: (value) => update((f) => setText(f, key, value)),
       validate: (value) => checkValue(factRule(key), value),
     });
   const entries: EntryDefinition[] = [
+    // The code is the procedure's folder and URL, the draft's key: chosen once, when it is created.
     textEntry(services, {
       id: 'motcua-procedure-code',
       label: t('props.code'),
@@ -52,6 +57,7 @@ export function procedureGroup(services: PanelServices, disabled: boolean): Grou
     metadataText('agencyLevel', 'props.agencyLevelHint'),
     metadataText('implementingAgency'),
     ...durationEntries(services, facts, update, disabled),
+    metadataText('durationNote'),
     metadataText('resultType'),
     onlineLevelEntry(facts, update, disabled),
     metadataText('source'),
@@ -123,4 +129,10 @@ function loose(facts: ProcedureFacts): Record<string, unknown> {
 function text(facts: ProcedureFacts, key: string): string {
   const value = loose(facts)[key];
   return typeof value === 'string' ? value : '';
+}
+
+/** An optional key left empty is left out, as procedure.json would not carry it. */
+function setText(facts: ProcedureFacts, key: string, value: string): void {
+  if (value === '' && !factRequired(key)) delete loose(facts)[key];
+  else loose(facts)[key] = value;
 }

@@ -23,6 +23,11 @@ export function factRule(key: string): ValueSchema {
   return properties[key] ?? {};
 }
 
+/** Whether procedure.json must carry `key`. */
+export function factRequired(key: string): boolean {
+  return procedureSchema.required.includes(key);
+}
+
 /** The rule for one column of a list, e.g. `fees` → `amount`. */
 export function itemRule(list: 'fees' | 'documents', key: string): ValueSchema {
   return properties[list]?.items?.properties[key] ?? {};
