@@ -10,6 +10,11 @@ export interface EditorPanel {
 
 /** The editor's side panels, in tab order; each feature folder adds its own. */
 export const editorPanels: EditorPanel[] = [
+  {
+    id: 'properties',
+    label: 'props.tab',
+    component: () => import('./motcua-properties/PropertiesPanel.vue'),
+  },
   { id: 'form', label: 'formEditor.tab', component: () => import('./form-editor/FormEditorPanel.vue') },
   { id: 'lint', label: 'lint.tab', component: () => import('./lint/panel/LintPanel.vue') },
   {

@@ -6,6 +6,7 @@ import { draftsEn, draftsVi } from './drafts.js';
 import { formEditorEn, formEditorVi } from '../features/form-editor/i18n/messages.js';
 import { importExportEn, importExportVi } from '../features/import-export/i18n/messages.js';
 import { lintEn, lintVi } from '../features/lint/i18n/messages.js';
+import { propertiesEn, propertiesVi } from '../features/motcua-properties/i18n/messages.js';
 
 /**
  * The designer's texts, merged into the client's dictionaries (client/src/i18n): one `t()` for
@@ -35,6 +36,7 @@ export const modelerVi = {
   ...draftsVi,
   ...lintVi,
   ...importExportVi,
+  ...propertiesVi,
 } as const;
 
 export const modelerEn: Record<keyof typeof modelerVi, string> = {
@@ -61,4 +63,5 @@ export const modelerEn: Record<keyof typeof modelerVi, string> = {
   ...draftsEn,
   ...lintEn,
   ...importExportEn,
+  ...propertiesEn,
 };
