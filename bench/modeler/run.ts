@@ -10,15 +10,26 @@ import { openAndCloseDiagrams } from '../../test/client/support/heap.js';
 import { benchArgs, requiredNumber } from '../support/args.js';
 import { freePort } from '../support/free-port.js';
 import { percentiles } from '../support/percentiles.js';
-import { scratchDatabase } from '../support/scratch-postgres.js';
+import { scratchDatabase, type ScratchDatabase } from '../support/scratch-postgres.js';
 
 /**
  * bench:modeler — what the designer waits for and what the page keeps: the time from asking
  * for /modeler/<code> with an empty cache to the diagram drawn, the script it downloads, and
  * the JS heap after opening and closing the catalogue's diagrams 20 times.
  */
-export async function benchModeler(runs: number, log: (line: string) => void = console.log) {
-  const database = await scratchDatabase({ name: 'motcua_bench_modeler' });
+export async function benchModeler({
+  runs,
+  databaseUrl,
+  log = console.log,
+}: {
+  runs: number;
+  /** An existing seeded database (the test suite's); by default a scratch one is made and dropped. */
+  databaseUrl?: string;
+  log?: (line: string) => void;
+}) {
+  const database: Pick<ScratchDatabase, 'url' | 'stop'> = databaseUrl
+    ? { url: databaseUrl, stop: async () => {} }
+    : await scratchDatabase({ name: 'motcua_bench_modeler' });
   const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'motcua-bench-modeler-'));
   let server: ServerProcess | null = null;
   let browser: Browser | null = null;
@@ -81,7 +92,7 @@ async function coldLoad(browser: Browser, baseUrl: string, code: string) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const values = benchArgs(process.argv.slice(2), { runs: { default: '10' } });
   Promise.resolve()
-    .then(() => benchModeler(requiredNumber(values.runs, 'runs', 1)))
+    .then(() => benchModeler({ runs: requiredNumber(values.runs, 'runs', 1) }))
     .catch((err) => {
       console.error(err);
       process.exit(1);

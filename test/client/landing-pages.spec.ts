@@ -52,7 +52,7 @@ describe('web client: every role lands on a page that works', function () {
     });
   }
 
-  it('should list every procedure with its versions, in Vietnamese, for the designer', async () => {
+  it('should send the designer back to the modeler, and list every procedure with its versions', async () => {
     // given the catalogue as the API answers it
     const api = await ApiClient.as(server.baseUrl, 'thietke');
     const procedures = (await api.get('/api/procedures')).body as { code: string; name: string }[];
@@ -61,11 +61,14 @@ describe('web client: every role lands on a page that works', function () {
       // when the designer signs in, then opens a page meant for other roles
       await signIn(session, 'thietke');
       const { page } = session;
-      await page.locator('[data-testid=procedure]').first().waitFor();
+      await page.locator('[data-testid=modeler-procedures]').waitFor();
       await page.goto('/dossiers');
 
-      // then they are sent back to the procedure list, which shows each procedure and its versions
-      await page.waitForURL('**/procedures');
+      // then they are sent back to the modeler's list
+      await page.waitForURL('**/modeler');
+      await page.locator('[data-testid=modeler-procedures]').waitFor();
+      // and the catalogue page shows each procedure and its versions
+      await page.goto('/procedures');
       await page.locator('[data-testid=procedure]').first().waitFor();
       expect(await page.locator('h1').innerText()).to.equal('Danh mục thủ tục hành chính');
       const shown = await page.locator('[data-testid=procedure]').evaluateAll((sections) =>

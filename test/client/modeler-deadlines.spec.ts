@@ -118,8 +118,8 @@ describe('modeler: deadlines while drawing, and token simulation', function () {
 
   it('should mark the steps over budget when the legal duration is lowered', async () => {
     // when the legal duration becomes 1 working day (8 hours)
-    await page.getByLabel('Số lượng').fill('1');
-    await page.getByLabel('Số lượng').press('Tab');
+    await page.locator('#panel-deadlines').getByLabel('Số lượng').fill('1');
+    await page.locator('#panel-deadlines').getByLabel('Số lượng').press('Tab');
 
     // then review (12h) alone exceeds it, and every step is on a path that does
     await page.locator(`[data-element-id=Task_review].${OVER_MARKER}`).waitFor();
@@ -131,7 +131,7 @@ describe('modeler: deadlines while drawing, and token simulation', function () {
     expect((await pathsShown(page)).map((p) => p.verdict)).to.deep.equal(['Vượt 16 giờ', 'Vượt 4 giờ']);
 
     // when the unit becomes working hours (1 hour)
-    await page.getByLabel('Đơn vị').selectOption('hours');
+    await page.locator('#panel-deadlines').getByLabel('Đơn vị').selectOption('hours');
 
     // then every step alone exceeds it
     await page.locator(`[data-element-id=Task_return].${OVER_MARKER}`).waitFor();

@@ -35,6 +35,8 @@ export interface EditorContext {
   serverProblems: Ref<BpmnProblem[]>;
   /** Errors the rule module finds in the diagram now: deploy waits until there are none. */
   lintErrors: Ref<number>;
+  /** The procedure's current version; null while it has never been deployed. */
+  currentVersion: Ref<number | null>;
 }
 
 const KEY: InjectionKey<EditorContext> = Symbol('motcua-editor');

@@ -1,4 +1,6 @@
 import lintingModule from 'bpmn-js-bpmnlint';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import './lint-colors.css';
 import { LinkFlowsOnImport } from './link-flows.js';
 import { LintingSetup } from './linting-setup.js';
 
