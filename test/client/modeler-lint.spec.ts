@@ -141,10 +141,12 @@ describe('modeler: the check tab lists what deploy refuses', function () {
       hasText: 'Phần tử không được nối',
     });
     await item.click();
-    // then the task is selected on the canvas
+    // then the task is selected on the canvas, its properties shown to fix it
     await page.locator('.djs-element.selected[data-element-id=LacLoai]').waitFor();
+    await page.locator('#panel-properties').waitFor();
 
-    // when another problem is chosen by keyboard
+    // when the designer goes back to the check and chooses another problem by keyboard
+    await page.getByRole('tab', { name: 'Kiểm tra' }).click();
     const other = page
       .locator('[data-testid=lint-problems] li:not([data-element-id=LacLoai]) button')
       .first();
