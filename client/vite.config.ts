@@ -1,37 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { BROWSER_SHARED } from '../server/src/web/browser-shared.js';
 
 const api = process.env.MOTCUA_API ?? 'http://localhost:3000';
 const serverSource = fileURLToPath(new URL('../server/src/', import.meta.url));
-/**
- * Server modules the page runs on purpose, browser-safe and shared with the server: the
- * validator runtime's (validator-runtime.ts) and the one rule set deploy and the modeler run
- * (engine/lint/lint-config.ts, with the checks its rules call, the step-budget paths the
- * deadlines panel runs too).
- */
-const SHARED = [
-  'http/linear-regexp.ts',
-  'http/validator-runtime-names.ts',
-  'engine/lint/lint-config.ts',
-  'engine/lint/lint-rules.ts',
-  'engine/lint/bpmnlint-rules.ts',
-  'engine/lint/lint-problems.ts',
-  'engine/lint/flow-links.ts',
-  'engine/lint/motcua-rules/index.ts',
-  'engine/lint/motcua-rules/diagram.ts',
-  'engine/lint/motcua-rules/diagram-rules.ts',
-  'engine/lint/motcua-rules/step-budgets.ts',
-  'engine/lint/motcua-rules/step-fields.ts',
-  'engine/bpmn-inspection.ts',
-  'engine/feel.ts',
-  'engine/outcome-routes.ts',
-  'engine/step-budgets.ts',
-  'engine/budget-paths.ts',
-  'calendar/working-time.ts',
-  'db/roles.schema.ts',
-  'engine/step-fields.ts',
-].map((f) => serverSource + f);
+const SHARED: string[] = BROWSER_SHARED.map((f) => serverSource + f);
 
 /** Fails the build if a server module other than the shared ones would be bundled (a value import). */
 const noServerCode: Plugin = {

@@ -24,3 +24,17 @@ export async function signIn<R extends StaffRole>(
   const clients = await Promise.all(roles.map((role) => ApiClient.as(baseUrl, DEMO_STAFF[role])));
   return Object.fromEntries(roles.map((role, i) => [role, clients[i]!])) as Record<R, ApiClient>;
 }
+
+/** A new staff account made by the admin, signed in with a session of its own. */
+export async function newStaff(
+  admin: ApiClient,
+  user: { username: string; fullName: string; roles: string[]; departments: string[] },
+): Promise<ApiClient> {
+  const password = `${user.username}-Mat-khau-2026!`;
+  const created = await admin.post('/api/admin/users', { ...user, password });
+  if (created.status !== 201) throw new Error(`creating ${user.username}: ${JSON.stringify(created.body)}`);
+  const client = new ApiClient(admin.baseUrl);
+  const login = await client.post('/api/auth/login', { username: user.username, password });
+  if (login.status !== 200) throw new Error(`signing in ${user.username}: ${login.status}`);
+  return client;
+}

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logger } from '../core/logger.js';
+import { BROWSER_SHARED } from './browser-shared.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLIENT_DIR = path.join(root, 'client');
@@ -15,18 +16,8 @@ const SOURCES = [
   // The designer's pages, served by the same build at /modeler.
   path.join(root, 'modeler/src'),
   // The server modules the client imports, so that browser and server validate and lint alike.
-  ...['linear-regexp.ts', 'validator-runtime-names.ts'].map((p) => path.join(root, 'server/src/http', p)),
-  ...[
-    'engine/bpmn-inspection.ts',
-    'engine/feel.ts',
-    'engine/outcome-routes.ts',
-    'engine/step-budgets.ts',
-    'engine/budget-paths.ts',
-    'calendar/working-time.ts',
-    'db/roles.schema.ts',
-    'engine/step-fields.ts',
-  ].map((p) => path.join(root, 'server/src', p)),
-  path.join(root, 'server/src/engine/lint'),
+  ...BROWSER_SHARED.map((p) => path.join(root, 'server/src', p)),
+  path.join(root, 'server/src/web/browser-shared.ts'),
 ];
 
 /** True when client/dist is missing or older than any of its sources. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ApiClient } from '../../support/api-client.js';
-import { signIn } from '../../support/sign-in.js';
+import { newStaff, signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { HOUSEHOLD_BUSINESS } from '../../support/fixtures.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
@@ -100,18 +100,11 @@ describe('national status export: every change of a dossier as a JSON line, from
   it('should give a supervisor only the agencies they oversee', async () => {
     // given a dossier of the district (agency QBD, under HN) and a supervisor of the tax office, a root of its own
     const dossier = await DossierDriver.receive(staff.reception, PROCEDURE, HOUSEHOLD_BUSINESS);
-    const created = await staff.admin.post('/api/admin/users', {
+    const taxSupervisor = await newStaff(staff.admin, {
       username: 'giamsat-thue',
-      password: 'Giam-sat-thue-2026!',
       fullName: 'Giám sát thuế',
       roles: ['supervisor'],
       departments: ['CCT'],
-    });
-    expect(created.status, JSON.stringify(created.body)).to.equal(201);
-    const taxSupervisor = new ApiClient(server.baseUrl);
-    await taxSupervisor.post('/api/auth/login', {
-      username: 'giamsat-thue',
-      password: 'Giam-sat-thue-2026!',
     });
 
     // when both supervisors read the whole export

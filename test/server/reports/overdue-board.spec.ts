@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import { clock } from '../../../server/src/core/clock.js';
-import { ApiClient } from '../../support/api-client.js';
-import { signIn } from '../../support/sign-in.js';
+import { newStaff, signIn } from '../../support/sign-in.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { HOUSEHOLD_BUSINESS } from '../../support/fixtures.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
@@ -120,16 +119,12 @@ describe('overdue board: steps overdue or due within a working day, by departmen
 
   it('should show a supervisor of another agency none of these steps', async () => {
     // given a supervisor of the tax office, a root agency of its own
-    const created = await staff.admin.post('/api/admin/users', {
+    const tax = await newStaff(staff.admin, {
       username: 'giamsat-thue',
-      password: 'Giam-sat-thue-2026!',
       fullName: 'Giám sát thuế',
       roles: ['supervisor'],
       departments: ['CCT'],
     });
-    expect(created.status, JSON.stringify(created.body)).to.equal(201);
-    const tax = new ApiClient(server.baseUrl);
-    await tax.post('/api/auth/login', { username: 'giamsat-thue', password: 'Giam-sat-thue-2026!' });
 
     // when they open the board
     const board = (await tax.get('/api/reports/overdue')).body;
