@@ -1,30 +1,18 @@
 import { expect } from 'chai';
-import { clock } from '../../../server/src/core/clock.js';
-import { DossierDriver } from '../../support/dossier-driver.js';
-import { deployThreeDepartments } from '../../support/fixtures.js';
+import type { DossierDriver } from '../../support/dossier-driver.js';
+import {
+  at,
+  FORECAST_ASKED_AT,
+  FORECAST_PROCEDURE as PROCEDURE,
+  seedForecastHistory,
+  vn,
+} from '../../support/forecast-history.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { signIn } from '../../support/sign-in.js';
 
-const PROCEDURE = 'du-bao-tre-han';
-/** An area of at most 250 m²: approved at review, the dossier goes on to the leader's signature. */
-const SMALL = { area: 100, purpose: 'Nhà ở' };
-/** When the forecast is asked for: Friday 4 December 2026, 10:00 in Vietnam. */
-const ASKED_AT = '2026-12-04T10:00:00';
-const vn = (local: string) => new Date(`${local}+07:00`);
-const at = (local: string) => (clock.now = () => vn(local));
-
 /**
- * Working hours 07:30–11:30 and 13:00–17:00, Monday to Friday, no holiday from November to
- * December 2026. The procedure takes 5 working days (40 working hours): review (budget 3 days),
- * then the leader's signature, then the return of the result, then the end.
- *
- * History, three dossiers worked to their end in November (hours in step, working):
- *   H1 received Mon 02/11 07:30: review to Mon 17:00 8, sign to Wed 04/11 17:00 16, return to Thu 17:00 8
- *   H2 received Mon 09/11 07:30: review to Tue 10/11 17:00 16, sign to Fri 13/11 17:00 24, return to Mon 16/11 11:30 4
- *   H3 received Mon 16/11 07:30: review to 11:30 4, sign to Wed 18/11 11:30 (4 + 8 + 4) 16, return to 17:00 4
- * Medians: review 8 (of 4, 8, 16), sign 16 (of 16, 16, 24), return 4 (of 4, 4, 8).
- *
- * Open when asked, at Friday 04/12 10:00:
+ * The history and open dossiers of seedForecastHistory (medians: review 8, sign 16, return 4
+ * working hours; the procedure 40). Open when asked, at Friday 04/12 10:00:
  *   LATE received Mon 30/11 07:30, at review since: due Fri 04/12 17:00 (40 h), 5.5 h ahead. Spent
  *        4 × 8 + 2.5 = 34.5 h at review, over its median: 0 left there; then sign 16 + return 4 =
  *        20 h from now: Fri 5.5, Mon 07/12 8, Tue 08/12 6.5 → Tue 08/12 15:30, 14.5 h late, the
@@ -40,27 +28,18 @@ describe('reports: dossiers forecast to be late while still on time', () => {
   let staff: Awaited<
     ReturnType<typeof signIn<'reception' | 'officer' | 'leader' | 'supervisor' | 'designer'>>
   >;
-  const open: Record<string, DossierDriver> = {};
+  let open: Record<string, DossierDriver>;
 
   before(async function () {
     this.timeout(180_000);
     server = await startTestServer();
     staff = await signIn(server.baseUrl, 'reception', 'officer', 'leader', 'supervisor', 'designer');
-    await deployThreeDepartments(staff.designer, PROCEDURE);
-    await history('2026-11-02T07:30:00', '2026-11-02T17:00:00', '2026-11-04T17:00:00', '2026-11-05T17:00:00');
-    await history('2026-11-09T07:30:00', '2026-11-10T17:00:00', '2026-11-13T17:00:00', '2026-11-16T11:30:00');
-    await history('2026-11-16T07:30:00', '2026-11-16T11:30:00', '2026-11-18T11:30:00', '2026-11-18T17:00:00');
-    open.OVERDUE = await receive('2026-11-23T07:30:00');
-    open.LATE = await receive('2026-11-30T07:30:00');
-    open.SIGN = await receive('2026-12-01T07:30:00');
-    at('2026-12-01T11:30:00');
-    await open.SIGN.step(staff.officer, 'review', 'approve');
-    open.AHEAD = await receive('2026-12-04T09:00:00');
+    open = await seedForecastHistory(staff);
   });
 
   after(() => server.close());
 
-  beforeEach(() => at(ASKED_AT));
+  beforeEach(() => at(FORECAST_ASKED_AT));
 
   it('should list the dossier on time but forecast late, with the forecast computed by hand', async () => {
     // when the supervisor asks for the forecast
@@ -120,21 +99,4 @@ describe('reports: dossiers forecast to be late while still on time', () => {
     // then both are refused
     expect([desk.status, officer.status]).to.deep.equal([403, 403]);
   });
-
-  /** Receives a small-area dossier at the district desk at `local` (Vietnam time). */
-  function receive(local: string): Promise<DossierDriver> {
-    at(local);
-    return DossierDriver.receive(staff.reception, PROCEDURE, SMALL);
-  }
-
-  /** A dossier received, reviewed, signed and returned at the times given, none claimed first. */
-  async function history(received: string, reviewed: string, signed: string, returned: string) {
-    const dossier = await receive(received);
-    at(reviewed);
-    await dossier.step(staff.officer, 'review', 'approve');
-    at(signed);
-    await dossier.step(staff.leader, 'sign', 'sign');
-    at(returned);
-    await dossier.returnResult(staff.reception, 'return_result');
-  }
 });
