@@ -22,18 +22,20 @@ const DAY_MS = 86_400_000;
 // ahead ($2: admin, $3 agencies, $4 departments, as dossierScope has it).
 const OPEN_STEPS = `
   select t.element_id, t.name, t.created_at, d.code, d.due_at, d.agency_code, d.procedure_code,
-         p.name as procedure_name, v.id as version_id, v.checksum, v.bpmn, v.steps
+         d.procedure_version_id as version_id, p.name as procedure_name
     from tasks t
     join dossiers d on d.id = t.dossier_id
     join procedures p on p.code = d.procedure_code
-    join procedure_versions v on v.id = d.procedure_version_id
    where t.status in ('open', 'claimed') and d.finished_at is null and d.paused_at is null
      and d.due_at > $1
      and ($2::boolean or d.agency_code = any($3::text[]) or d.involved_departments && $4::text[])
    order by d.due_at, d.code, t.element_id
    limit $5`;
 
-interface OpenStepRow extends ForecastVersion {
+// Each version's diagram is read once, not once per open step: a diagram is tens of kilobytes.
+const VERSIONS = `select id, checksum, bpmn, steps from procedure_versions where id = any($1::int[])`;
+
+interface OpenStepRow {
   element_id: string;
   name: string;
   created_at: Date;
@@ -64,6 +66,7 @@ export async function forecast(db: Db, user: SessionUser, query: ForecastQuery):
   ]);
   const complete = rows.length <= MAX_FORECAST_STEPS;
   const steps = rows.slice(0, MAX_FORECAST_STEPS);
+  const versions = await versionsOf(db, steps);
   const medians = await mediansByProcedure(db, new Set(steps.map((r) => r.procedure_code)), now);
   const calendars = new Map<string, WorkingCalendar>();
   for (const code of new Set(steps.map((r) => r.agency_code)))
@@ -71,7 +74,8 @@ export async function forecast(db: Db, user: SessionUser, query: ForecastQuery):
   const latest = new Map<string, ForecastDossier>();
   for (const row of steps) {
     const calendar = calendars.get(row.agency_code)!;
-    const item = await forecastStep(row, medians.get(row.procedure_code)!, calendar, now);
+    const version = versions.get(row.version_id)!;
+    const item = await forecastStep(row, version, medians.get(row.procedure_code)!, calendar, now);
     const known = latest.get(row.code);
     if (!known || item.forecastAt > known.forecastAt) latest.set(row.code, item);
   }
@@ -86,11 +90,12 @@ export async function forecast(db: Db, user: SessionUser, query: ForecastQuery):
 
 async function forecastStep(
   row: OpenStepRow,
+  version: ForecastVersion,
   medians: StepMedians,
   calendar: WorkingCalendar,
   now: Date,
 ): Promise<ForecastDossier> {
-  const path = await remainingPath(row, row.element_id, medians);
+  const path = await remainingPath(version, row.element_id, medians);
   const spent = workingMinutesBetween(row.created_at, now, calendar) / 60;
   const counted: ForecastStep[] = path.map((step, i) =>
     i === 0 ? { ...step, hours: Math.max(0, step.hours - spent) } : step,
@@ -109,6 +114,12 @@ async function forecastStep(
     hoursLate: round2(workingMinutesBetween(dueAt, forecastAt, calendar) / 60),
     bottleneck: bottleneck && { ...bottleneck, hours: round2(bottleneck.hours) },
   };
+}
+
+async function versionsOf(db: Db, steps: OpenStepRow[]): Promise<Map<number, ForecastVersion>> {
+  const ids = [...new Set(steps.map((r) => r.version_id))];
+  const { rows } = await db.$client.query<ForecastVersion & { id: number }>(VERSIONS, [ids]);
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Each procedure's step medians (total time in step, working hours) over the last year. */

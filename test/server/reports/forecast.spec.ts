@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ApiClient } from '../../support/api-client.js';
 import type { DossierDriver } from '../../support/dossier-driver.js';
 import {
   at,
@@ -26,14 +27,14 @@ import { signIn } from '../../support/sign-in.js';
 describe('reports: dossiers forecast to be late while still on time', () => {
   let server: TestServer;
   let staff: Awaited<
-    ReturnType<typeof signIn<'reception' | 'officer' | 'leader' | 'supervisor' | 'designer'>>
+    ReturnType<typeof signIn<'reception' | 'officer' | 'leader' | 'supervisor' | 'designer' | 'admin'>>
   >;
   let open: Record<string, DossierDriver>;
 
   before(async function () {
     this.timeout(180_000);
     server = await startTestServer();
-    staff = await signIn(server.baseUrl, 'reception', 'officer', 'leader', 'supervisor', 'designer');
+    staff = await signIn(server.baseUrl, 'reception', 'officer', 'leader', 'supervisor', 'designer', 'admin');
     open = await seedForecastHistory(staff);
   });
 
@@ -87,6 +88,32 @@ describe('reports: dossiers forecast to be late while still on time', () => {
     expect(res.status).to.equal(200);
     expect(res.body.dossiers).to.deep.equal([]);
     expect(res.body.considered).to.equal(2);
+  });
+
+  it('should keep to the caller’s scope: a leader of the ward sees none of the district’s dossiers', async () => {
+    // given a leader of the ward's leadership (PGV-LD) only, while every dossier is the district's
+    const password = 'Lanh-dao-phuong-2026!';
+    const created = await staff.admin.post('/api/admin/users', {
+      username: 'lanhdao-phuong',
+      password,
+      fullName: 'Lãnh đạo phường',
+      roles: ['leader'],
+      departments: ['PGV-LD'],
+    });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const wardLeader = new ApiClient(server.baseUrl);
+    const login = await wardLeader.post('/api/auth/login', { username: 'lanhdao-phuong', password });
+    expect(login.status).to.equal(200);
+
+    // when the ward's leader and the district's leader ask
+    const ward = await wardLeader.get('/api/reports/forecast');
+    const district = await staff.leader.get('/api/reports/forecast');
+
+    // then the ward's leader has nothing to forecast; the district's leader has LATE
+    expect([ward.status, ward.body.considered, ward.body.dossiers]).to.deep.equal([200, 0, []]);
+    expect(district.body.dossiers.map((d: { dossierCode: string }) => d.dossierCode)).to.deep.equal([
+      open.LATE!.code,
+    ]);
   });
 
   it('should refuse staff who do not oversee dossiers', async () => {
