@@ -541,4 +541,21 @@ export const en: Record<MessageKey, string> = {
   'dashboard.trends.completed': 'Steps completed',
   'dashboard.trends.completedLate': 'Of which late',
   'dashboard.trends.openNow': 'In hand now',
+  // Predicted lateness (reports/forecast)
+  'forecast.nav': 'Predicted lateness',
+  'forecast.title': 'Dossiers forecast to be late',
+  'forecast.intro':
+    'Dossiers still on time that, by the median time of each step over the last year, are expected to finish after their promised date: act before they are late.',
+  'forecast.considered': '{n} dossiers still on time forecast; {late} expected to be late.',
+  'forecast.incomplete': 'Too many dossiers: only those promised soonest were forecast.',
+  'forecast.none': 'No dossier is expected to be late.',
+  'forecast.caption': '{n} dossiers expected to be late, the soonest promised first',
+  'forecast.dossier': 'Dossier',
+  'forecast.procedure': 'Procedure',
+  'forecast.currentStep': 'Current step',
+  'forecast.dueAt': 'Promised date',
+  'forecast.forecastAt': 'Forecast finish',
+  'forecast.hoursLate': 'Forecast lateness',
+  'forecast.bottleneck': 'Step taking the most time',
+  'forecast.hours': '{n} working hours',
 };

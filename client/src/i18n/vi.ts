@@ -539,6 +539,23 @@ export const vi = {
   'dashboard.trends.completed': 'Bước đã xử lý',
   'dashboard.trends.completedLate': 'Trong đó quá hạn',
   'dashboard.trends.openNow': 'Đang xử lý',
+  // Predicted lateness (reports/forecast)
+  'forecast.nav': 'Dự báo trễ hạn',
+  'forecast.title': 'Hồ sơ dự báo trễ hạn',
+  'forecast.intro':
+    'Hồ sơ còn trong hạn nhưng, theo thời gian xử lý trung vị của từng bước trong năm qua, dự kiến hoàn thành sau ngày hẹn trả: xử lý trước khi trễ hạn.',
+  'forecast.considered': 'Đã dự báo {n} hồ sơ còn trong hạn; {late} hồ sơ dự kiến trễ hạn.',
+  'forecast.incomplete': 'Quá nhiều hồ sơ: chỉ dự báo những hồ sơ có ngày hẹn trả sớm nhất.',
+  'forecast.none': 'Không có hồ sơ nào dự kiến trễ hạn.',
+  'forecast.caption': '{n} hồ sơ dự kiến trễ hạn, ngày hẹn trả sớm nhất trước',
+  'forecast.dossier': 'Hồ sơ',
+  'forecast.procedure': 'Thủ tục',
+  'forecast.currentStep': 'Bước hiện tại',
+  'forecast.dueAt': 'Ngày hẹn trả',
+  'forecast.forecastAt': 'Dự kiến hoàn thành',
+  'forecast.hoursLate': 'Dự kiến trễ',
+  'forecast.bottleneck': 'Bước tốn nhiều thời gian nhất',
+  'forecast.hours': '{n} giờ làm việc',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,5 +1,7 @@
 import type { Db } from '../core/db.js';
 import { defineRoute } from '../http/route.js';
+import { forecast } from './forecast.js';
+import { Forecast, ForecastQuery } from './forecast.schema.js';
 import { overdueBoard } from './overdue-board.js';
 import { overdueWorkbook } from './overdue-board.xlsx.js';
 import { OverdueBoard, OverdueQuery } from './overdue-board.schema.js';
@@ -51,6 +53,18 @@ export function dashboardRoutes(db: Db) {
         ctx.type = XLSX;
         ctx.set('Content-Disposition', `attachment; filename="ho-so-qua-han-${board.at.slice(0, 10)}.xlsx"`);
         ctx.body = await overdueWorkbook(board);
+      },
+    }),
+    defineRoute({
+      ...common,
+      method: 'get',
+      path: '/api/reports/forecast',
+      summary:
+        'Open dossiers still on time whose forecast finish, from the historical step medians along their remaining path, falls after the promised date',
+      query: ForecastQuery,
+      responses: { 200: Forecast },
+      handler: async (ctx, { query, user }) => {
+        ctx.body = await forecast(db, user, query);
       },
     }),
   ];

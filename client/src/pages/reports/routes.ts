@@ -40,6 +40,12 @@ export const reportsRoutes: RouteRecordRaw[] = [
         component: () => import('./TrendsPage.vue'),
         meta: { roles: REPORT_ROLES, reportNav: 'dashboard.nav.trends' },
       },
+      {
+        path: 'forecast',
+        name: 'reports-forecast',
+        component: () => import('./ForecastPage.vue'),
+        meta: { roles: REPORT_ROLES, reportNav: 'forecast.nav' },
+      },
     ],
   },
 ];
