@@ -40,6 +40,12 @@ export const reportsRoutes: RouteRecordRaw[] = [
         component: () => import('./TrendsPage.vue'),
         meta: { roles: REPORT_ROLES, reportNav: 'dashboard.nav.trends' },
       },
+      {
+        path: 'heatmap',
+        name: 'reports-heatmap',
+        component: () => import('./HeatmapPage.vue'),
+        meta: { roles: REPORT_ROLES, reportNav: 'heatmap.nav' },
+      },
     ],
   },
 ];
