@@ -25,6 +25,7 @@ import { paperRoutes } from './papers/papers.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
 import { dashboardRoutes } from './reports/dashboard.routes.js';
+import { stepWaitingRoutes } from './reports/step-waiting.routes.js';
 import { validatorRoutes } from './validators/validators.routes.js';
 import { applicantRoutes } from './applicants/applicants.routes.js';
 import { staticClient } from './web/static-client.js';
@@ -72,6 +73,7 @@ export function createApp({ db, live, filesDir, publicUrl, trustProxy, clientDis
     ...reportRoutes(db),
     ...exportRoutes(db),
     ...dashboardRoutes(db),
+    ...stepWaitingRoutes(db),
     ...validatorRoutes(),
     ...opsRoutes(db, ops),
   ];

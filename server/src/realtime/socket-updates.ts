@@ -2,7 +2,8 @@ import type http from 'node:http';
 import { Server } from 'socket.io';
 import type { Db } from '../core/db.js';
 import type { Task } from '../db/schema.js';
-import type { TaskEvent } from './task-event.schema.js';
+import type { StepEvent, TaskEvent } from './task-event.schema.js';
+import { oversightRooms, watchRoom } from './oversight-rooms.js';
 import { findSessionUser } from '../auth/sessions.repository.js';
 import { SESSION_COOKIE } from '../auth/auth.routes.js';
 import type { LiveUpdates, TaskChangeSet } from './live-updates.js';
@@ -15,7 +16,8 @@ export interface SocketUpdates extends LiveUpdates {
 }
 
 /**
- * socket.io rooms per department (`dept:<code>`) and per user (`user:<id>`); a socket joins the
+ * socket.io rooms per department (`dept:<code>`), per user (`user:<id>`) and, for those who
+ * oversee departments, a watch room per department (`watch:<code>`); a socket joins the
  * rooms of the signed-in user found from the session cookie, and nothing else. The handshake
  * must come from one of our own pages (the CSRF guard's rule), or another site's page could
  * read the officer's live task feed with the officer's cookie. Broadcasts go through PostgreSQL
@@ -43,7 +45,11 @@ export function attachSocketUpdates(
       socket.disconnect(true);
       return;
     }
-    await socket.join([`user:${user.id}`, ...user.departments.map((d) => `dept:${d.code}`)]);
+    await socket.join([
+      `user:${user.id}`,
+      ...user.departments.map((d) => `dept:${d.code}`),
+      ...(await oversightRooms(db, user)),
+    ]);
     socket.emit('ready', { userId: user.id });
   });
   const emitTask = (event: string, task: Task) => {
@@ -59,6 +65,13 @@ export function attachSocketUpdates(
       assigneeId: task.assigneeId,
     };
     io.to(rooms).emit(event, payload);
+    const step: StepEvent = {
+      taskId: task.id,
+      dossierId: task.dossierId,
+      elementId: task.elementId,
+      status: task.status,
+    };
+    io.to(task.departmentCodes.map(watchRoom)).emit('step.changed', step);
   };
   return {
     tasksChanged(changes: TaskChangeSet) {

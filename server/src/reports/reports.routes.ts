@@ -120,11 +120,11 @@ export function reportRoutes(db: Db) {
 }
 
 /** Whose dossiers the step figures count: all for designers and admins, else the agencies overseen. */
-function agencyScope(user: SessionUser): readonly string[] | null {
+export function agencyScope(user: SessionUser): readonly string[] | null {
   return user.roles.some((r) => r === 'designer' || r === 'admin') ? null : user.agencies;
 }
 
-async function procedureExists(db: Db, code: string, version: number | undefined): Promise<void> {
+export async function procedureExists(db: Db, code: string, version: number | undefined): Promise<void> {
   const found =
     version === undefined
       ? await db.select({ code: procedures.code }).from(procedures).where(eq(procedures.code, code))
@@ -136,7 +136,7 @@ async function procedureExists(db: Db, code: string, version: number | undefined
 }
 
 /** An agency outside the caller's scope answers as one that does not exist. */
-async function agencyVisible(db: Db, user: SessionUser, code: string): Promise<void> {
+export async function agencyVisible(db: Db, user: SessionUser, code: string): Promise<void> {
   const [agency] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.code, code));
   const scope = agencyScope(user);
   if (!agency || (scope && !scope.includes(code))) throw errors.agencyNotFound(code);

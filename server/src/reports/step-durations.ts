@@ -93,7 +93,11 @@ export function periodBounds(fromDate: string, toDate: string): { from: Date; to
   return { from, to };
 }
 
-function dossierFilter(query: StepDurationsQuery, agencies: readonly string[] | null): SQL {
+/** The dossiers a step query reads: the procedure, its version and agency if asked, within `agencies`. */
+export function dossierFilter(
+  query: Pick<StepDurationsQuery, 'procedure' | 'version' | 'agency'>,
+  agencies: readonly string[] | null,
+): SQL {
   const parts = [sql`d.procedure_code = ${query.procedure}`];
   if (query.version !== undefined)
     parts.push(
@@ -131,7 +135,8 @@ async function completedRows(db: Queryable, filter: SQL, from: Date, to: Date): 
   }));
 }
 
-async function openRows(db: Queryable, filter: SQL): Promise<OpenRow[]> {
+/** Open and overdue tasks per step of the dossiers `filter` selects, now. */
+export async function openRows(db: Queryable, filter: SQL): Promise<OpenRow[]> {
   const { rows } = await db.execute<OpenRow>(sql`
     select t.element_id, max(t.name) as name, count(*)::int as open_now,
            count(*) filter (where t.due_at < ${clock.now()})::int as overdue_now

@@ -46,6 +46,12 @@ export const reportsRoutes: RouteRecordRaw[] = [
         component: () => import('./ForecastPage.vue'),
         meta: { roles: REPORT_ROLES, reportNav: 'forecast.nav' },
       },
+      {
+        path: 'heatmap',
+        name: 'reports-heatmap',
+        component: () => import('./HeatmapPage.vue'),
+        meta: { roles: REPORT_ROLES, reportNav: 'heatmap.nav' },
+      },
     ],
   },
 ];
