@@ -19,6 +19,9 @@ export interface ProcedureSpec {
   volume: number;
 }
 
+/** The province above the wards: its supervisors oversee them all, its reports sum them. */
+export const PROVINCE: Agency = { code: 'HN', name: 'UBND thành phố Hà Nội' };
+
 export const AGENCIES: Agency[] = [
   { code: 'PBD', name: 'UBND phường Ba Đình' },
   { code: 'PNH', name: 'UBND phường Ngọc Hà' },

@@ -15,6 +15,7 @@ import { scratchDatabase } from '../support/scratch-postgres.js';
 import { generateArchive, type GenerateStats } from './generate.js';
 import { drawSample, measureScenarios } from './measure.js';
 import { explainScenarios } from './explain.js';
+import { placeAgencies } from './setup.js';
 
 const values = benchArgs(process.argv.slice(2), {
   dossiers: { default: '1000000' },
@@ -23,6 +24,7 @@ const values = benchArgs(process.argv.slice(2), {
   seed: { default: '20261124' },
   'data-dir': {},
   explain: {},
+  triggers: { default: 'deferred' },
   port: {},
 });
 const dossiers = requiredNumber(values.dossiers, 'dossiers', 1);
@@ -30,6 +32,9 @@ const years = requiredNumber(values.years, 'years', 1);
 const iterations = requiredNumber(values.iterations, 'iterations', 1);
 const seed = requiredNumber(values.seed, 'seed');
 const port = wholeNumber(values.port, 'port', 1);
+if (values.triggers !== 'deferred' && values.triggers !== 'live')
+  throw new Error('--triggers is deferred (off during COPY, rows written after) or live');
+const triggers: 'deferred' | 'live' = values.triggers;
 
 const log = (line: string) => console.log(line);
 
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     let generated: GenerateStats | null = null;
     if (existing > 0) {
       log(`reusing the archive in ${values['data-dir'] ?? 'DATABASE_URL'}: ${existing} dossiers`);
+      await placeAgencies(database.db);
     } else {
       log(`generating ${dossiers} dossiers over ${years} years`);
       generated = await generateArchive(database, {
@@ -55,10 +61,11 @@ async function main(): Promise<void> {
         seed,
         now: clock.now(),
         chunk: 5000,
+        triggers,
         log,
       });
       log(
-        `generated ${generated.dossiers} dossiers, ${generated.tasks} tasks, ${generated.events} events in ${generated.seconds.total} s (rows ${generated.seconds.rows} s, indexes ${generated.seconds.indexes} s)`,
+        `generated ${generated.dossiers} dossiers, ${generated.tasks} tasks, ${generated.events} events in ${generated.seconds.total} s (rows ${generated.seconds.rows} s, indexes ${generated.seconds.indexes} s, feed ${generated.seconds.feed} s, monthly counts ${generated.seconds.counts} s; triggers ${triggers})`,
       );
     }
     const sizes = await tableSizes(database.pool);

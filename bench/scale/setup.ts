@@ -2,13 +2,20 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../server/src/core/db.js';
-import { departments, userDepartments, users, type ProcedureVersion } from '../../server/src/db/schema.js';
+import {
+  agencies,
+  departments,
+  userDepartments,
+  users,
+  type ProcedureVersion,
+} from '../../server/src/db/schema.js';
 import { createProcedure } from '../../server/src/procedures/procedures.service.js';
 import type { ProcedureSteps } from '../../server/src/engine/bpmn-inspection.js';
 import {
   AGENCIES,
   DEPARTMENT_KINDS,
   PROCEDURES,
+  PROVINCE,
   agencyOfProcedure,
   departmentCode,
   slug,
@@ -73,7 +80,20 @@ export async function setUpArchive(db: Db, random: Random): Promise<Archive> {
   return { procedures, staff };
 }
 
+/**
+ * The agency tree the reports walk: the province and its wards. Idempotent, so an archive kept
+ * from before the tree existed gets it when it is reused.
+ */
+export async function placeAgencies(db: Db): Promise<void> {
+  await db.insert(agencies).values(PROVINCE).onConflictDoNothing();
+  await db
+    .insert(agencies)
+    .values(AGENCIES.map((a) => ({ ...a, parentCode: PROVINCE.code })))
+    .onConflictDoNothing();
+}
+
 async function createOrganisation(db: Db, random: Random) {
+  await placeAgencies(db);
   const kinds = Object.keys(DEPARTMENT_KINDS) as DepartmentKind[];
   await db.insert(departments).values(
     AGENCIES.flatMap((agency) =>

@@ -116,13 +116,67 @@ describe('bench:scale (smoke size)', function () {
     const sample = await drawSample(database, 7);
     const results = await measureScenarios(database.db, sample, 3, 7, () => {});
 
-    // then all five ran (their timings are not asserted: this is a smoke run)
+    // then all ran (their timings are not asserted: this is a smoke run)
     expect(results.map((r) => [r.name, r.n])).to.deep.equal([
       ['inbox', 3],
       ['search by code', 3],
       ['search by name', 3],
       ['detail', 3],
       ['on-time summary', 3],
+      ['overdue board, province', 3],
+      ['overdue board, ward leader', 3],
+      ['trends, 12 months', 3],
+      ['II.06a, province, a month', 3],
+      ['II.06a, ward, a month', 3],
+      ['step durations, 90 days', 3],
+      ['national status, 1000 lines', 3],
     ]);
+  });
+
+  it('should leave the monthly counts as a recomputation from the rows has them', async () => {
+    // given the counts written after the load, with the triggers off during COPY
+    const snapshot = `select coalesce(json_agg(c order by c::text), '[]') as rows from (
+      select month, agency_code, department, procedure_code, stripe, received, received_online,
+             resolved_early, resolved_on_time, resolved_late from dossier_month_counts
+      where received <> 0 or resolved_early <> 0 or resolved_on_time <> 0 or resolved_late <> 0) c`;
+    const officers = `select coalesce(json_agg(c order by c::text), '[]') as rows from (
+      select month, user_id, completed, late from officer_month_counts where completed <> 0) c`;
+    const before = [await one<{ rows: unknown[] }>(snapshot), await one<{ rows: unknown[] }>(officers)];
+
+    // when they are recomputed from the dossiers and tasks themselves
+    await database.pool.query('select rebuild_month_counts()');
+    const after = [await one<{ rows: unknown[] }>(snapshot), await one<{ rows: unknown[] }>(officers)];
+
+    // then nothing moved, and they count every dossier and completed step
+    expect(before).to.deep.equal(after);
+    const totals = await one<{ received: number; completed: number; done: number }>(`
+      select (select sum(received)::int from dossier_month_counts) as received,
+             (select sum(completed)::int from officer_month_counts) as completed,
+             (select count(*)::int from tasks where status = 'completed' and completed_by is not null) as done`);
+    expect(totals.received).to.equal(2000);
+    expect(totals.completed).to.equal(totals.done).and.be.greaterThan(0);
+  });
+
+  it('should start the national status feed with one line per dossier, its state after the load', async () => {
+    // when comparing the feed with the dossiers
+    const wrong = await one<{ missing: number; lines: number }>(`
+      select (select count(*)::int from dossiers d where not exists (
+                select 1 from dossier_status_feed f where f.dossier_id = d.id and f.status = d.status
+                   and f.due_at = d.due_at and f.finished_at is not distinct from d.finished_at)) as missing,
+             (select count(*)::int from dossier_status_feed) as lines`);
+
+    // then every dossier has its line and no dossier more than one
+    expect(wrong.missing).to.equal(0);
+    expect(wrong.lines).to.equal(2000);
+  });
+
+  it('should leave the triggers on after the load', async () => {
+    // when reading the user triggers of the loaded tables
+    const { off } = await one<{ off: number }>(
+      `select count(*)::int as off from pg_trigger where not tgisinternal and tgenabled = 'D'`,
+    );
+
+    // then none is disabled: live commands keep the feed and counts
+    expect(off).to.equal(0);
   });
 });

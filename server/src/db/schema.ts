@@ -236,6 +236,13 @@ export const dossiers = pgTable(
     index('dossiers_unit_open')
       .on(t.receivingDepartment, t.receivedAt)
       .where(sql`finished_at is null`),
+    // II.06a for several agencies (a province): the same three branches as a unit's, by agency.
+    index('dossiers_agency_finished').on(t.agencyCode, t.finishedAt, t.receivedAt),
+    index('dossiers_agency_open')
+      .on(t.agencyCode, t.receivedAt)
+      .where(sql`finished_at is null`),
+    // Step durations: a procedure's dossiers finished since the period began, or still open.
+    index('dossiers_procedure_finished').on(t.procedureCode, t.finishedAt, t.receivedAt),
   ],
 );
 
@@ -310,7 +317,13 @@ export const dossierEvents = pgTable(
     outcome: text('outcome'),
     details: jsonb('details'),
   },
-  (t) => [index('dossier_events_dossier').on(t.dossierId, t.id)],
+  (t) => [
+    index('dossier_events_dossier').on(t.dossierId, t.id),
+    // The reports' first apology of a dossier: one probe a counted dossier, almost always empty.
+    index('dossier_events_extended')
+      .on(t.dossierId, t.id)
+      .where(sql`type = 'extended'`),
+  ],
 );
 
 /**

@@ -113,6 +113,9 @@ async function completedRows(db: Queryable, filter: SQL, from: Date, to: Date): 
     select t.element_id, t.name, d.agency_code, t.created_at, t.claimed_at, t.completed_at, t.due_at
       from dossiers d join tasks t on t.dossier_id = d.id
      where ${filter} and d.received_at < ${to}
+       -- A step completes at or before its dossier finishes (the same instant for the last one):
+       -- dossiers finished before the period hold none of its steps.
+       and (d.finished_at >= ${from} or d.finished_at is null)
        and t.status = 'completed' and t.completed_at >= ${from} and t.completed_at < ${to}
      order by t.completed_at
      limit ${MAX_COMPLETED_ROWS + 1}`);
