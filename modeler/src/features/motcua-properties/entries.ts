@@ -38,7 +38,6 @@ export interface PanelServices {
   };
   commandStack: { execute(command: string, context: unknown): void };
   bpmnFactory: { create(type: string, attributes?: Record<string, unknown>): ModdleObject };
-  canvas: { getRootElement(): DiagramElement };
   debounce: <T extends (...args: never[]) => unknown>(fn: T) => T;
   translate: (text: string, replacements?: Record<string, unknown>) => string;
   data: EditorData;

@@ -46,7 +46,6 @@ export class MotcuaPropertiesProvider {
       modeling: get('modeling'),
       commandStack: get('commandStack'),
       bpmnFactory: get('bpmnFactory'),
-      canvas: get('canvas'),
       debounce: get('debounceInput'),
       translate: get('translate'),
       data: get<EditorData>('motcuaEditorData'),
@@ -55,7 +54,9 @@ export class MotcuaPropertiesProvider {
 }
 
 function groupsFor(element: DiagramElement, services: PanelServices, readOnly: boolean): GroupDefinition[] {
-  if (element === services.canvas.getRootElement()) {
+  // The root is known by its process or collaboration, not by asking the canvas: asked while an
+  // import clears it, the canvas adds an implicit root with no DI, and every saveXML then fails.
+  if (is(element, 'bpmn:Process') || is(element, 'bpmn:Collaboration')) {
     return [procedureGroup(services, readOnly), ...procedureLists(services, readOnly)];
   }
   if (is(element, 'bpmn:Lane')) return [assignmentGroup(element, services, readOnly)];
