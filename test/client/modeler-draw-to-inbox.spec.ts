@@ -74,6 +74,8 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
   let server: TestServer;
   let browser: Browser;
   const sessions = new Map<string, Session>();
+  /** The three user tasks as drawn, in order: their ids are bpmn-js's. */
+  const ids: string[] = [];
 
   before(async () => {
     server = await startTestServer({ JOBS: 'false' });
@@ -101,7 +103,7 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
     return session.page;
   }
 
-  it('should draw three steps in lanes, check, form and deploy them, then work a dossier to its end', async () => {
+  it('should create a new procedure from the start page and show its empty diagram', async () => {
     // given the designer on the modeler's start page, creating a new procedure
     const page = await pageOf('thietke');
     await page.goto('/modeler');
@@ -115,7 +117,10 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
     await shapes(page).first().waitFor();
     expect(await shapes(page).count()).to.equal(1);
     await screenshot(page, 'draw-1-empty');
+  });
 
+  it('should draw a pool, two lanes and three user tasks with the palette, the context pad and the keyboard', async () => {
+    const page = await pageOf('thietke');
     // when a pool is dropped from the palette around it and divided into two lanes from its context pad
     await page.click('.djs-palette .entry[data-action="create.participant-expanded"]');
     const start = (await shapes(page).first().boundingBox())!;
@@ -132,7 +137,6 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
 
     // and the three steps are appended from the start event's context pad, named by keyboard, made user tasks with "r"
     let previous = 'StartEvent_1';
-    const ids: string[] = [];
     for (const step of STEPS) {
       ids.push(await appendTask(page, previous, step.name));
       previous = ids.at(-1)!;
@@ -140,7 +144,10 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
     // and the approval is dragged down into the lower lane
     await move(page, ids[1]!, 0, 125);
     await screenshot(page, 'draw-2-tasks');
+  });
 
+  it('should list the missing end and departments in "Kiểm tra", and clear them once set in "Thuộc tính"', async () => {
+    const page = await pageOf('thietke');
     // then the check tab says there is no end event and no department for any step
     await openTab(page, 'lint');
     expect(await seriousViolations(page)).to.deep.equal([]);
@@ -180,7 +187,10 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
     await page.locator('[data-testid=lint-problems] li').first().waitFor({ state: 'detached' });
     expect(await problems(page)).to.deep.equal([]);
     await screenshot(page, 'draw-5-lint-clean');
+  });
 
+  it('should add a required field in "Biểu mẫu", edited at intake, and deploy version 1 with the facts', async () => {
+    const page = await pageOf('thietke');
     // when a required text field is added in "Biểu mẫu", and the start event made to edit it
     await openTab(page, 'form');
     await page.fill('#fe--new-name', 'licenseSubject');
@@ -218,7 +228,9 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
     const procedure = (await api.get(`/api/procedures/${CODE}`)).body as ProcedureDetail;
     expect(procedure.currentVersion).to.equal(1);
     expect(procedure.steps.intake!.editableFields).to.deep.equal(['licenseSubject']);
+  });
 
+  it('should take a dossier of it in at the desk and work it from the inbox to its end', async () => {
     // when the receptionist finds it at the desk, fills its one field and receives the dossier
     const dossierCode = await receive();
 
@@ -253,7 +265,7 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
     for (const [name, s] of sessions) expect(s.errors, name).to.deep.equal([]);
   });
 
-  it('should import a Camunda Modeler file into a new procedure, rename a step, deploy, and keep its camunda: attributes', async () => {
+  it('should import a Camunda Modeler file into a new procedure and rename a step in the panel', async () => {
     // given a new procedure's empty editor
     const page = await pageOf('thietke');
     await page.goto('/modeler');
@@ -279,8 +291,11 @@ describe('web client: a procedure drawn in the modeler, deployed, received and w
     await shapeNamed(page, 'Tra cứu Sổ đăng ký hộ tịch').waitFor();
     expect(await seriousViolations(page, PANEL)).to.deep.equal([]);
     await screenshot(page, 'camunda-1-renamed');
+  });
 
-    // and the form gets the field the search needs
+  it('should deploy the imported diagram once its form has a field, keeping every camunda: attribute', async () => {
+    const page = await pageOf('thietke');
+    // given the form gets the field the search needs
     await openTab(page, 'form');
     await page.fill('#fe--new-name', 'registrationNumber');
     await page.fill('#fe--new-title', 'Số đăng ký hộ tịch');
