@@ -30,7 +30,8 @@ export async function newStaff(
   admin: ApiClient,
   user: { username: string; fullName: string; roles: string[]; departments: string[] },
 ): Promise<ApiClient> {
-  const password = `${user.username}-Mat-khau-2026!`;
+  // Not derived from the username: the password policy refuses one that contains it.
+  const password = 'Mat-khau-nhan-vien-moi-2026!';
   const created = await admin.post('/api/admin/users', { ...user, password });
   if (created.status !== 201) throw new Error(`creating ${user.username}: ${JSON.stringify(created.body)}`);
   const client = new ApiClient(admin.baseUrl);
