@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Ii06aReport, TimelinessCounts } from './reports.schema.js';
+import { ii06aFigures } from './ii06a-columns.js';
 
 /** The official title of the form (Mẫu II.06a, Thông tư 01/2018/TT-VPCP). */
 export const II06A_TITLE = 'BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
@@ -82,21 +83,7 @@ function dataRow(
   label: [number | string, string],
   c: TimelinessCounts,
 ): ExcelJS.Row {
-  const { received: r, resolved: s, inProgress: p } = c;
-  const row = sheet.addRow([
-    ...label,
-    r.total,
-    r.online,
-    r.inPerson,
-    r.carriedOver,
-    s.total,
-    s.early,
-    s.onTime,
-    s.late,
-    p.total,
-    p.withinDeadline,
-    p.overdue,
-  ]);
+  const row = sheet.addRow([...label, ...ii06aFigures(c)]);
   row.eachCell({ includeEmpty: true }, (cell) => (cell.border = BORDER));
   return row;
 }

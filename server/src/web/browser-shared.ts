@@ -2,7 +2,8 @@
  * Server modules the page runs on purpose, browser-safe and shared with the server (paths under
  * server/src): the validator runtime's (client/src/composables/validator-runtime.ts) and the one
  * rule set deploy and the modeler run (engine/lint/lint-config.ts, with the checks its rules
- * call, and the step-budget paths the deadlines panel runs too). The client's build refuses any
+ * call, and the step-budget paths the deadlines panel runs too), and the column order of report
+ * II.06a the screen's table and the workbook share. The client's build refuses any
  * other server module; a change to one of these makes the built client stale.
  */
 export const BROWSER_SHARED = [
@@ -26,4 +27,5 @@ export const BROWSER_SHARED = [
   'engine/step-fields.ts',
   'calendar/working-time.ts',
   'db/roles.schema.ts',
+  'reports/ii06a-columns.ts',
 ] as const;

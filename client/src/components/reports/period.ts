@@ -9,6 +9,11 @@ export function todayInVietnam(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
 
+/** The last `days` local days up to today, both included. */
+export function lastDays(days: number, now = new Date()): Period {
+  return { from: todayInVietnam(new Date(now.getTime() - (days - 1) * 86_400_000)), to: todayInVietnam(now) };
+}
+
 /** The whole calendar month "YYYY-MM". */
 export function monthPeriod(month: string): Period {
   const [year, index] = month.split('-').map(Number) as [number, number];
