@@ -93,11 +93,27 @@ export async function appendTask(page: Page, from: string, name: string): Promis
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
   const id = await selectedId(page);
-  await page.keyboard.press('r');
+  await openReplaceMenu(page);
   await page.click('.djs-popup [data-id="replace-with-user-task"]');
   await page.locator('.djs-popup').waitFor({ state: 'detached' });
   // bpmn-js keeps the element's id through the replacement, and its name
   expect(await selectedId(page)).to.equal(id);
   expect(await shapeNamed(page, name).getAttribute('data-element-id')).to.equal(id);
   return id;
+}
+
+/**
+ * Opens the replace menu of the selected element with its key, once the label editor has closed
+ * and the canvas has the keyboard (diagram-js hears keys only while its SVG has the focus): a key
+ * pressed while the editor is still closing on a loaded machine goes to the label instead.
+ */
+async function openReplaceMenu(page: Page): Promise<void> {
+  await page.locator('.djs-direct-editing-parent').waitFor({ state: 'hidden' });
+  const menu = page.locator('.djs-popup [data-id="replace-with-user-task"]');
+  for (let attempt = 0; attempt < 5 && !(await menu.isVisible()); attempt++) {
+    await page.locator('[data-testid=modeler-canvas] svg[tabindex]').first().focus();
+    await page.keyboard.press('r');
+    await menu.waitFor({ timeout: 2000 }).catch(() => undefined);
+  }
+  await menu.waitFor();
 }
