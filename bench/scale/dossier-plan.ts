@@ -1,5 +1,6 @@
 import { addWorkingTime, type WorkingCalendar } from '../../server/src/calendar/working-time.js';
 import type { StepSpec } from '../../server/src/engine/bpmn-inspection.js';
+import { stepMinutes, type StepMinutes } from '../../server/src/tasks/step-minutes.js';
 import { DossierStatus } from '../../server/src/dossiers/statuses.js';
 import { PATHS, stampState, type PathName, type PathTemplate } from './engine-templates.js';
 import type { Archive, ArchiveProcedure } from './setup.js';
@@ -16,6 +17,8 @@ export interface PlannedStep {
   claimedAt: Date | null;
   /** Null while the step is still open. */
   completedAt: Date | null;
+  /** As the completing command writes them; null while the step is still open. */
+  minutes: StepMinutes | null;
   dueAt: Date | null;
 }
 
@@ -101,6 +104,7 @@ function plannedStep(
   // Open tasks are claimed about half the time; finished ones always were, minutes after arrival.
   const claimed = completedAt !== null || random.next() < 0.5;
   const claimedAt = claimed ? new Date(createdAt.getTime() + random.int(30 * 60_000)) : null;
+  const cappedClaim = claimedAt && completedAt && claimedAt > completedAt ? completedAt : claimedAt;
   return {
     id: ctx.random.uuid(),
     executionId: `${step.id}_${ctx.nextExecution()}`,
@@ -108,8 +112,9 @@ function plannedStep(
     outcome: completedAt ? outcome : null,
     assignee: random.pick(staff),
     createdAt,
-    claimedAt: claimedAt && completedAt && claimedAt > completedAt ? completedAt : claimedAt,
+    claimedAt: cappedClaim,
     completedAt,
+    minutes: completedAt && stepMinutes({ createdAt, claimedAt: cappedClaim }, completedAt, calendar),
     dueAt: step.budget ? addWorkingTime(createdAt, step.budget.amount, step.budget.unit, calendar) : null,
   };
 }

@@ -46,6 +46,8 @@ export function archiveBuffers() {
       'claimed_at',
       'completed_at',
       'completed_by',
+      'waiting_minutes',
+      'working_minutes',
       'due_at',
     ]),
     events: new CopyBuffer('dossier_events', [
@@ -124,6 +126,8 @@ export function addDossier(
       s.claimedAt,
       s.completedAt,
       s.completedAt ? s.assignee.id : null,
+      s.minutes?.waitingMinutes ?? null,
+      s.minutes?.workingMinutes ?? null,
       s.dueAt,
     ]);
   }

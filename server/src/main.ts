@@ -12,6 +12,7 @@ import { startJobs } from './jobs/scheduler.js';
 import { channelsFrom } from './notify/channels.js';
 import { setSessionLimits } from './auth/sessions.repository.js';
 import { seedDatabase } from './seed/seed-database.js';
+import { fillStepMinutes } from './tasks/step-minutes.js';
 import { CLIENT_DIST, ensureClientBuilt } from './web/client-build.js';
 import { errorFields, logger } from './core/logger.js';
 import { trackInFlight } from './ops/in-flight.js';
@@ -55,6 +56,7 @@ async function serve(config: Config, url: string, cluster: EmbeddedCluster | nul
   let draining = false;
   let live: SocketUpdates | null = null;
   try {
+    await withAdvisoryLock(database.pool, 'step-minutes', () => fillStepMinutes(db));
     await withAdvisoryLock(database.pool, 'seed', () => seedDatabase(db, config));
     live = attachSocketUpdates(server, db, url, {
       trustProxy: config.trustProxy,

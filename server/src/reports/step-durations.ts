@@ -2,9 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { clock } from '../core/clock.js';
 import type { Queryable } from '../core/db.js';
 import { errors } from '../core/errors.js';
-import { calendarFor } from '../calendar/calendar.repository.js';
-import { workingMinutesBetween, type WorkingCalendar } from '../calendar/working-time.js';
-import { stepFigures, type StepFigures, type StepSample } from './step-figures.js';
+import type { StepDurations } from './reports.schema.js';
 
 export interface StepDurationsQuery {
   procedure: string;
@@ -15,20 +13,8 @@ export interface StepDurationsQuery {
   agency?: string;
 }
 
-export interface StepDurationsRow extends StepFigures {
-  elementId: string;
-  name: string;
-  openNow: number;
-  overdueNow: number;
-}
-
 /** The longest period one request may cover. */
 export const MAX_PERIOD_DAYS = 366;
-/**
- * Working time is computed per completed activation in Node, with the receiving agency's own
- * calendar (holidays, compensatory working days); this bounds the rows one request reads.
- */
-export const MAX_COMPLETED_ROWS = 100_000;
 
 const DAY_MS = 86_400_000;
 const OFFSET_MS = 7 * 3_600_000;
@@ -36,11 +22,15 @@ const OFFSET_MS = 7 * 3_600_000;
 type CompletedRow = {
   element_id: string;
   name: string;
-  agency_code: string;
-  created_at: Date;
-  claimed_at: Date | null;
-  completed_at: Date;
-  due_at: Date | null;
+  completed: number;
+  with_due: number;
+  on_time: number;
+  total_median: number | null;
+  total_p90: number | null;
+  waiting_median: number | null;
+  waiting_p90: number | null;
+  working_median: number | null;
+  working_p90: number | null;
 };
 type OpenRow = { element_id: string; name: string; open_now: number; overdue_now: number };
 
@@ -50,26 +40,21 @@ type OpenRow = { element_id: string; name: string; open_now: number; overdue_now
  * share completed by their due time, and how many are open and overdue now. `agencies` limits
  * the dossiers to those received by these agencies (null: every agency).
  *
- * Reads the procedure's dossiers received before the period's end through `dossiers_procedure`,
- * then their tasks through `tasks_dossier`: the cost follows the procedure's archive, not the
- * whole tasks table, and working time is summed per row in Node (prefix sums: two look-ups a
- * row). The way to the dashboard's scale keeps this shape: write each activation's working
- * minutes, due result, procedure, version and agency on the task when it completes (same
- * transaction, same calendar), index (procedure, element, completed_at), and move the
- * percentiles into SQL as `percentile_cont`, which `step-figures.ts` already matches.
+ * Each task carries its working minutes from its completion (`step-minutes.ts`, in the
+ * receiving agency's calendar), so the percentiles are `percentile_cont` in SQL over the
+ * procedure's dossiers that were open during the period (`dossiers_procedure_finished`), and
+ * their tasks (`tasks_dossier`): the cost follows the procedure's period, not its archive.
  */
 export async function stepDurations(
   db: Queryable,
   query: StepDurationsQuery,
   agencies: readonly string[] | null,
-): Promise<StepDurationsRow[]> {
+): Promise<StepDurations[]> {
   const { from, to } = periodBounds(query.from, query.to);
   const filter = dossierFilter(query, agencies);
   const [completed, open] = await Promise.all([completedRows(db, filter, from, to), openRows(db, filter)]);
-  const samples = await samplesByStep(db, completed);
-  const steps = new Map<string, StepDurationsRow>();
-  for (const [elementId, { name, list }] of samples)
-    steps.set(elementId, { elementId, name, ...stepFigures(list), openNow: 0, overdueNow: 0 });
+  const steps = new Map<string, StepDurations>();
+  for (const row of completed) steps.set(row.element_id, { ...figuresOf(row), openNow: 0, overdueNow: 0 });
   for (const row of open) {
     const step = steps.get(row.element_id) ?? emptyStep(row.element_id, row.name);
     steps.set(row.element_id, { ...step, openNow: row.open_now, overdueNow: row.overdue_now });
@@ -109,33 +94,24 @@ export function dossierFilter(
 }
 
 async function completedRows(db: Queryable, filter: SQL, from: Date, to: Date): Promise<CompletedRow[]> {
+  const spread = (name: string, minutes: string) =>
+    sql.raw(`percentile_cont(0.5) within group (order by ${minutes}) as ${name}_median,
+             percentile_cont(0.9) within group (order by ${minutes}) as ${name}_p90`);
   const { rows } = await db.execute<CompletedRow>(sql`
-    select t.element_id, t.name, d.agency_code, t.created_at, t.claimed_at, t.completed_at, t.due_at
+    select t.element_id, (array_agg(t.name order by t.completed_at desc))[1] as name,
+           count(*)::int as completed, count(t.due_at)::int as with_due,
+           count(*) filter (where t.completed_at <= t.due_at)::int as on_time,
+           ${spread('total', 't.waiting_minutes + t.working_minutes')},
+           ${spread('waiting', 't.waiting_minutes')},
+           ${spread('working', 't.working_minutes')}
       from dossiers d join tasks t on t.dossier_id = d.id
      where ${filter} and d.received_at < ${to}
        -- A step completes at or before its dossier finishes (the same instant for the last one):
        -- dossiers finished before the period hold none of its steps.
        and (d.finished_at >= ${from} or d.finished_at is null)
        and t.status = 'completed' and t.completed_at >= ${from} and t.completed_at < ${to}
-     order by t.completed_at
-     limit ${MAX_COMPLETED_ROWS + 1}`);
-  if (rows.length > MAX_COMPLETED_ROWS)
-    throw errors.validation(
-      [
-        {
-          path: '/from',
-          message: `more than ${MAX_COMPLETED_ROWS} completed steps: choose a shorter period or an agency`,
-        },
-      ],
-      'The period holds too many completed steps',
-    );
-  return rows.map((r) => ({
-    ...r,
-    created_at: new Date(r.created_at),
-    claimed_at: r.claimed_at && new Date(r.claimed_at),
-    completed_at: new Date(r.completed_at),
-    due_at: r.due_at && new Date(r.due_at),
-  }));
+     group by t.element_id`);
+  return rows;
 }
 
 /** Open and overdue tasks per step of the dossiers `filter` selects, now. */
@@ -149,32 +125,41 @@ export async function openRows(db: Queryable, filter: SQL): Promise<OpenRow[]> {
   return rows;
 }
 
-/**
- * Each completed activation as working minutes in the calendar of the agency that received
- * the dossier. A step completed without a claim waited the whole time: its work is counted
- * as done at completion (working 0), the only instant the officer is known to have held it.
- */
-async function samplesByStep(db: Queryable, rows: CompletedRow[]) {
-  const calendars = new Map<string, WorkingCalendar>();
-  for (const code of new Set(rows.map((r) => r.agency_code)))
-    calendars.set(code, await calendarFor(db, code));
-  const byStep = new Map<string, { name: string; list: StepSample[] }>();
-  for (const row of rows) {
-    const calendar = calendars.get(row.agency_code)!;
-    const claimed = row.claimed_at ?? row.completed_at;
-    const step = byStep.get(row.element_id) ?? { name: row.name, list: [] };
-    // Rows come oldest first: the step keeps the name its latest activation carried.
-    step.name = row.name;
-    step.list.push({
-      waitingMinutes: workingMinutesBetween(row.created_at, claimed, calendar),
-      workingMinutes: workingMinutesBetween(claimed, row.completed_at, calendar),
-      onTime: row.due_at ? row.completed_at <= row.due_at : null,
-    });
-    byStep.set(row.element_id, step);
-  }
-  return byStep;
+/** A step's figures as the report answers them: hours with two decimals, the share with four. */
+function figuresOf(row: CompletedRow): Omit<StepDurations, 'openNow' | 'overdueNow'> {
+  return {
+    elementId: row.element_id,
+    name: row.name,
+    completed: row.completed,
+    total: { median: hours(row.total_median), p90: hours(row.total_p90) },
+    waiting: { median: hours(row.waiting_median), p90: hours(row.waiting_p90) },
+    working: { median: hours(row.working_median), p90: hours(row.working_p90) },
+    withDue: row.with_due,
+    onTimeShare: row.with_due ? round(row.on_time / row.with_due, 4) : null,
+  };
 }
 
-function emptyStep(elementId: string, name: string): StepDurationsRow {
-  return { elementId, name, ...stepFigures([]), openNow: 0, overdueNow: 0 };
+function hours(minutes: number | null): number | null {
+  return minutes === null ? null : round(minutes / 60, 2);
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function emptyStep(elementId: string, name: string): StepDurations {
+  const none = { median: null, p90: null };
+  return {
+    elementId,
+    name,
+    completed: 0,
+    total: none,
+    waiting: none,
+    working: none,
+    withDue: 0,
+    onTimeShare: null,
+    openNow: 0,
+    overdueNow: 0,
+  };
 }

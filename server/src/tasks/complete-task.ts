@@ -14,6 +14,8 @@ import type { CompleteTaskBody, CompletedTask } from './tasks.schema.js';
 import { assertMayWork, assertOpen } from './task-access.js';
 import { lockTaskWithOpenTasks } from './tasks.repository.js';
 import { DossierStatus } from '../dossiers/statuses.js';
+import { calendarFor } from '../calendar/calendar.repository.js';
+import { stepMinutes } from './step-minutes.js';
 import type { IdempotencyScope } from '../http/idempotency.js';
 
 export interface TaskCompletion {
@@ -47,8 +49,8 @@ export async function completeTask(completion: TaskCompletion): Promise<Complete
 /**
  * (1) re-read the task under the dossier's lock so a second completion sees it closed (409),
  * with the dossier's other open tasks, which the engine command needs anyway,
- * (2) check the outcome and data against the step, (3) close the task, merge the data and
- * signal the engine, which runs to the next wait and writes state, tasks and events.
+ * (2) check the outcome and data against the step, (3) close the task with the working minutes
+ * it waited and was worked (the step reports read them), merge the data and signal the engine, which runs to the next wait and writes state, tasks and events.
  */
 async function completeLocked(
   locked: LockedDossier,
@@ -77,9 +79,17 @@ async function completeLocked(
   validateFormData(version, data, { id: step.id, fields: step, outcome });
   await recordHandover(locked, step, body.handover, user);
   // (3)
+  const minutes = stepMinutes(task, now, await calendarFor(tx, dossier.agencyCode));
   const [completed] = await tx
     .update(tasks)
-    .set({ status: 'completed', outcome, completedAt: now, completedBy: user.id, assigneeId: user.id })
+    .set({
+      status: 'completed',
+      outcome,
+      completedAt: now,
+      completedBy: user.id,
+      assigneeId: user.id,
+      ...minutes,
+    })
     .where(eq(tasks.id, task.id))
     .returning();
   const changes = await locked.runEngine({

@@ -5,6 +5,9 @@ import { signIn } from '../../support/sign-in.js';
 import { DossierDriver } from '../../support/dossier-driver.js';
 import { deployThreeDepartments } from '../../support/fixtures.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
+import { queryDatabase } from '../../support/database.js';
+import { openDatabase } from '../../../server/src/core/db.js';
+import { fillStepMinutes } from '../../../server/src/tasks/step-minutes.js';
 
 const PROCEDURE = 'thoi-gian-buoc';
 /** Approved at review with an area above 250 m², a dossier ends there: only the review step is timed. */
@@ -168,6 +171,28 @@ describe('reports: step durations of a procedure in working hours', () => {
     expect(malformed.body.error.details[0].path).to.equal('/from');
     expect(unknown.status).to.equal(404);
     expect(unknown.body.error.code).to.equal('procedure_not_found');
+  });
+
+  it('should give the same figures from minutes written at start-up as from minutes written at completion', async () => {
+    // given the report as the completions wrote it, then every task's minutes erased, as the
+    // tasks completed before migration 0018 were
+    const path = `/api/reports/steps?procedure=${PROCEDURE}&from=2026-08-01&to=2026-12-31`;
+    const before = await designer.get(path);
+    const erased = await queryDatabase(
+      server.databaseUrl,
+      `update tasks set waiting_minutes = null, working_minutes = null where status = 'completed'`,
+    );
+    expect(erased.rowCount).to.be.greaterThan(4);
+
+    // when the start-up fill runs over the database
+    const database = await openDatabase(server.databaseUrl, 2);
+    const filled = await fillStepMinutes(database.db).finally(() => database.close());
+
+    // then it wrote every one, and the report is the same to the last figure
+    expect(filled).to.equal(erased.rowCount);
+    const after = await designer.get(path);
+    expect(after.body).to.deep.equal(before.body);
+    expect(before.body.steps[0].completed).to.equal(5);
   });
 
   it('should answer no steps for a procedure without dossiers', async () => {
