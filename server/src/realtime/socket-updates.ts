@@ -20,8 +20,9 @@ export interface SocketUpdates extends LiveUpdates {
  * oversee departments, a watch room per department (`watch:<code>`); a socket joins the
  * rooms of the signed-in user found from the session cookie, and nothing else. The handshake
  * must come from one of our own pages (the CSRF guard's rule), or another site's page could
- * read the officer's live task feed with the officer's cookie. Broadcasts go through PostgreSQL
- * (`databaseUrl`) to every server process on the same database.
+ * read the officer's live task feed with the officer's cookie. A command's changes go through
+ * PostgreSQL (`databaseUrl`) to every server process on the same database, which emits them to
+ * its own sockets.
  */
 export function attachSocketUpdates(
   server: http.Server,
@@ -52,34 +53,46 @@ export function attachSocketUpdates(
     ]);
     socket.emit('ready', { userId: user.id });
   });
-  const emitTask = (event: string, task: Task) => {
-    const rooms = [
-      ...task.departmentCodes.map((c) => `dept:${c}`),
-      ...(task.assigneeId ? [`user:${task.assigneeId}`] : []),
-    ];
-    const payload: TaskEvent = {
-      id: task.id,
-      dossierId: task.dossierId,
-      name: task.name,
-      status: task.status,
-      assigneeId: task.assigneeId,
-    };
-    io.to(rooms).emit(event, payload);
-    const step: StepEvent = {
-      taskId: task.id,
-      dossierId: task.dossierId,
-      elementId: task.elementId,
-      status: task.status,
-    };
-    io.to(task.departmentCodes.map(watchRoom)).emit('step.changed', step);
+  const deliver = (changes: TaskChange[]) => {
+    for (const { event, task } of changes) {
+      const rooms = [
+        ...task.departmentCodes.map((c) => `dept:${c}`),
+        ...(task.assigneeId ? [`user:${task.assigneeId}`] : []),
+      ];
+      const payload: TaskEvent = {
+        id: task.id,
+        dossierId: task.dossierId,
+        name: task.name,
+        status: task.status,
+        assigneeId: task.assigneeId,
+      };
+      io.local.to(rooms).emit(event, payload);
+      const step: StepEvent = {
+        taskId: task.id,
+        dossierId: task.dossierId,
+        elementId: task.elementId,
+        status: task.status,
+      };
+      io.local.to(task.departmentCodes.map(watchRoom)).emit('step.changed', step);
+    }
+  };
+  // One NOTIFY per command for every process, whatever it changed: an emit per event and room
+  // set was one each (a completion closing one task and opening the next sent four).
+  io.on(TASKS_CHANGED, deliver);
+  const publish = (changes: TaskChange[]) => {
+    if (!changes.length) return;
+    deliver(changes);
+    io.serverSideEmit(TASKS_CHANGED, changes);
   };
   return {
     tasksChanged(changes: TaskChangeSet) {
-      for (const task of changes.created) emitTask('task.created', task);
-      for (const task of changes.closed) emitTask('task.closed', task);
+      publish([
+        ...changes.created.map((task) => change('task.created', task)),
+        ...changes.closed.map((task) => change('task.closed', task)),
+      ]);
     },
     taskUpdated(task: Task) {
-      emitTask('task.updated', task);
+      publish([change('task.updated', task)]);
     },
     async close() {
       // io.close() also closes the HTTP server: the caller has already begun that, so it answers at once.
@@ -87,6 +100,19 @@ export function attachSocketUpdates(
       await cluster.end();
     },
   };
+}
+
+const TASKS_CHANGED = 'motcua:tasks-changed';
+
+/** A task change as it travels between processes: the fields the rooms and the events need. */
+interface TaskChange {
+  event: 'task.created' | 'task.closed' | 'task.updated';
+  task: Pick<Task, 'id' | 'dossierId' | 'name' | 'status' | 'assigneeId' | 'departmentCodes' | 'elementId'>;
+}
+
+function change(event: TaskChange['event'], task: Task): TaskChange {
+  const { id, dossierId, name, status, assigneeId, departmentCodes, elementId } = task;
+  return { event, task: { id, dossierId, name, status, assigneeId, departmentCodes, elementId } };
 }
 
 function parseCookie(header: string, name: string): string | null {
