@@ -167,12 +167,16 @@ async function storeOne(
       done(null, chunk);
     },
   });
+  const out = fs.createWriteStream(target, { flags: 'wx' });
   try {
-    await pipeline(stream, inspect, fs.createWriteStream(target, { flags: 'wx' }));
+    await pipeline(stream, inspect, out);
     if (stream.truncated) throw errors.fileTooLarge(shownName, MAX_FILE_BYTES);
     type ??= sniffType(head);
     if (!type) throw errors.unsupportedFile(shownName);
   } catch (err) {
+    // A body that fails at once fails the pipeline while the file is still being opened: it is
+    // created after that, so it is removed once the stream has closed, or it would stay behind.
+    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
     await fs.promises.rm(target, { force: true });
     throw err;
   }
