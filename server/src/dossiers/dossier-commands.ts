@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../core/db.js';
 import {
   dossierEvents,
@@ -21,6 +21,7 @@ import { noticeToCitizen } from '../notify/outbox.js';
 import type { NextTask } from './dossiers.schema.js';
 import { previousHandlers } from './returned-tasks.js';
 import { insertComment } from './dossier-comments.js';
+import { writeTogether, type NewEvent, type NewTask } from './command-writes.js';
 
 /** What a command changed; `runDossierCommand` calls `afterCommit` once the transaction has committed. */
 export interface CommandResult {
@@ -69,6 +70,11 @@ export interface EngineStep {
    * completion, with the task it closes; intake, which has none yet): one round trip fewer.
    */
   openTasks?: Task[];
+  /**
+   * Writes of the cause itself (the completed task), sent in the statement that writes what the
+   * engine run changed: one round trip for the whole command.
+   */
+  writes?: SQLWrapper[];
 }
 
 /**
@@ -79,7 +85,7 @@ export interface EngineStep {
  */
 export async function applyEngineCommand(
   locked: CommandContext,
-  { command, cause, data, openTasks }: EngineStep,
+  { command, cause, data, openTasks, writes = [] }: EngineStep,
 ): Promise<CommandResult> {
   const ctx = data === undefined ? locked : { ...locked, dossier: { ...locked.dossier, data } };
   const { tx, dossier, version, now } = ctx;
@@ -97,7 +103,7 @@ export async function applyEngineCommand(
     { ...dossier.data, outcome: cause.kind === 'task' ? cause.outcome : null },
     command,
   );
-  const changes = await syncTasks(ctx, run, steps, {
+  const changes = await planTasks(ctx, run, steps, {
     completedTask,
     openTasks,
     reason: cause.kind === 'task' ? (cause.reason ?? null) : null,
@@ -110,7 +116,7 @@ export async function applyEngineCommand(
   const currentDepartments = [
     ...new Set([...changes.open.flatMap((t) => t.departmentCodes), ...messageDepartments(run, steps)]),
   ];
-  await tx
+  const dossierWrite = tx
     .update(dossiers)
     .set({
       data: dossier.data,
@@ -123,12 +129,16 @@ export async function applyEngineCommand(
       updatedAt: now,
     })
     .where(eq(dossiers.id, dossier.id));
-  await recordHandoff(ctx, cause, { created: changes.created, run, steps, status, timersFired });
+  const events = await handoffEvents(ctx, cause, { created: changes.fresh, run, steps, status, timersFired });
+  const created = await writeTogether(tx, {
+    tasks: changes.fresh,
+    others: [...writes, dossierWrite, ...(events.length ? [tx.insert(dossierEvents).values(events)] : [])],
+  });
   if (status === DossierStatus.RESOLVED && dossier.status !== DossierStatus.RESOLVED) {
     await noticeToCitizen(tx, dossier, 'result_ready');
   }
   return {
-    created: changes.created,
+    created,
     closed: completedTask ? [completedTask, ...changes.closed] : changes.closed,
     status,
     afterCommit: () => run.keep(dossier.engineVersion + 1),
@@ -139,7 +149,11 @@ function messageDepartments(run: EngineRun, steps: ProcedureSteps): string[] {
   return run.waitingMessages.flatMap((w) => steps.messageEvents?.[w.elementId]?.departments ?? []);
 }
 
-async function syncTasks(
+/**
+ * The tasks a run leaves: those it moved past are cancelled here, those it opened are returned
+ * as rows to insert (`fresh`, with whoever did the step before when work comes back).
+ */
+async function planTasks(
   ctx: CommandContext,
   run: EngineRun,
   steps: ProcedureSteps,
@@ -170,29 +184,26 @@ async function syncTasks(
       )
       .returning();
   }
-  const fresh = run.waiting.filter((w) => !known.has(w.executionId));
+  const waitingFresh = run.waiting.filter((w) => !known.has(w.executionId));
   // Work a decision sends back goes to whoever did that step before, with the reason.
   const handlers =
-    completedTask && fresh.length
+    completedTask && waitingFresh.length
       ? await previousHandlers(
           tx,
           dossier.id,
-          fresh.map((w) => w.elementId),
+          waitingFresh.map((w) => w.elementId),
         )
       : new Map<string, string | null>();
-  const created = fresh.length
-    ? await tx
-        .insert(tasks)
-        .values(
-          fresh.map((w) => ({
-            ...newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now, calendar),
-            ...returnedTo(handlers, w.elementId, reason, now),
-          })),
-        )
-        .returning()
-    : [];
-  const open = [...before.filter((t) => waitingIds.has(t.executionId)), ...created];
-  return { created, closed, open };
+  // The task being completed is written with the command's other writes, after this read: a
+  // step that opens again at once was last done by this completion.
+  if (completedTask && waitingFresh.some((w) => w.elementId === completedTask.elementId))
+    handlers.set(completedTask.elementId, completedTask.completedBy);
+  const fresh: NewTask[] = waitingFresh.map((w) => ({
+    ...newTaskRow(dossier.id, w.executionId, steps.userTasks[w.elementId]!, now, calendar),
+    ...returnedTo(handlers, w.elementId, reason, now),
+  }));
+  const open = [...before.filter((t) => waitingIds.has(t.executionId)), ...fresh];
+  return { fresh, closed, open };
 }
 
 function newTaskRow(
@@ -245,19 +256,22 @@ function statusAfter(run: EngineRun, steps: ProcedureSteps, previous: number, af
 }
 
 interface Handoff {
-  created: Task[];
+  created: NewTask[];
   run: EngineRun;
   steps: ProcedureSteps;
   status: number;
   timersFired: string[];
 }
 
-/** Appends the control-slip events of a command: what caused it, where the dossier went, and its end. */
-async function recordHandoff(
+/**
+ * The control-slip events of a command, to append: what caused it, where the dossier went, and
+ * its end. A decision's reason also goes into the comment thread, here.
+ */
+async function handoffEvents(
   ctx: CommandContext,
   cause: Cause,
   { created, run, steps, status, timersFired }: Handoff,
-): Promise<void> {
+): Promise<NewEvent[]> {
   const { tx, dossier, actor, now } = ctx;
   const toDepartments = [
     ...new Set([...created.flatMap((t) => t.departmentCodes), ...messageDepartments(run, steps)]),
@@ -267,7 +281,7 @@ async function recordHandoff(
     ...created.map((t) => t.name),
     ...run.waitingMessages.map((w) => steps.messageEvents?.[w.elementId]?.name ?? w.elementId),
   ];
-  const rows: (typeof dossierEvents.$inferInsert)[] = timersFired.map((elementId) => ({
+  const rows: NewEvent[] = timersFired.map((elementId) => ({
     ...base,
     type: 'timer_fired',
     stepId: elementId,
@@ -325,5 +339,5 @@ async function recordHandoff(
       details: { status, endEventStatus: endId ? (steps.eventStatuses[endId] ?? null) : null },
     });
   }
-  if (rows.length) await tx.insert(dossierEvents).values(rows);
+  return rows;
 }

@@ -49,8 +49,9 @@ export async function completeTask(completion: TaskCompletion): Promise<Complete
 /**
  * (1) re-read the task under the dossier's lock so a second completion sees it closed (409),
  * with the dossier's other open tasks, which the engine command needs anyway,
- * (2) check the outcome and data against the step, (3) close the task with the working minutes
- * it waited and was worked (the step reports read them), merge the data and signal the engine, which runs to the next wait and writes state, tasks and events.
+ * (2) check the outcome and data against the step, (3) signal the engine with the data merged, and
+ * close the task with the working minutes it waited and was worked (the step reports read them)
+ * in the statement that writes the engine's changes, which runs to the next wait and writes state, tasks and events.
  */
 async function completeLocked(
   locked: LockedDossier,
@@ -80,27 +81,29 @@ async function completeLocked(
   await recordHandover(locked, step, body.handover, user);
   // (3)
   const minutes = stepMinutes(task, now, await calendarFor(tx, dossier.agencyCode));
-  const [completed] = await tx
-    .update(tasks)
-    .set({
-      status: 'completed',
-      outcome,
-      completedAt: now,
-      completedBy: user.id,
-      assigneeId: user.id,
-      ...minutes,
-    })
-    .where(eq(tasks.id, task.id))
-    .returning();
+  const closing = {
+    status: 'completed' as const,
+    outcome,
+    completedAt: now,
+    completedBy: user.id,
+    assigneeId: user.id,
+  };
+  const completed = { ...task, ...closing, ...minutes };
   const changes = await locked.runEngine({
     command: { kind: 'signal', elementId: task.elementId, executionId: task.executionId },
-    cause: { kind: 'task', task: completed!, outcome, reason },
+    cause: { kind: 'task', task: completed, outcome, reason },
     data,
     openTasks: others,
+    writes: [
+      tx
+        .update(tasks)
+        .set({ ...closing, ...minutes })
+        .where(eq(tasks.id, task.id)),
+    ],
   });
   return {
-    id: completed!.id,
-    outcome: completed!.outcome,
+    id: completed.id,
+    outcome: completed.outcome,
     dossierStatus: changes.status,
     nextTasks: nextTasksOf(changes),
   };
